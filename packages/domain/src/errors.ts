@@ -1,0 +1,65 @@
+/**
+ * Business errors. Each `name` is exactly the error name the workflow's Catch matches (Lambda reports
+ * `error.name` as the error type), so renaming one is a contract change. Business errors are never retried.
+ */
+
+export interface FieldIssue {
+  /** Dotted path to the offending field, e.g. `items[0].sku`; `(root)` for the whole input. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export class ValidationError extends Error {
+  override readonly name = "ValidationError";
+  constructor(
+    readonly issues: readonly FieldIssue[],
+    subject = "input",
+  ) {
+    super(`invalid ${subject}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  }
+}
+
+export interface Shortage {
+  readonly sku: string;
+  readonly requested: number;
+  readonly available: number;
+}
+
+export class OutOfStock extends Error {
+  override readonly name = "OutOfStock";
+  constructor(readonly shortages: readonly Shortage[]) {
+    super(
+      `not enough stock: ${shortages.map((s) => `${s.sku} requested ${s.requested}, available ${s.available}`).join("; ")}`,
+    );
+  }
+}
+
+export class PaymentDeclined extends Error {
+  override readonly name = "PaymentDeclined";
+  constructor(readonly reason: string) {
+    super(`payment declined: ${reason}`);
+  }
+}
+
+export class ShipmentFailed extends Error {
+  override readonly name = "ShipmentFailed";
+  constructor(readonly reason: string) {
+    super(`shipment failed: ${reason}`);
+  }
+}
+
+/** The payment provider could not process the charge right now; the workflow retries it. */
+export class PaymentProcessingError extends Error {
+  override readonly name = "PaymentProcessingError";
+}
+
+export const BUSINESS_ERRORS = [
+  "ValidationError",
+  "OutOfStock",
+  "PaymentDeclined",
+  "ShipmentFailed",
+] as const;
+export type BusinessErrorName = (typeof BUSINESS_ERRORS)[number];
+
+/** Transient errors raised by our own code (not by Lambda) that the workflow may retry. */
+export const TRANSIENT_TASK_ERRORS = ["PaymentProcessingError"] as const;

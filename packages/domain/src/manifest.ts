@@ -1,0 +1,78 @@
+/**
+ * The task manifest: the one place a team states what its function needs. It is plain data, read by
+ * infra (function, role, alarms), the workflow (state name, timeout, retry, errors) and the local runtime.
+ */
+import type { TableName } from "./tables";
+
+/** DynamoDB API actions a function may perform on a table; infra grants exactly these as `dynamodb:<Action>`. */
+export type DynamoAction =
+  | "GetItem"
+  | "BatchGetItem"
+  | "Query"
+  | "PutItem"
+  | "UpdateItem"
+  | "DeleteItem"
+  | "ConditionCheckItem";
+
+export interface EnvVarSpec {
+  readonly description: string;
+  /** Value used when the stack's config does not set one. */
+  readonly default?: string;
+}
+
+export interface FunctionManifest {
+  /** Package-level name, kebab-case (`reserve-inventory`); resource names derive from it. */
+  readonly name: string;
+  readonly description: string;
+  /** @default 256 */
+  readonly memoryMb: number;
+  /** Function timeout; the workflow's Task timeout is set above it. */
+  readonly timeoutSeconds: number;
+  /** Tables touched and the exact actions on each; the table names reach the code as `<TABLE>_TABLE_NAME`. */
+  readonly tables: Readonly<Partial<Record<TableName, readonly DynamoAction[]>>>;
+  /** Further environment the handler reads at start. */
+  readonly env: Readonly<Record<string, EnvVarSpec>>;
+}
+
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly intervalSeconds: number;
+  readonly backoffRate: number;
+  readonly maxDelaySeconds: number;
+}
+
+interface TaskManifestBase extends FunctionManifest {
+  /** The state name in the workflow (`ReserveInventory`); fault plans and traces use it. */
+  readonly stateName: string;
+  /** Retry for transient failures (Lambda service errors and `retryableErrors`). */
+  readonly retry: RetryPolicy;
+  /** Business errors this task throws on purpose; never retried, each caught by the workflow. */
+  readonly errors: readonly string[];
+  /** Errors of this task's own that are transient and safe to retry. */
+  readonly retryableErrors: readonly string[];
+  /** The state this task undoes, for compensations. */
+  readonly compensates?: string;
+}
+
+export interface LambdaTaskManifest extends TaskManifestBase {
+  readonly kind: "lambda";
+}
+
+export interface ContainerTaskManifest extends TaskManifestBase {
+  readonly kind: "container";
+  /** Fargate CPU units (256 = 0.25 vCPU). */
+  readonly cpu: number;
+  /** The container reports a heartbeat at least this often; the state fails after this long without one. */
+  readonly heartbeatSeconds: number;
+}
+
+export type TaskManifest = LambdaTaskManifest | ContainerTaskManifest;
+
+/** Identity helper that keeps a manifest literal checked against the type without widening it. */
+export function defineTask<const T extends TaskManifest>(manifest: T): T {
+  return manifest;
+}
+
+export function defineFunction<const T extends FunctionManifest>(manifest: T): T {
+  return manifest;
+}

@@ -1,0 +1,82 @@
+import * as v from "valibot";
+import { Address } from "./address";
+import { OrderId, Sku } from "./ids";
+import { Currency } from "./money";
+
+export const MAX_LINE_ITEMS = 100;
+export const MAX_QUANTITY = 999;
+
+export const LineItem = v.strictObject({
+  sku: Sku,
+  quantity: v.pipe(
+    v.number(),
+    v.integer("must be a whole number"),
+    v.minValue(1, "must be at least 1"),
+    v.maxValue(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`),
+  ),
+});
+export type LineItem = v.InferOutput<typeof LineItem>;
+
+export const Customer = v.strictObject({
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _ or -"),
+  ),
+  email: v.pipe(
+    v.string(),
+    v.maxLength(254, "must be at most 254 characters"),
+    v.email("must be an e-mail address"),
+  ),
+});
+export type Customer = v.InferOutput<typeof Customer>;
+
+/** An opaque card token from the payment provider; the card itself never reaches us. */
+export const PaymentMethod = v.strictObject({
+  token: v.pipe(
+    v.string(),
+    v.regex(/^[A-Za-z0-9_-]{1,128}$/, "must be an opaque card token such as tok_visa"),
+  ),
+});
+export type PaymentMethod = v.InferOutput<typeof PaymentMethod>;
+
+const Items = v.pipe(
+  v.array(LineItem),
+  v.minLength(1, "must list at least one item"),
+  v.maxLength(MAX_LINE_ITEMS, `must list at most ${MAX_LINE_ITEMS} items`),
+  // One line per SKU: reservations update each SKU once per transaction, and totals stay unambiguous.
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const firstIndex = new Map<string, number>();
+    dataset.value.forEach((item, index) => {
+      const first = firstIndex.get(item.sku);
+      if (first === undefined) {
+        firstIndex.set(item.sku, index);
+        return;
+      }
+      addIssue({
+        message: `repeats SKU ${item.sku} of item ${first}; list each SKU once with its total quantity`,
+        path: [
+          { type: "array", origin: "value", input: dataset.value, key: index, value: item },
+          { type: "object", origin: "value", input: item, key: "sku", value: item.sku },
+        ],
+      });
+    });
+  }),
+);
+
+const orderFields = {
+  customer: Customer,
+  currency: Currency,
+  items: Items,
+  shippingAddress: Address,
+  payment: PaymentMethod,
+  clientReference: v.optional(v.pipe(v.string(), v.maxLength(64, "must be at most 64 characters"))),
+};
+
+/** An order as a client posts it: the server assigns the id when it is missing. */
+export const OrderRequest = v.strictObject({ orderId: v.optional(OrderId), ...orderFields });
+export type OrderRequest = v.InferOutput<typeof OrderRequest>;
+
+/** An order inside the workflow: the id is the execution name, so it is always present. */
+export const Order = v.strictObject({ orderId: OrderId, ...orderFields });
+export type Order = v.InferOutput<typeof Order>;

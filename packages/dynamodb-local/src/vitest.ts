@@ -1,0 +1,48 @@
+/**
+ * Test wiring: one DynamoDB Local per test run (vitest `globalSetup`), isolated tables per test file.
+ *
+ *   // vitest.config.ts
+ *   test: { globalSetup: ["@orderflow/dynamodb-local/global-setup"] }
+ *   // a test file
+ *   const db = await useLocalTables(["inventory"]);      // sets env, then:
+ *   const { handler } = await import("../src/handler");  // handler reads env at module load
+ */
+import { randomUUID } from "node:crypto";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { TableName } from "@orderflow/domain";
+import { inject } from "vitest";
+import type { TestProject } from "vitest/node";
+import { LOCAL_AWS_ENV, startDynamoDbLocal } from "./server";
+import { createTables, type TableNames, tableEnv } from "./tables";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dynamoDbLocalEndpoint: string;
+  }
+}
+
+/** vitest globalSetup: starts DynamoDB Local once and stops it after the run. */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const db = await startDynamoDbLocal();
+  project.provide("dynamoDbLocalEndpoint", db.endpoint);
+  return () => db.stop();
+}
+
+export interface LocalTables {
+  readonly endpoint: string;
+  readonly client: DynamoDBClient;
+  readonly names: TableNames;
+}
+
+/**
+ * Creates fresh tables under a unique prefix and points this test file's process at them
+ * (AWS_ENDPOINT_URL_DYNAMODB, credentials, `<TABLE>_TABLE_NAME`).
+ */
+export async function useLocalTables(tables?: readonly TableName[]): Promise<LocalTables> {
+  const endpoint = inject("dynamoDbLocalEndpoint");
+  Object.assign(process.env, LOCAL_AWS_ENV, { AWS_ENDPOINT_URL_DYNAMODB: endpoint });
+  const client = new DynamoDBClient({ endpoint });
+  const names = await createTables(client, `t${randomUUID().slice(0, 8)}-`, tables);
+  Object.assign(process.env, tableEnv(names));
+  return { endpoint, client, names };
+}

@@ -1,0 +1,4 @@
+export { documentClient } from "./dynamo";
+export { manifestEnv, readEnv, tableNamesFor } from "./env";
+export { createLogger } from "./logger";
+export { type TaskHandler, type TaskHandlerOptions, taskHandler } from "./task-handler";

@@ -1,0 +1,53 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { BUSINESS_ERRORS, parseOrThrow } from "@orderflow/domain";
+import type { Context } from "aws-lambda";
+import type * as v from "valibot";
+
+export interface TaskHandlerOptions<S extends v.GenericSchema, R> {
+  readonly logger: Logger;
+  /** The task's input contract from @orderflow/domain. */
+  readonly input: S;
+  readonly run: (input: v.InferOutput<S>) => Promise<R>;
+}
+
+export type TaskHandler<R> = (event: unknown, context?: Pick<Context, "awsRequestId">) => Promise<R>;
+
+const businessErrors = new Set<string>(BUSINESS_ERRORS);
+
+/**
+ * The thin Lambda adapter shared by every task: parse the input with the domain schema (a bad input
+ * becomes a non-retryable ValidationError, never a TypeError from deep inside), tag the logs with the
+ * order and execution ids, run the core, and let errors through under their own names, which is what
+ * the workflow's Retry and Catch match on.
+ *
+ * The workflow adds `executionId` to every payload for log correlation; it is not part of any contract.
+ */
+export function taskHandler<S extends v.GenericSchema, R>({
+  logger,
+  input,
+  run,
+}: TaskHandlerOptions<S, R>): TaskHandler<R> {
+  return async (event, context) => {
+    const { executionId, ...payload } = (event ?? {}) as { executionId?: unknown } & Record<string, unknown>;
+    logger.resetKeys();
+    logger.appendKeys({
+      orderId: typeof payload.orderId === "string" ? payload.orderId : undefined,
+      executionId: typeof executionId === "string" ? executionId : undefined,
+      requestId: context?.awsRequestId,
+    });
+    const started = performance.now();
+    try {
+      const parsed = parseOrThrow(input, payload, "task input");
+      const result = await run(parsed);
+      logger.info("task succeeded", { durationMs: Math.round(performance.now() - started) });
+      return result;
+    } catch (error) {
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      const durationMs = Math.round(performance.now() - started);
+      if (businessErrors.has(name))
+        logger.warn("task ended with a business error", { errorName: name, reason: message, durationMs });
+      else logger.error("task failed", { errorName: name, durationMs, error: error as Error });
+      throw error;
+    }
+  };
+}

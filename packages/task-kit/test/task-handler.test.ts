@@ -1,0 +1,60 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { OutOfStock, ReleaseInventoryInput, ValidationError } from "@orderflow/domain";
+import { describe, expect, it, vi } from "vitest";
+import { taskHandler } from "../src";
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const logger = new Logger({ serviceName: "test", logLevel: "DEBUG" });
+  // Powertools writes info to stdout and warnings/errors to stderr.
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  }
+  return { logger, lines: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+describe("taskHandler", () => {
+  it("passes the parsed input without the correlation id to the core", async () => {
+    const { logger, lines } = capturingLogger();
+    const run = vi.fn(async (input: { orderId: string }) => ({ echoed: input }));
+    const handler = taskHandler({ logger, input: ReleaseInventoryInput, run });
+    const result = await handler({ orderId: "ord_1", executionId: "arn:exec:1" });
+    vi.restoreAllMocks();
+    expect(run).toHaveBeenCalledWith({ orderId: "ord_1" });
+    expect(result).toEqual({ echoed: { orderId: "ord_1" } });
+    expect(lines().at(-1)).toMatchObject({
+      message: "task succeeded",
+      orderId: "ord_1",
+      executionId: "arn:exec:1",
+    });
+  });
+
+  it("turns a malformed input into a ValidationError naming the field, without running the core", async () => {
+    const { logger } = capturingLogger();
+    const run = vi.fn();
+    const handler = taskHandler({ logger, input: ReleaseInventoryInput, run });
+    const failure = handler({ orderId: "has spaces" });
+    await expect(failure).rejects.toBeInstanceOf(ValidationError);
+    await expect(failure).rejects.toThrow(/orderId: must be/);
+    await expect(handler(undefined)).rejects.toThrow(/orderId: is required/);
+    vi.restoreAllMocks();
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("lets business errors through under their own name", async () => {
+    const { logger, lines } = capturingLogger();
+    const handler = taskHandler({
+      logger,
+      input: ReleaseInventoryInput,
+      run: async () => {
+        throw new OutOfStock([{ sku: "SKU-1", requested: 2, available: 1 }]);
+      },
+    });
+    await expect(handler({ orderId: "ord_1" })).rejects.toMatchObject({ name: "OutOfStock" });
+    vi.restoreAllMocks();
+    expect(lines().at(-1)).toMatchObject({ level: "WARN", errorName: "OutOfStock" });
+  });
+});
