@@ -1,0 +1,21 @@
+import { defineTask } from "@orderflow/domain";
+
+/** What the ChargePayment task needs from the platform; infra, the workflow and the local runtime read it. */
+export const task = defineTask({
+  name: "charge-payment",
+  stateName: "ChargePayment",
+  kind: "lambda",
+  description: "Charges the order total once through the payment gateway.",
+  memoryMb: 256,
+  timeoutSeconds: 10,
+  tables: { payments: ["GetItem", "PutItem", "UpdateItem"] },
+  env: {
+    PAYMENT_GATEWAY: {
+      description: "Payment gateway implementation; only `sandbox` exists today.",
+      default: "sandbox",
+    },
+  },
+  retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },
+  errors: ["PaymentDeclined"],
+  retryableErrors: ["PaymentProcessingError"],
+});

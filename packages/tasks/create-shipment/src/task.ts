@@ -1,0 +1,26 @@
+import { defineTask } from "@orderflow/domain";
+
+/** What the CreateShipment task needs from the platform; infra, the workflow and the local runtime read it. */
+export const task = defineTask({
+  name: "create-shipment",
+  stateName: "CreateShipment",
+  kind: "lambda",
+  description: "Books the shipment and hands the reserved stock over to it.",
+  memoryMb: 256,
+  timeoutSeconds: 10,
+  tables: {
+    shipments: ["GetItem", "PutItem"],
+    reservations: ["GetItem", "UpdateItem"],
+    inventory: ["UpdateItem"],
+  },
+  env: {
+    SUPPORTED_COUNTRIES: {
+      description: "Comma-separated ISO 3166-1 alpha-2 codes we ship to.",
+      default: "DE,AT,NL,BE,FR,PT,ES,IT",
+    },
+    CARRIER: { description: "Carrier name printed on shipments.", default: "DHL" },
+  },
+  retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },
+  errors: ["ShipmentFailed"],
+  retryableErrors: [],
+});

@@ -1,0 +1,22 @@
+import { defineTask } from "@orderflow/domain";
+
+/** What the RefundPayment task needs from the platform; infra, the workflow and the local runtime read it. */
+export const task = defineTask({
+  name: "refund-payment",
+  stateName: "RefundPayment",
+  kind: "lambda",
+  description: "Compensation: refunds the captured charge.",
+  memoryMb: 256,
+  timeoutSeconds: 10,
+  tables: { payments: ["GetItem", "UpdateItem"] },
+  env: {
+    PAYMENT_GATEWAY: {
+      description: "Payment gateway implementation; only `sandbox` exists today.",
+      default: "sandbox",
+    },
+  },
+  retry: { maxAttempts: 8, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 30 },
+  errors: [],
+  retryableErrors: ["PaymentProcessingError"],
+  compensates: "ChargePayment",
+});

@@ -1,0 +1,27 @@
+import type { TableName } from "@orderflow/domain";
+
+/**
+ * Everything the definition refers to outside itself. Infra fills it with deployed ARNs and names inside
+ * one `pulumi.all(...).apply`; the local runtime fills it with local names. The definition is a pure
+ * function of these references.
+ */
+export interface WorkflowRefs {
+  /** Invocation target per Lambda task, keyed by the task's state name (e.g. `ReserveInventory`). */
+  readonly functionArns: Readonly<Record<string, string>>;
+  /** Physical table name per logical table. */
+  readonly tableNames: Readonly<Record<TableName, string>>;
+  /** EventBridge bus the workflow publishes order events to. */
+  readonly eventBusName: string;
+  /** Present when a task runs as a Fargate container (`kind: "container"` in its manifest). */
+  readonly container?: ContainerRefs;
+}
+
+export interface ContainerRefs {
+  readonly clusterArn: string;
+  readonly taskDefinitionArn: string;
+  /** Name of the container in the task definition whose environment the state overrides. */
+  readonly containerName: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly assignPublicIp: boolean;
+}
