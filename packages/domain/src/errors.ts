@@ -61,5 +61,13 @@ export const BUSINESS_ERRORS = [
 ] as const;
 export type BusinessErrorName = (typeof BUSINESS_ERRORS)[number];
 
+/**
+ * Concurrent orders kept colliding on the same stock rows (DynamoDB cancelled the transaction as a
+ * conflict) after the task's own short retries; nothing was changed, so the workflow retries the step.
+ */
+export class InventoryContention extends Error {
+  override readonly name = "InventoryContention";
+}
+
 /** Transient errors raised by our own code (not by Lambda) that the workflow may retry. */
-export const TRANSIENT_TASK_ERRORS = ["PaymentProcessingError"] as const;
+export const TRANSIENT_TASK_ERRORS = ["PaymentProcessingError", "InventoryContention"] as const;

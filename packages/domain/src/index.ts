@@ -25,6 +25,7 @@ export {
   BUSINESS_ERRORS,
   type BusinessErrorName,
   type FieldIssue,
+  InventoryContention,
   OutOfStock,
   PaymentDeclined,
   PaymentProcessingError,
