@@ -8,7 +8,7 @@ export const task = defineTask({
   description: "Charges the order total once through the payment gateway.",
   memoryMb: 256,
   timeoutSeconds: 10,
-  tables: { payments: ["GetItem", "PutItem", "UpdateItem"] },
+  tables: { payments: ["GetItem", "PutItem"] },
   env: {
     PAYMENT_GATEWAY: {
       description: "Payment gateway implementation; only `sandbox` exists today.",

@@ -1,0 +1,59 @@
+import type { Money } from "@orderflow/domain";
+import { sandboxGateway } from "./sandbox-gateway";
+
+/** What the provider is asked to charge. */
+export interface ChargeRequest {
+  /** The provider treats calls with the same key as one charge: retries and concurrent calls charge once. */
+  readonly idempotencyKey: string;
+  readonly customerId: string;
+  readonly amount: Money;
+  /** Opaque card token; never logged. */
+  readonly paymentToken: string;
+}
+
+/** A decline is an answer, not a failure: the caller records it. Transient failures are thrown instead. */
+export type ChargeResult =
+  | { readonly status: "APPROVED"; readonly chargeId: string }
+  | { readonly status: "DECLINED"; readonly reason: string };
+
+/** What the provider is asked to refund: a whole captured charge. */
+export interface RefundRequest {
+  /** As for charges: the same key refunds once. */
+  readonly idempotencyKey: string;
+  readonly chargeId: string;
+  readonly amount: Money;
+}
+
+export interface RefundResult {
+  readonly refundId: string;
+}
+
+/**
+ * The payment provider as charge-payment and refund-payment see it. Implementations throw
+ * `PaymentProcessingError` (from @orderflow/domain) when the provider cannot answer right now, which the
+ * workflow retries; anything else they throw is a failure of the task.
+ */
+export interface PaymentGateway {
+  readonly name: string;
+  charge(request: ChargeRequest): Promise<ChargeResult>;
+  refund(request: RefundRequest): Promise<RefundResult>;
+}
+
+const GATEWAYS: Readonly<Record<string, () => PaymentGateway>> = { sandbox: sandboxGateway };
+
+/** The names `PAYMENT_GATEWAY` accepts. */
+export const PAYMENT_GATEWAY_NAMES: readonly string[] = Object.keys(GATEWAYS);
+
+/**
+ * The gateway implementation a deployment chose by name (env `PAYMENT_GATEWAY`). Handlers call this at
+ * module load, so a wrong name fails the cold start instead of the first payment.
+ */
+export function paymentGatewayNamed(name: string): PaymentGateway {
+  const create = Object.hasOwn(GATEWAYS, name) ? GATEWAYS[name] : undefined;
+  if (!create) {
+    throw new Error(
+      `unknown payment gateway "${name}": set PAYMENT_GATEWAY to one of ${PAYMENT_GATEWAY_NAMES.join(", ")}`,
+    );
+  }
+  return create();
+}

@@ -1,0 +1,20 @@
+import { ChargePaymentInput } from "@orderflow/domain";
+import { createLogger, documentClient, manifestEnv, tableNamesFor, taskHandler } from "@orderflow/task-kit";
+import { chargePayment } from "./core";
+import { paymentGatewayNamed } from "./gateway";
+import { paymentsTable } from "./payments-table";
+import { task } from "./task";
+
+const tables = tableNamesFor(task);
+const env = manifestEnv(task);
+const deps = {
+  gateway: paymentGatewayNamed(env.PAYMENT_GATEWAY),
+  ledger: paymentsTable(documentClient(), tables.payments),
+  now: () => new Date(),
+};
+
+export const handler = taskHandler({
+  logger: createLogger(task.name),
+  input: ChargePaymentInput,
+  run: (input) => chargePayment(input, deps),
+});

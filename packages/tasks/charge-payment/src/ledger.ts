@@ -1,0 +1,9 @@
+import type { PaymentRecord } from "./payment-record";
+
+/** The payments table as charge-payment needs it. */
+export interface PaymentLedger {
+  /** The order's record, read strongly consistent; undefined when the order was never charged. */
+  get(orderId: string): Promise<PaymentRecord | undefined>;
+  /** Writes the order's first record; false (writing nothing) when the order already has one. */
+  putFirst(record: PaymentRecord): Promise<boolean>;
+}

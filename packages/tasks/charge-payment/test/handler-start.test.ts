@@ -1,0 +1,53 @@
+import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+await useLocalTables(["payments"]);
+
+describe("charge-payment handler start", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("uses the sandbox gateway when PAYMENT_GATEWAY is not set", async () => {
+    // Prepare
+    vi.stubEnv("PAYMENT_GATEWAY", undefined);
+
+    // Act
+    const { handler } = await import("../src/handler");
+
+    // Assess
+    await expect(
+      handler({
+        orderId: "ord_default",
+        customerId: "c",
+        amount: { amount: 1, currency: "EUR" },
+        paymentToken: "tok_visa",
+      }),
+    ).resolves.toMatchObject({ status: "CAPTURED" });
+  });
+
+  it("fails at start when PAYMENT_GATEWAY names a gateway that does not exist", async () => {
+    // Prepare
+    vi.stubEnv("PAYMENT_GATEWAY", "stripe");
+
+    // Act
+    const loading = import("../src/handler");
+
+    // Assess
+    await expect(loading).rejects.toThrow(
+      'unknown payment gateway "stripe": set PAYMENT_GATEWAY to one of sandbox',
+    );
+  });
+
+  it("fails at start naming PAYMENTS_TABLE_NAME when the table is not configured", async () => {
+    // Prepare
+    vi.stubEnv("PAYMENTS_TABLE_NAME", undefined);
+
+    // Act
+    const loading = import("../src/handler");
+
+    // Assess
+    await expect(loading).rejects.toThrow("missing environment variable PAYMENTS_TABLE_NAME");
+  });
+});

@@ -1,0 +1,138 @@
+import { newOrderId } from "@orderflow/domain";
+import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { describe, expect, it, vi } from "vitest";
+import input from "./fixtures/charge-input.json" with { type: "json" };
+import { paymentRows } from "./payment-rows";
+
+const db = await useLocalTables(["payments"]);
+const { handler } = await import("../src/handler");
+
+const orderWith = (paymentToken: string) => ({ ...input, orderId: newOrderId(), paymentToken });
+const rowsOf = (orderId: string) => paymentRows(db.client, db.names.payments, orderId);
+
+describe("charge-payment handler on DynamoDB Local", () => {
+  it("captures an approved card and records the charge", async () => {
+    // Prepare
+    const order = orderWith("tok_visa");
+
+    // Act
+    const charge = await handler({ ...order, executionId: "exec-1" });
+
+    // Assess
+    expect(charge).toEqual({
+      orderId: order.orderId,
+      chargeId: expect.stringMatching(/^ch_sandbox_/),
+      amount: order.amount,
+      status: "CAPTURED",
+      createdAt: expect.any(String),
+    });
+    expect(await rowsOf(order.orderId)).toEqual([{ ...charge, customerId: order.customerId }]);
+  });
+
+  it.each([
+    ["tok_chargeDeclined", "card_declined"],
+    ["tok_insufficientFunds", "insufficient_funds"],
+    ["tok_unknownCard", "unknown_test_card"],
+  ])("declines %s with PaymentDeclined (%s) and records the decline", async (token, reason) => {
+    // Prepare
+    const order = orderWith(token);
+
+    // Act
+    const attempt = handler(order);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ name: "PaymentDeclined", reason });
+    expect(await rowsOf(order.orderId)).toEqual([
+      expect.objectContaining({ orderId: order.orderId, status: "DECLINED", declineReason: reason }),
+    ]);
+  });
+
+  it("fails tok_processingError with PaymentProcessingError on every attempt and records nothing", async () => {
+    // Prepare
+    const order = orderWith("tok_processingError");
+
+    // Act
+    const attempts = await Promise.allSettled([handler(order), handler(order)]);
+
+    // Assess
+    for (const attempt of attempts) {
+      expect(attempt).toMatchObject({ status: "rejected", reason: { name: "PaymentProcessingError" } });
+    }
+    expect(await rowsOf(order.orderId)).toEqual([]);
+  });
+
+  it("returns the first charge when called twice and keeps one record", async () => {
+    // Prepare
+    const order = orderWith("tok_visa");
+    const first = await handler(order);
+
+    // Act
+    const second = await handler({ ...order, amount: { amount: 1, currency: "EUR" } });
+
+    // Assess
+    expect(second).toEqual(first);
+    expect(await rowsOf(order.orderId)).toHaveLength(1);
+  });
+
+  it("throws the first decline again for a declined order, even with a good card now", async () => {
+    // Prepare
+    const order = orderWith("tok_insufficientFunds");
+    await expect(handler(order)).rejects.toMatchObject({ name: "PaymentDeclined" });
+
+    // Act
+    const repeat = handler({ ...order, paymentToken: "tok_visa" });
+
+    // Assess
+    await expect(repeat).rejects.toMatchObject({ name: "PaymentDeclined", reason: "insufficient_funds" });
+    expect(await rowsOf(order.orderId)).toEqual([expect.objectContaining({ status: "DECLINED" })]);
+  });
+
+  it("makes one charge out of concurrent calls for the same order", async () => {
+    // Prepare
+    const order = orderWith("tok_visa");
+
+    // Act
+    const charges = await Promise.all([handler(order), handler(order), handler(order), handler(order)]);
+
+    // Assess
+    const rows = await rowsOf(order.orderId);
+    expect(rows).toHaveLength(1);
+    const { customerId: _, ...stored } = rows[0] ?? {};
+    for (const charge of charges) expect(charge).toStrictEqual(stored);
+  });
+
+  it.each([
+    ["amount.amount", { amount: { amount: -5, currency: "EUR" } }],
+    ["amount.currency", { amount: { amount: 5, currency: "EURO" } }],
+    ["paymentToken", { paymentToken: undefined }],
+    ["orderId", { orderId: "has spaces" }],
+  ])("rejects an input with a bad %s as a ValidationError naming that field", async (field, change) => {
+    // Prepare
+    const order = { ...orderWith("tok_visa"), ...change };
+
+    // Act
+    const attempt = handler(order);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [expect.objectContaining({ path: field })],
+    });
+  });
+
+  it("logs the order id but never the card token", async () => {
+    // Prepare
+    const order = orderWith("tok_chargeDeclined");
+    const written = [vi.spyOn(process.stdout, "write"), vi.spyOn(process.stderr, "write")];
+
+    // Act
+    await handler(order).catch(() => undefined);
+    await handler(orderWith("tok_processingError")).catch(() => undefined);
+
+    // Assess
+    const logs = written.flatMap((spy) => spy.mock.calls.map(([chunk]) => String(chunk))).join("");
+    for (const spy of written) spy.mockRestore();
+    expect(logs).toContain(order.orderId);
+    expect(logs).not.toMatch(/tok_/);
+  });
+});

@@ -1,0 +1,56 @@
+import type { RefundPaymentInput, RefundPaymentOutput } from "@orderflow/domain";
+import type { PaymentGateway } from "@orderflow/task-charge-payment/gateway";
+import type { PaymentRecord } from "@orderflow/task-charge-payment/payment-record";
+import type { RefundLedger } from "./ledger";
+
+export interface RefundPaymentDeps {
+  readonly gateway: PaymentGateway;
+  readonly ledger: RefundLedger;
+  /** The clock that stamps `refundedAt`; a parameter so tests can fix it. */
+  readonly now: () => Date;
+}
+
+/** The idempotency key of an order's refund; distinct from the charge's key, which is the order id. */
+export function refundKeyOf(orderId: string): string {
+  return `refund-${orderId}`;
+}
+
+type Uncaptured = Exclude<PaymentRecord, { status: "CAPTURED" }>;
+
+/** The answer for a record that needs no refund (now). */
+function settledOutcome(orderId: string, record: Uncaptured | undefined): RefundPaymentOutput {
+  return record?.status === "REFUNDED"
+    ? { orderId, outcome: "ALREADY_REFUNDED", amount: record.amount }
+    : { orderId, outcome: "NOTHING_CAPTURED" };
+}
+
+/**
+ * Compensation for ChargePayment: refunds the order's captured charge in full, once. The gateway refund is
+ * keyed per order, so a retry or a concurrent run refunds once at the provider; the conditional
+ * CAPTURED → REFUNDED write then records it exactly once. Nothing captured (no record, or a decline) is
+ * a no-op, because the saga runs this step whether or not the charge happened.
+ *
+ * @throws PaymentProcessingError when the gateway cannot refund right now; the workflow retries it.
+ */
+export async function refundPayment(
+  { orderId }: RefundPaymentInput,
+  deps: RefundPaymentDeps,
+): Promise<RefundPaymentOutput> {
+  const record = await deps.ledger.get(orderId);
+  if (record?.status !== "CAPTURED") return settledOutcome(orderId, record);
+
+  const { refundId } = await deps.gateway.refund({
+    idempotencyKey: refundKeyOf(orderId),
+    chargeId: record.chargeId,
+    amount: record.amount,
+  });
+  if (await deps.ledger.markRefunded(orderId, { refundId, refundedAt: deps.now().toISOString() })) {
+    return { orderId, outcome: "REFUNDED", amount: record.amount };
+  }
+  // Another run recorded the same refund between our read and our write.
+  const after = await deps.ledger.get(orderId);
+  if (after?.status === "CAPTURED") {
+    throw new Error(`payments row for order ${orderId} stayed CAPTURED after its refund was recorded; retry`);
+  }
+  return settledOutcome(orderId, after);
+}
