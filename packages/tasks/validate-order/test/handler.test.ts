@@ -1,0 +1,117 @@
+import type { InventoryItem } from "@orderflow/domain";
+import { newOrderId } from "@orderflow/domain";
+import { readInventory, seedInventory } from "@orderflow/dynamodb-local";
+import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import catalog from "./fixtures/catalog.json" with { type: "json" };
+import fixture from "./fixtures/order.json" with { type: "json" };
+
+const db = await useLocalTables(["inventory"]);
+const { handler } = await import("../src/handler");
+
+const anOrder = () => ({ ...fixture, orderId: newOrderId() });
+const catalogRows = catalog as InventoryItem[];
+
+beforeAll(() => seedInventory(db.client, db.names.inventory, catalogRows));
+
+describe("validate-order handler on DynamoDB Local", () => {
+  it("returns the order priced from the inventory table, with subtotal and total", async () => {
+    // Prepare
+    const order = anOrder();
+
+    // Act
+    const validated = await handler({ ...order, executionId: "exec-1" });
+
+    // Assess
+    expect(validated).toEqual({
+      ...order,
+      lines: [
+        {
+          sku: "SKU-TSHIRT-M",
+          quantity: 2,
+          unitPrice: { amount: 1999, currency: "EUR" },
+          lineTotal: { amount: 3998, currency: "EUR" },
+        },
+        {
+          sku: "SKU-MUG",
+          quantity: 1,
+          unitPrice: { amount: 850, currency: "EUR" },
+          lineTotal: { amount: 850, currency: "EUR" },
+        },
+      ],
+      subtotal: { amount: 4848, currency: "EUR" },
+      total: { amount: 4848, currency: "EUR" },
+    });
+  });
+
+  it("rejects unknown SKUs and foreign-currency SKUs together, each under its field path", async () => {
+    // Prepare
+    const order = {
+      ...anOrder(),
+      items: [
+        { sku: "SKU-CAP-US", quantity: 1 },
+        { sku: "SKU-MUG", quantity: 1 },
+        { sku: "SKU-NOT-SOLD", quantity: 3 },
+      ],
+    };
+
+    // Act
+    const attempt = handler(order);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [
+        { path: "items[0].sku", message: expect.stringContaining("priced in USD but the order is in EUR") },
+        { path: "items[2].sku", message: expect.stringContaining("unknown SKU SKU-NOT-SOLD") },
+      ],
+    });
+  });
+
+  it("rejects a malformed order with a ValidationError naming every bad field", async () => {
+    // Prepare
+    const order = {
+      ...anOrder(),
+      items: [{ sku: "SKU-MUG", quantity: 0, price: { amount: 1, currency: "EUR" } }],
+      shippingAddress: { ...fixture.shippingAddress, postalCode: "" },
+    };
+
+    // Act
+    const attempt = handler(order);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: expect.arrayContaining([
+        { path: "items[0].quantity", message: "must be at least 1" },
+        { path: "items[0].price", message: "is not a known field" },
+        { path: "shippingAddress.postalCode", message: expect.any(String) },
+      ]),
+    });
+  });
+
+  it("leaves shipping countries to create-shipment: an order to any ISO country passes", async () => {
+    // Prepare
+    const order = { ...anOrder(), shippingAddress: { ...fixture.shippingAddress, country: "AQ" } };
+
+    // Act
+    const validated = await handler(order);
+
+    // Assess
+    expect(validated.shippingAddress.country).toBe("AQ");
+  });
+
+  it("answers the same order twice with the same result and changes no stock", async () => {
+    // Prepare
+    const order = anOrder();
+    const skus = catalogRows.map((row) => row.sku);
+
+    // Act
+    const first = await handler(order);
+    const second = await handler(order);
+
+    // Assess
+    expect(second).toEqual(first);
+    expect(await readInventory(db.client, db.names.inventory, skus)).toEqual(catalogRows);
+  });
+});
