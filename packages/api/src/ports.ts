@@ -1,0 +1,53 @@
+import type { Order, OrderStatus } from "@orderflow/domain";
+
+/** The order as stored: everything the client sent except the card token, which only the workflow sees. */
+export type StoredOrder = Omit<Order, "payment">;
+
+/** A new order, ready to be stored as PENDING. */
+export interface NewOrder {
+  readonly order: StoredOrder;
+  /** {@link fingerprint} of the full order (token included): how a repeated request is recognised. */
+  readonly requestHash: string;
+  /** ISO 8601 instant; also the first `updatedAt`. */
+  readonly createdAt: string;
+}
+
+/** What the API reads back about an order. `error`/`cause` are written by the workflow when it fails. */
+export interface OrderRecord {
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly requestHash: string;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+export type InsertResult =
+  | { readonly inserted: true; readonly record: OrderRecord }
+  | { readonly inserted: false; readonly existing: OrderRecord };
+
+/** Storage of orders, keyed by order id. */
+export interface OrderStore {
+  /** Stores the order as PENDING unless its id is taken; when taken, returns the stored record instead. */
+  insertPending(order: NewOrder): Promise<InsertResult>;
+  /** The order's record, read consistently, or undefined when no order has this id. */
+  get(orderId: string): Promise<OrderRecord | undefined>;
+}
+
+/** `started`: this call started it; `already-started`: an execution with the order's name exists. */
+export type StartOutcome = "started" | "already-started";
+
+/** Starts the order workflow. Starting an order twice must start it once (execution name = order id). */
+export interface WorkflowStarter {
+  start(order: Order): Promise<StartOutcome>;
+}
+
+/** The logging the API needs; Powertools' Logger satisfies it. Never pass order payloads. */
+export interface ApiLog {
+  appendKeys(keys: Record<string, string | undefined>): void;
+  resetKeys(): void;
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+  warn(message: string, ...extra: Record<string, unknown>[]): void;
+  error(message: string, ...extra: Record<string, unknown>[]): void;
+}
