@@ -1,0 +1,16 @@
+import { toMermaid } from "@orderflow/workflow";
+import { localDefinition } from "../runtime/local-definition";
+import type { Command } from "./command";
+import { parseOptions } from "./parse-options";
+
+/** `orderflow graph`: the workflow as a Mermaid flowchart, generated from the definition. */
+export const graphCommand: Command = {
+  name: "graph",
+  summary: "print the workflow graph (Mermaid)",
+  usage: "orderflow graph",
+  async run(args, { io }) {
+    parseOptions(args, {}, this.usage);
+    io.stdout.write(`${toMermaid(localDefinition().definition as never)}\n`);
+    return 0;
+  },
+};

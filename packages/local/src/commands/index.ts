@@ -1,0 +1,8 @@
+import { aslCommand } from "./asl";
+import type { Command } from "./command";
+import { demoCommand } from "./demo";
+import { graphCommand } from "./graph";
+import { runCommand } from "./run";
+
+/** Every `orderflow` subcommand; a new one is a file in this folder plus a line here. */
+export const COMMANDS: readonly Command[] = [demoCommand, runCommand, aslCommand, graphCommand];

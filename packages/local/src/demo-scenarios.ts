@@ -1,0 +1,73 @@
+import type { Order } from "@orderflow/domain";
+import type { FaultPlan } from "./runtime/fault-plan";
+
+/** A sample order and what the demo shows with it. */
+export interface DemoScenario {
+  readonly label: string;
+  readonly description: string;
+  readonly order: Record<string, unknown>;
+  readonly faults?: FaultPlan;
+}
+
+const base: Order = {
+  orderId: "ord_demo",
+  customer: { id: "cus_ana", email: "ana@example.com" },
+  currency: "EUR",
+  items: [
+    { sku: "SKU-TSHIRT-M", quantity: 2 },
+    { sku: "SKU-MUG", quantity: 1 },
+  ],
+  shippingAddress: {
+    name: "Ana Lima",
+    line1: "Main St 1",
+    city: "Berlin",
+    postalCode: "10115",
+    country: "DE",
+  },
+  payment: { token: "tok_visa" },
+};
+
+function order(suffix: string, changes: Partial<Record<keyof Order, unknown>> = {}): Record<string, unknown> {
+  return { ...base, ...changes, orderId: `${base.orderId}_${suffix}` };
+}
+
+/** One order per path through the workflow, including retried and compensating runs. */
+export const DEMO_SCENARIOS: readonly DemoScenario[] = [
+  { label: "success", description: "valid order, card approved, ships to DE", order: order("ok") },
+  {
+    label: "invalid-order",
+    description: "an unknown SKU and a zero quantity: ValidateOrder rejects it",
+    order: order("invalid", { items: [{ sku: "nope", quantity: 0 }] }),
+  },
+  {
+    label: "out-of-stock",
+    description: "5 of a limited vinyl with 2 left: ReserveInventory fails, nothing to undo",
+    order: order("oos", { items: [{ sku: "SKU-VINYL-LTD", quantity: 5 }] }),
+  },
+  {
+    label: "payment-declined",
+    description: "the card is declined: the reservation is released",
+    order: order("declined", { payment: { token: "tok_chargeDeclined" } }),
+  },
+  {
+    label: "shipment-failed",
+    description: "we do not ship to the US: the charge is refunded, then the stock released",
+    order: order("us", {
+      shippingAddress: { ...base.shippingAddress, city: "Austin", postalCode: "73301", country: "US" },
+    }),
+  },
+  {
+    label: "transient-retried",
+    description: "Lambda throttles ChargePayment twice and CreateShipment once; retries succeed",
+    order: order("retried"),
+    faults: { ChargePayment: ["transient", "transient"], CreateShipment: ["transient"] },
+  },
+  {
+    label: "compensation-retried",
+    description: "shipment fails, and both compensations are throttled before they succeed",
+    order: order("comp", {
+      shippingAddress: { ...base.shippingAddress, city: "Austin", postalCode: "73301", country: "US" },
+    }),
+    faults: { RefundPayment: ["transient"], ReleaseInventory: ["transient", "transient"] },
+  },
+];

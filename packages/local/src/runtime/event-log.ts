@@ -1,0 +1,30 @@
+/** An event the workflow published, as EventBridge would have received it. */
+export interface LocalEvent {
+  readonly id: string;
+  readonly time: string;
+  readonly eventBusName: string;
+  readonly source: string;
+  readonly detailType: string;
+  /** The parsed `Detail` JSON. */
+  readonly detail: unknown;
+  /** The optimized integration appends the execution and state machine ARNs. */
+  readonly resources: readonly string[];
+}
+
+/** The local stand-in for the event bus: an append-only, in-memory list. */
+export class LocalEventLog {
+  private readonly events: LocalEvent[] = [];
+
+  append(event: LocalEvent): void {
+    this.events.push(event);
+  }
+
+  all(): readonly LocalEvent[] {
+    return this.events;
+  }
+
+  /** Events whose detail names this order (`detail.orderId`). */
+  forOrder(orderId: string): LocalEvent[] {
+    return this.events.filter((e) => (e.detail as { orderId?: unknown } | null)?.orderId === orderId);
+  }
+}

@@ -1,0 +1,30 @@
+import type { TaskManifest } from "@orderflow/domain";
+import { orderWorkflow, WORKFLOW_TASKS } from "@orderflow/workflow";
+import type { AslDefinition } from "./asl";
+import { type TaskState, taskStatesOf } from "./integrations";
+import { LOCAL_TABLE_PREFIX, localRefs, localTableNames } from "./local-refs";
+
+/** The workflow definition as the local runtime runs it, and what it needs to know about its tasks. */
+export interface LocalDefinition {
+  readonly definition: AslDefinition;
+  readonly tables: ReturnType<typeof localTableNames>;
+  /** The manifests of the workflow's tasks (each runs its package's code locally). */
+  readonly manifests: readonly TaskManifest[];
+  /** Every Task state with how it is served; these are the states a fault plan may name. */
+  readonly taskStates: readonly TaskState[];
+}
+
+/**
+ * Builds the one definition with local references: the same pure `orderWorkflow` infra deploys, fed
+ * with local function ARNs, table names and bus name. Pure: nothing starts.
+ *
+ * @param tablePrefix prefix of the physical table names. @default "orderflow-local-"
+ */
+export function localDefinition(tablePrefix: string = LOCAL_TABLE_PREFIX): LocalDefinition {
+  const manifests: readonly TaskManifest[] = WORKFLOW_TASKS;
+  const tables = localTableNames(tablePrefix);
+  const lambdaStates = manifests.filter((m) => m.kind === "lambda").map((m) => m.stateName);
+  const hasContainer = manifests.some((m) => m.kind === "container");
+  const definition = orderWorkflow(localRefs(lambdaStates, tables, hasContainer)) as unknown as AslDefinition;
+  return { definition, tables, manifests, taskStates: taskStatesOf(definition) };
+}

@@ -1,0 +1,57 @@
+import { TABLE_NAMES } from "@orderflow/domain";
+import { LOCAL_AWS_ENV, type TableNames } from "@orderflow/dynamodb-local";
+import type { ContainerRefs, WorkflowRefs } from "@orderflow/workflow";
+
+/** The account id AWS reserves for examples; nothing local ever reaches a real account. */
+const LOCAL_ACCOUNT = "000000000000";
+const REGION = LOCAL_AWS_ENV.AWS_REGION;
+
+/** The name of the local state machine, its event bus and the prefix of its tables. */
+export const LOCAL_NAME = "orderflow-local";
+export const LOCAL_EVENT_BUS = LOCAL_NAME;
+export const LOCAL_TABLE_PREFIX = `${LOCAL_NAME}-`;
+
+export const LOCAL_STATE_MACHINE_ARN = `arn:aws:states:${REGION}:${LOCAL_ACCOUNT}:stateMachine:${LOCAL_NAME}`;
+
+export function localExecutionArn(executionName: string): string {
+  return `arn:aws:states:${REGION}:${LOCAL_ACCOUNT}:execution:${LOCAL_NAME}:${executionName}`;
+}
+
+/** A syntactically real function ARN per Lambda state; locally the state runs the handler in-process. */
+export function localFunctionArn(stateName: string): string {
+  return `arn:aws:lambda:${REGION}:${LOCAL_ACCOUNT}:function:${LOCAL_NAME}-${stateName}`;
+}
+
+const LOCAL_CONTAINER: ContainerRefs = {
+  clusterArn: `arn:aws:ecs:${REGION}:${LOCAL_ACCOUNT}:cluster/${LOCAL_NAME}`,
+  taskDefinitionArn: `arn:aws:ecs:${REGION}:${LOCAL_ACCOUNT}:task-definition/${LOCAL_NAME}-fulfilment:1`,
+  containerName: "fulfilment",
+  subnetIds: ["subnet-00000000000000000"],
+  securityGroupIds: ["sg-00000000000000000"],
+  assignPublicIp: false,
+};
+
+/**
+ * The references the definition is built from when it runs locally: a function ARN per Lambda state,
+ * and container references only when some task runs as a container (as infra does).
+ */
+export function localRefs(
+  lambdaStates: readonly string[],
+  tableNames: TableNames,
+  hasContainerTask: boolean,
+): WorkflowRefs {
+  return {
+    functionArns: Object.fromEntries(lambdaStates.map((name) => [name, localFunctionArn(name)])),
+    tableNames,
+    eventBusName: LOCAL_EVENT_BUS,
+    ...(hasContainerTask && { container: LOCAL_CONTAINER }),
+  };
+}
+
+/** Physical table names for a prefix, as `createTables` names them (known before the tables exist). */
+export function localTableNames(prefix: string): TableNames {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, `${prefix}${t}`])) as Record<
+    (typeof TABLE_NAMES)[number],
+    string
+  >;
+}

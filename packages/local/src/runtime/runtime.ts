@@ -1,0 +1,172 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  createTables,
+  type DynamoDbLocal,
+  LOCAL_AWS_ENV,
+  seedInventory,
+  startDynamoDbLocal,
+  type TableNames,
+} from "@orderflow/dynamodb-local";
+import { StateMachine, type StateMachineDefinition } from "aws-local-stepfunctions";
+import type { StateAdapter } from "./adapter";
+import type { AslDefinition } from "./asl";
+import { DEMO_STOCK, inventoryRows, type Stock } from "./catalog";
+import { dynamoDbAdapter } from "./dynamodb-adapter";
+import { ecsTaskTokenAdapter } from "./ecs-adapter";
+import { LocalEventLog } from "./event-log";
+import { eventsAdapter } from "./events-adapter";
+import type { ExecutionReport } from "./execution";
+import { type ExecutionRunner, executionRunner } from "./execution";
+import type { FaultPlan } from "./fault-plan";
+import { parseFaultPlan } from "./fault-plan";
+import { applyHandlerEnv } from "./handler-env";
+import type { TaskState } from "./integrations";
+import { lambdaAdapter } from "./lambda-adapter";
+import { type Ledger, readLedger, skusOf } from "./ledger";
+import { localDefinition } from "./local-definition";
+import { LOCAL_EVENT_BUS, LOCAL_TABLE_PREFIX } from "./local-refs";
+import { loadTaskCode, type TaskCode } from "./task-modules";
+import { TaskTokens } from "./task-tokens";
+
+export interface LocalRuntimeOptions {
+  /**
+   * A running DynamoDB Local to use (e.g. the one a test run started); the runtime leaves it running.
+   * @default a DynamoDB Local started for this runtime and stopped by `stop()`
+   */
+  readonly endpoint?: string;
+  /** Prefix of the physical table names. @default "orderflow-local-" */
+  readonly tablePrefix?: string;
+  /** Catalog and stock to seed. @default DEMO_STOCK */
+  readonly stock?: Stock;
+  /** What every retrier waits locally instead of its backoff, in milliseconds. @default 0 */
+  readonly retryWaitMs?: number;
+  /** Powertools log level of the in-process handlers (they log to stdout). @default "SILENT" */
+  readonly handlerLogLevel?: string;
+}
+
+export interface StartOptions {
+  /** A fault plan (validated against the definition's Task states). @default {} */
+  readonly faults?: unknown;
+}
+
+/** The workflow running on this machine: DynamoDB Local, the real definition and the real task code. */
+export interface LocalRuntime {
+  readonly definition: AslDefinition;
+  readonly tables: TableNames;
+  readonly endpoint: string;
+  readonly events: LocalEventLog;
+  /** The state names a fault plan may use: every Task state of the definition. */
+  readonly faultableStates: readonly string[];
+  readonly clients: { readonly dynamodb: DynamoDBClient; readonly documents: DynamoDBDocumentClient };
+  /**
+   * Starts the order's execution (named by its order id, assigned when missing) after storing the order
+   * as PENDING, and resolves when it ends. Starting an order id again returns that same execution, as a
+   * Standard workflow does; a different input under the same id is refused (ExecutionAlreadyExists).
+   */
+  start(order: unknown, options?: StartOptions): Promise<ExecutionReport>;
+  /** The order's ledger; `skus` default to the SKUs the order named. */
+  ledger(orderId: string, skus?: readonly string[]): Promise<Ledger>;
+  /** Puts stock rows (replacing rows of the same SKUs). */
+  seedStock(stock: Stock): Promise<void>;
+  /** Checks a fault plan against this definition. */
+  parseFaults(plan: unknown): FaultPlan;
+  stop(): Promise<void>;
+}
+
+function adapterFor(
+  state: TaskState,
+  code: ReadonlyMap<string, TaskCode>,
+  deps: { client: DynamoDBClient; events: LocalEventLog; tokens: TaskTokens },
+): StateAdapter {
+  switch (state.integration) {
+    case "dynamodb":
+      return dynamoDbAdapter(state, deps.client);
+    case "events":
+      return eventsAdapter(deps.events, LOCAL_EVENT_BUS);
+    case "lambda":
+    case "ecs": {
+      const task = code.get(state.name);
+      if (state.integration === "lambda" && task?.kind === "lambda")
+        return lambdaAdapter(state, task.handler);
+      if (state.integration === "ecs" && task?.kind === "container") {
+        return ecsTaskTokenAdapter(state, task.entry, deps.tokens);
+      }
+      throw new Error(
+        `state ${state.name} (${state.resource}) has no ${state.integration === "lambda" ? "lambda" : "container"} task manifest with that stateName in WORKFLOW_TASKS`,
+      );
+    }
+  }
+}
+
+/**
+ * Starts the local runtime: builds the definition with local references and the engine (which validates
+ * it) first, so a broken definition fails before anything starts; then DynamoDB Local, the tables, the
+ * catalog, the handlers' environment, and only then imports the task code.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const { tablePrefix = LOCAL_TABLE_PREFIX, stock = DEMO_STOCK, retryWaitMs = 0 } = options;
+  const local = localDefinition(tablePrefix);
+  const machine = new StateMachine(local.definition as unknown as StateMachineDefinition);
+
+  const server: DynamoDbLocal | undefined = options.endpoint ? undefined : await startDynamoDbLocal();
+  const endpoint = options.endpoint ?? (server as DynamoDbLocal).endpoint;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS_ENV.AWS_REGION,
+    credentials: {
+      accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID,
+      secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY,
+    },
+  });
+  const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  try {
+    const tables = await createTables(client, tablePrefix);
+    await seedInventory(client, tables.inventory, inventoryRows(stock));
+    applyHandlerEnv({
+      endpoint,
+      tables,
+      eventBusName: LOCAL_EVENT_BUS,
+      manifests: local.manifests,
+      logLevel: options.handlerLogLevel ?? "SILENT",
+    });
+    const code = await loadTaskCode(local.manifests, JSON.stringify({ endpoint, tables }));
+    const events = new LocalEventLog();
+    const tokens = new TaskTokens();
+    const adapters = new Map(
+      local.taskStates.map((s) => [s.name, adapterFor(s, code, { client, events, tokens })] as const),
+    );
+    const faultableStates = local.taskStates.map((s) => s.name);
+    const runner: ExecutionRunner = executionRunner({
+      machine,
+      taskStates: local.taskStates,
+      adapters,
+      tokens,
+      manifests: local.manifests,
+      retryWaitMs,
+      storeOrder: { documents, tableName: tables.orders },
+      parseFaults: (plan) => parseFaultPlan(plan, faultableStates),
+    });
+    return {
+      definition: local.definition,
+      tables,
+      endpoint,
+      events,
+      faultableStates,
+      clients: { dynamodb: client, documents },
+      start: (order, startOptions) => runner.start(order, startOptions?.faults),
+      ledger: async (orderId, skus) =>
+        readLedger({ client, documents, tables, events }, orderId, skus ?? skusOf(runner.inputOf(orderId))),
+      seedStock: (more) => seedInventory(client, tables.inventory, inventoryRows(more)),
+      parseFaults: (plan) => parseFaultPlan(plan, faultableStates),
+      async stop() {
+        client.destroy();
+        await server?.stop();
+      },
+    };
+  } catch (error) {
+    client.destroy();
+    await server?.stop();
+    throw error;
+  }
+}
