@@ -120,4 +120,23 @@ describe("chargePayment", () => {
     await expect(attempt).rejects.toBeInstanceOf(PaymentProcessingError);
     expect(ledger.putFirst).not.toHaveBeenCalled();
   });
+
+  it("returns a refunded order's charge with its REFUNDED status instead of charging again", async () => {
+    // Prepare
+    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_second" });
+    const refunded: PaymentRecord = {
+      ...captured,
+      status: "REFUNDED",
+      refundId: "re_1",
+      refundedAt: "2030-01-01",
+    };
+    const ledger = scriptedLedger([refunded]);
+
+    // Act
+    const charge = await chargePayment(order, { gateway, ledger, now });
+
+    // Assess
+    expect(charge).toMatchObject({ chargeId: "ch_first", status: "REFUNDED" });
+    expect(gateway.charge).not.toHaveBeenCalled();
+  });
 });

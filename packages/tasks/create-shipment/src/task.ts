@@ -22,5 +22,5 @@ export const task = defineTask({
   },
   retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },
   errors: ["ShipmentFailed"],
-  retryableErrors: [],
+  retryableErrors: ["InventoryContention"],
 });

@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { type CreateShipmentInput, type LineItem, newOrderId } from "@orderflow/domain";
+import { readInventory, seedInventory } from "@orderflow/dynamodb-local";
+import type { LocalTables } from "@orderflow/dynamodb-local/vitest";
+import fixture from "./fixtures/shipment-input.json" with { type: "json" };
+
+/** Units other orders hold of every seeded SKU, so a test sees exactly this order's hand-over. */
+export const OTHER_ORDERS_RESERVED = 3;
+export const AVAILABLE = 10;
+
+/** `count` line items under SKUs no other test uses. */
+export function freshItems(count: number): LineItem[] {
+  const prefix = randomBytes(4).toString("hex").toUpperCase();
+  return Array.from({ length: count }, (_, i) => ({ sku: `T${prefix}-${i}`, quantity: (i % 3) + 1 }));
+}
+
+/** Arranging and reading the shipments, reservations and inventory tables of a test file. */
+export function shipmentTables(db: LocalTables) {
+  const documents = DynamoDBDocumentClient.from(db.client);
+  const get = async (table: string, orderId: string) =>
+    (await documents.send(new GetCommand({ TableName: table, Key: { orderId }, ConsistentRead: true }))).Item;
+
+  return {
+    /**
+     * An order whose items reserve-inventory has reserved: stock rows holding its units plus other
+     * orders', and a reservation in `status`. Returns the CreateShipment input for it.
+     */
+    async reservedOrder(items = freshItems(2), status = "HELD"): Promise<CreateShipmentInput> {
+      const orderId = newOrderId();
+      await seedInventory(
+        db.client,
+        db.names.inventory,
+        items.map(({ sku, quantity }) => ({
+          sku,
+          price: { amount: 500, currency: "EUR" },
+          available: AVAILABLE,
+          reserved: quantity + OTHER_ORDERS_RESERVED,
+        })),
+      );
+      await documents.send(
+        new PutCommand({
+          TableName: db.names.reservations,
+          Item: { orderId, items, status, createdAt: new Date().toISOString() },
+        }),
+      );
+      return { ...fixture, orderId, items };
+    },
+    /** Overwrites one SKU's stock row with `reserved` units reserved. */
+    setReserved: (sku: string, reserved: number) =>
+      seedInventory(db.client, db.names.inventory, [
+        { sku, price: { amount: 500, currency: "EUR" }, available: AVAILABLE, reserved },
+      ]),
+    reservation: (orderId: string) => get(db.names.reservations, orderId),
+    shipment: (orderId: string) => get(db.names.shipments, orderId),
+    /** Units still reserved per SKU, in the order of `items`. */
+    async reserved(items: readonly LineItem[]) {
+      const rows = await readInventory(
+        db.client,
+        db.names.inventory,
+        items.map((i) => i.sku),
+      );
+      return rows.map((row) => row.reserved);
+    },
+    async available(items: readonly LineItem[]) {
+      const rows = await readInventory(
+        db.client,
+        db.names.inventory,
+        items.map((i) => i.sku),
+      );
+      return rows.map((row) => row.available);
+    },
+  };
+}
+
+/** What `reserved` reads after this order's units were handed over (or, with `handedOver` false, before). */
+export function expectedReserved(items: readonly LineItem[], handedOver: boolean): number[] {
+  return items.map((i) => OTHER_ORDERS_RESERVED + (handedOver ? 0 : i.quantity));
+}
