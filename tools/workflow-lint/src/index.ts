@@ -1,0 +1,15 @@
+export { type ActionSpec, KNOWN_ACTIONS, PINNED_ACTION } from "./action-inputs";
+export { formatFinding, type LintFinding, lintWorkflow } from "./actionlint";
+export { type OwnerRule, ownersNamedIn, parseCodeowners, patternToRegex, ruleFor } from "./codeowners";
+export { packageDirs, REPO_ROOT, WORKFLOWS_DIR, workflowFiles } from "./repo";
+export {
+  type Job,
+  loadWorkflows,
+  needsOf,
+  type Step,
+  stepsOf,
+  triggersOf,
+  type Workflow,
+  type WorkflowDoc,
+  workflowNamed,
+} from "./workflows";
