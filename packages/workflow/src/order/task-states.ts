@@ -1,0 +1,85 @@
+import type { TaskManifest } from "@orderflow/domain";
+import {
+  type Catcher,
+  ecsRunTaskWithToken,
+  jsonObjectString,
+  lambdaInvoke,
+  payloadFields,
+  type StateNode,
+  TASK_TOKEN_PATH,
+  type TaskState,
+} from "../asl";
+import type { WorkflowRefs } from "../refs";
+import { taskRetry } from "./retries";
+import { payloadTemplate, TASK_IO } from "./task-io";
+import type { TaskStateName } from "./tasks";
+import { taskTimeoutSeconds } from "./timeouts";
+
+/** Environment variables through which a container task receives its token and its input. */
+export const CONTAINER_ENV = { taskToken: "TASK_TOKEN", taskInput: "TASK_INPUT" } as const;
+
+function lambdaState(manifest: TaskManifest, refs: WorkflowRefs, catchers: readonly Catcher[]) {
+  const name = manifest.stateName;
+  const functionArn = refs.functionArns[name];
+  if (!functionArn) {
+    throw new Error(`refs.functionArns has no entry for the Lambda task ${name}; add its function ARN`);
+  }
+  const io = TASK_IO[name as TaskStateName];
+  return lambdaInvoke(name, {
+    comment: manifest.description,
+    functionArn,
+    payload: io.input === "$" ? "$" : payloadTemplate(io.input),
+    result: io.result ? { kind: "store", ...io.result } : { kind: "replace" },
+    timeoutSeconds: taskTimeoutSeconds(manifest),
+    retry: taskRetry(manifest),
+    catch: catchers,
+  });
+}
+
+function containerState(
+  manifest: Extract<TaskManifest, { kind: "container" }>,
+  refs: WorkflowRefs,
+  catchers: readonly Catcher[],
+) {
+  const name = manifest.stateName;
+  const { container } = refs;
+  if (!container) {
+    throw new Error(
+      `${name} runs as a container (manifest kind "container") but refs.container is missing; ` +
+        "pass the cluster, task definition, container name, subnets and security groups",
+    );
+  }
+  const io = TASK_IO[name as TaskStateName];
+  return ecsRunTaskWithToken(name, {
+    comment: manifest.description,
+    clusterArn: container.clusterArn,
+    taskDefinitionArn: container.taskDefinitionArn,
+    containerName: container.containerName,
+    subnetIds: container.subnetIds,
+    securityGroupIds: container.securityGroupIds,
+    assignPublicIp: container.assignPublicIp,
+    environment: {
+      [CONTAINER_ENV.taskToken]: TASK_TOKEN_PATH,
+      // Only the input contract, never the whole state: overrides are visible in DescribeTasks and
+      // CloudTrail, and the state carries the customer's e-mail and card token.
+      [CONTAINER_ENV.taskInput]: io.input === "$" ? "States.JsonToString($)" : jsonObjectString(io.input),
+    },
+    heartbeatSeconds: manifest.heartbeatSeconds,
+    timeoutSeconds: taskTimeoutSeconds(manifest),
+    retry: taskRetry(manifest),
+    catch: catchers,
+    // The container reports its result itself (SendTaskSuccess), so there is no Payload to unwrap.
+    ...(io.result && { resultSelector: payloadFields(io.result.fields, "$"), resultPath: io.result.at }),
+  });
+}
+
+/** The state for one task manifest: a Lambda invocation or, for `kind: "container"`, an ECS task. */
+export function taskState(
+  manifest: TaskManifest,
+  refs: WorkflowRefs,
+  catchers: readonly Catcher[],
+): StateNode<TaskState> {
+  return manifest.kind === "container"
+    ? containerState(manifest, refs, catchers)
+    : lambdaState(manifest, refs, catchers);
+}

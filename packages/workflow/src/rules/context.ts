@@ -1,0 +1,81 @@
+import { BUSINESS_ERRORS, type DynamoAction, type TaskManifest } from "@orderflow/domain";
+import {
+  type AslBranch,
+  type AslDefinition,
+  type Catcher,
+  integrationOf,
+  type Retrier,
+  STATES_ALL,
+} from "../asl";
+import type { NamedTask, RuleContext } from "./types";
+
+function tasksIn(branch: AslBranch, prefix = ""): NamedTask[] {
+  const found: NamedTask[] = [];
+  for (const [name, state] of Object.entries(branch.States ?? {})) {
+    if (state.Type === "Task") found.push({ name: `${prefix}${name}`, state });
+    if (state.Type === "Parallel") {
+      for (const [i, sub] of (state.Branches ?? []).entries()) {
+        found.push(...tasksIn(sub, `${prefix}${name}.Branches[${i}].`));
+      }
+    }
+  }
+  return found;
+}
+
+export function ruleContext(
+  definition: AslDefinition,
+  tasks: readonly TaskManifest[],
+  businessErrors: readonly string[] = BUSINESS_ERRORS,
+): RuleContext {
+  const compensatorOf = new Map<string, string>();
+  for (const manifest of tasks)
+    if (manifest.compensates) compensatorOf.set(manifest.compensates, manifest.stateName);
+  return {
+    definition,
+    tasks: tasksIn(definition),
+    manifests: new Map(tasks.map((t) => [t.stateName, t])),
+    businessErrors: new Set(businessErrors),
+    compensatorOf,
+    compensations: new Set(compensatorOf.values()),
+  };
+}
+
+export const retriersOf = (state: { Retry?: Retrier[] }): Retrier[] =>
+  Array.isArray(state.Retry) ? state.Retry : [];
+
+export const catchersOf = (state: { Catch?: Catcher[] }): Catcher[] =>
+  Array.isArray(state.Catch) ? state.Catch : [];
+
+export const errorsOf = (handler: { ErrorEquals?: unknown }): string[] =>
+  Array.isArray(handler.ErrorEquals) ? (handler.ErrorEquals as string[]) : [];
+
+export const catchesAll = (catchers: readonly Catcher[]): boolean =>
+  catchers.at(-1) !== undefined && errorsOf(catchers.at(-1) as Catcher).includes(STATES_ALL);
+
+const READ_ACTIONS = new Set<DynamoAction>(["GetItem", "BatchGetItem", "Query", "ConditionCheckItem"]);
+
+/**
+ * Whether a task changes anything outside the execution. A task with a manifest writes when it may
+ * write a table or runs as a container; without one, anything but a DynamoDB read counts as a write.
+ */
+export function hasSideEffects(context: RuleContext, name: string, resource: string): boolean {
+  const manifest = context.manifests.get(name);
+  if (manifest) {
+    if (manifest.kind === "container") return true;
+    return Object.values(manifest.tables).some((actions) => actions?.some((a) => !READ_ACTIONS.has(a)));
+  }
+  return integrationOf(resource) !== "dynamodb-read";
+}
+
+/** Business errors a task can end with: its manifest's, and any a catcher of it names. */
+export function businessErrorsOf(
+  context: RuleContext,
+  name: string,
+  catchers: readonly Catcher[],
+): Set<string> {
+  const errors = new Set(context.manifests.get(name)?.errors ?? []);
+  for (const catcher of catchers) {
+    for (const error of errorsOf(catcher)) if (context.businessErrors.has(error)) errors.add(error);
+  }
+  return errors;
+}

@@ -1,0 +1,33 @@
+import { findJsonata, structureProblems } from "../asl";
+import { catchersOf, errorsOf, retriersOf } from "./context";
+import type { RuleChecks, RuleViolation } from "./types";
+
+export const structureRules: RuleChecks = {
+  structure: ({ definition, tasks }) => {
+    const violations: RuleViolation[] = structureProblems(definition, "", false).map((problem) => ({
+      rule: "structure",
+      ...(problem.state !== undefined && { state: problem.state }),
+      message: problem.message,
+    }));
+    for (const { name, state } of tasks) {
+      for (const [field, handlers] of [
+        ["Retry", retriersOf(state)],
+        ["Catch", catchersOf(state)],
+      ] as const) {
+        handlers.forEach((handler, i) => {
+          if (errorsOf(handler).length === 0) {
+            violations.push({ rule: "structure", state: name, message: `${field}[${i}] names no error` });
+          }
+        });
+      }
+    }
+    return violations;
+  },
+
+  "no-jsonata": ({ definition }) =>
+    findJsonata(definition).map((use) => ({
+      rule: "no-jsonata",
+      ...(use.state !== undefined && { state: use.state }),
+      message: `uses ${use.field}; write it in JSONPath (Parameters, ResultSelector, ResultPath, intrinsic functions)`,
+    })),
+};

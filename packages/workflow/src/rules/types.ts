@@ -1,0 +1,31 @@
+import type { TaskManifest } from "@orderflow/domain";
+import type { AslDefinition, TaskState } from "../asl";
+import type { RuleId } from "./catalog";
+
+/** One broken rule: which, where, and what to change. */
+export interface RuleViolation {
+  readonly rule: string;
+  readonly state?: string;
+  readonly message: string;
+}
+
+/** A Task with its name; names inside Parallel branches are qualified (`Outer.Branches[0].Inner`). */
+export interface NamedTask {
+  readonly name: string;
+  readonly state: TaskState;
+}
+
+/** What every rule needs besides the definition: the manifests' facts and the business errors. */
+export interface RuleContext {
+  readonly definition: AslDefinition;
+  readonly tasks: readonly NamedTask[];
+  readonly manifests: ReadonlyMap<string, TaskManifest>;
+  readonly businessErrors: ReadonlySet<string>;
+  /** Forward step → the state that undoes it (from the manifests' `compensates`). */
+  readonly compensatorOf: ReadonlyMap<string, string>;
+  readonly compensations: ReadonlySet<string>;
+}
+
+export type RuleCheck = (context: RuleContext) => RuleViolation[];
+
+export type RuleChecks = { readonly [K in RuleId]?: RuleCheck };
