@@ -8,9 +8,13 @@ export const task = defineTask({
   description: "Reserves every line item atomically and records the reservation.",
   memoryMb: 256,
   timeoutSeconds: 5,
-  tables: { inventory: ["UpdateItem", "BatchGetItem"], reservations: ["GetItem", "PutItem"] },
+  // All writes go through TransactWriteItems, which IAM authorises per contained action.
+  tables: {
+    inventory: ["UpdateItem"],
+    reservations: ["GetItem", "PutItem", "UpdateItem", "DeleteItem"],
+  },
   env: {},
   retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },
   errors: ["OutOfStock"],
-  retryableErrors: [],
+  retryableErrors: ["InventoryContention"],
 });

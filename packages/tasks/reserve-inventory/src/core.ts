@@ -1,0 +1,60 @@
+import { Order, OutOfStock, type Reservation, ReserveInventoryInput } from "@orderflow/domain";
+import * as v from "valibot";
+import { type DriveDeps, drive } from "./drive";
+import { holdStep, isSettled, reservationOf, returnStep } from "./reservation-record";
+
+/**
+ * The task's input: the domain's ReserveInventoryInput with the order's rules for items (each SKU once, at
+ * most 100 lines), because a transaction may touch a row only once and a reservation serves one order.
+ */
+export const ReserveRequest = v.object({ ...ReserveInventoryInput.entries, items: Order.entries.items });
+export type ReserveRequest = v.InferOutput<typeof ReserveRequest>;
+
+export interface ReserveInventoryDeps extends DriveDeps {
+  /** The clock that stamps `createdAt`; a parameter so tests can fix it. */
+  readonly now: () => Date;
+}
+
+/**
+ * Reserves every line of the order, all or nothing, and records the reservation under the order id.
+ * Re-running for the same order returns its existing reservation (whatever its status) and reserves
+ * nothing more; a run that finds the reservation half-held (a 100-line order whose earlier run stopped
+ * between its two steps) completes it.
+ *
+ * @throws OutOfStock naming every short SKU of the failing step with the units requested and available
+ *   (a SKU without an inventory row has 0 available); any lines held by earlier steps are returned first,
+ *   so the order holds nothing.
+ * @throws InventoryContention when concurrent orders keep conflicting after short retries.
+ */
+export async function reserveInventory(
+  input: ReserveRequest,
+  deps: ReserveInventoryDeps,
+): Promise<Reservation> {
+  // A new order has no record yet: starting from none saves a read, and the first step's condition checks it.
+  const held = await drive(
+    input.orderId,
+    undefined,
+    (record) =>
+      !record
+        ? holdStep({ ...input, status: "HELD", createdAt: deps.now().toISOString(), heldLines: 0 }, false)
+        : isSettled(record)
+          ? undefined
+          : holdStep(record, true),
+    deps,
+  );
+  if (!held.shortages && held.record) return reservationOf(held.record);
+
+  // Undo the steps that held lines before the short one. Another invocation for the same order may have
+  // completed the reservation meanwhile; then that one stands.
+  const undone = await drive(
+    input.orderId,
+    held.record,
+    (record) =>
+      record?.status === "HELD" && !isSettled(record)
+        ? returnStep(record, "HELD", { deleteWhenEmpty: true })
+        : undefined,
+    deps,
+  );
+  if (undone.record?.status === "HELD") return reservationOf(undone.record);
+  throw new OutOfStock(held.shortages ?? []);
+}

@@ -1,0 +1,13 @@
+import { createLogger, documentClient, tableNamesFor, taskHandler } from "@orderflow/task-kit";
+import { ReserveRequest, reserveInventory } from "./core";
+import { dynamoReservationLedger } from "./dynamo-ledger";
+import { task } from "./task";
+
+const tables = tableNamesFor(task);
+const deps = { ledger: dynamoReservationLedger(documentClient(), tables), now: () => new Date() };
+
+export const handler = taskHandler({
+  logger: createLogger(task.name),
+  input: ReserveRequest,
+  run: (input) => reserveInventory(input, deps),
+});
