@@ -95,10 +95,14 @@ export async function createShipment(
   // A refused commit means another run or a release changed the state since we read it; reading again
   // shows which, so a second round always decides.
   for (let round = 1; round <= 2; round++) {
-    const [existing, reservation] = await Promise.all([
+    let [existing, reservation] = await Promise.all([
       store.getShipment(orderId),
       store.getReservation(orderId),
     ]);
+    // The two reads are no snapshot: another run may commit between them. A reservation no longer HELD
+    // with no shipment seen may be that commit, and a read after it sees the shipment too.
+    if (!existing && reservation && reservation.status !== "HELD")
+      existing = await store.getShipment(orderId);
     if (existing) {
       await finishHandOver(store, orderId, reservation);
       return existing;

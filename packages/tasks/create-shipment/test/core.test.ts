@@ -217,4 +217,17 @@ describe("createShipment", () => {
     await expect(attempt).rejects.toThrow("stock hand-over of order ord_fixture stopped at batch 2 of 2");
     await expect(attempt).rejects.not.toBeInstanceOf(ShipmentFailed);
   });
+
+  it("looks for the shipment again when the reservation read already saw a concurrent run's commit", async () => {
+    // Prepare
+    const shipped = { ...held, status: "SHIPPED" as const, stockBatches: 1, stockBatchesDone: 1 };
+    const store = scriptedStore({ shipments: [undefined, booked], reservations: [shipped] });
+
+    // Act
+    const shipment = await createShipment(input, { store, config, now });
+
+    // Assess
+    expect(shipment).toEqual(booked);
+    expect(store.commitShipment).not.toHaveBeenCalled();
+  });
 });
