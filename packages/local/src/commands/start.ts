@@ -1,0 +1,191 @@
+/**
+ * `orderflow start`: starts one order on a DEPLOYED stack's state machine (unlike `run`, which runs it
+ * locally) and, with --wait, follows it to the end.
+ */
+import { fileURLToPath } from "node:url";
+import {
+  DescribeExecutionCommand,
+  type DescribeExecutionCommandOutput,
+  SFNClient,
+  StartExecutionCommand,
+} from "@aws-sdk/client-sfn";
+import { newOrderId } from "@orderflow/domain";
+import { CliError, type CliIo, type Command } from "./command";
+import { parseOptions } from "./parse-options";
+import { awsFailure, isAwsError } from "./start/aws-errors";
+import { consoleUrl, isClosed, writeOutcome } from "./start/execution-report";
+import { readOrder } from "./start/order-input";
+import { runProgram } from "./start/run-program";
+import { type RunProgram, stateMachineArnOfStack } from "./start/stack-outputs";
+import { EXIT_CODES, StartFailure } from "./start/start-failure";
+import { executionArnFor, parseStateMachineArn, type StateMachineArnParts } from "./start/state-machine-arn";
+
+export const START_USAGE =
+  "orderflow start (--stack <name> | --state-machine-arn <arn>) --input <order.json> [--wait]";
+
+export interface StartCommandOptions {
+  /** Path of the order JSON (an `OrderRequest`; an id is assigned when it has none). */
+  readonly input: string;
+  /** Pulumi stack whose `stateMachineAliasArn` (else `stateMachineArn`) output is started. */
+  readonly stack?: string;
+  /** Starts this state machine (or alias, or version) and skips reading the stack. */
+  readonly stateMachineArn?: string;
+  /**
+   * Follow the execution until it ends and print its output, or its error and cause.
+   * @default false
+   */
+  readonly wait?: boolean;
+  /**
+   * Time between two DescribeExecution calls while waiting.
+   * @default 2000
+   */
+  readonly pollIntervalMs?: number;
+}
+
+export interface StartCommandDeps {
+  readonly io: CliIo;
+  /** Runs `pulumi stack output`; a child process in the CLI, a fake in tests. */
+  readonly runProgram: RunProgram;
+  /** The folder holding Pulumi.yaml, where `pulumi stack output` runs. */
+  readonly infraDir: string;
+  /** A Step Functions client for the state machine's region. */
+  readonly sfnClient: (region: string) => SFNClient;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly newOrderId: () => string;
+}
+
+/** The CLI's real dependencies: the process's streams, child processes, the AWS SDK's default credentials. */
+export function defaultStartDeps(io: CliIo): StartCommandDeps {
+  return {
+    io,
+    runProgram,
+    infraDir: fileURLToPath(new URL("../../../../infra", import.meta.url)),
+    sfnClient: (region) => new SFNClient({ region }),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    newOrderId: () => newOrderId(),
+  };
+}
+
+/** Parses `orderflow start` arguments; throws a one-line CliError (exit 2) when they are incomplete. */
+export function parseStartArgs(args: readonly string[]): StartCommandOptions {
+  const values = parseOptions(
+    args,
+    {
+      stack: { type: "string" },
+      "state-machine-arn": { type: "string" },
+      input: { type: "string" },
+      wait: { type: "boolean", default: false },
+    },
+    START_USAGE,
+  );
+  if (!values.input) throw new CliError(`--input <order.json> is required; usage: ${START_USAGE}`);
+  if (!values.stack && !values["state-machine-arn"]) {
+    throw new CliError(`--stack <name> or --state-machine-arn <arn> is required; usage: ${START_USAGE}`);
+  }
+  return {
+    input: values.input,
+    wait: values.wait,
+    ...(values.stack ? { stack: values.stack } : {}),
+    ...(values["state-machine-arn"] ? { stateMachineArn: values["state-machine-arn"] } : {}),
+  };
+}
+
+async function stateMachineOf(options: StartCommandOptions, deps: StartCommandDeps) {
+  const arn =
+    options.stateMachineArn ??
+    (await stateMachineArnOfStack(options.stack ?? "", deps.infraDir, deps.runProgram));
+  const parts = parseStateMachineArn(arn);
+  if (!parts) {
+    throw new StartFailure(
+      options.stateMachineArn ? "input" : "stack",
+      `${arn} is not a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>[:<alias>])`,
+    );
+  }
+  return { arn, parts };
+}
+
+/** Starts the execution; an order started before is reported as such, by its deterministic ARN. */
+async function startOrFind(
+  client: SFNClient,
+  machine: { arn: string; parts: StateMachineArnParts },
+  order: { orderId: string },
+  io: CliIo,
+): Promise<string> {
+  try {
+    const started = await client.send(
+      new StartExecutionCommand({
+        stateMachineArn: machine.arn,
+        name: order.orderId,
+        input: JSON.stringify(order),
+      }),
+    );
+    const executionArn = started.executionArn ?? executionArnFor(machine.parts, order.orderId);
+    io.stdout.write(`started order ${order.orderId}: ${executionArn}\n`);
+    io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.region)}\n`);
+    return executionArn;
+  } catch (error) {
+    if ((error as Error).name !== "ExecutionAlreadyExists") throw error;
+  }
+  // Execution names are unique per state machine for 90 days: the order already has its execution.
+  const executionArn = executionArnFor(machine.parts, order.orderId);
+  const existing = await client.send(new DescribeExecutionCommand({ executionArn }));
+  io.stdout.write(
+    `order ${order.orderId} was already started: ${executionArn} is ${existing.status}` +
+      ` (started ${existing.startDate?.toISOString() ?? "at an unknown time"})\n`,
+  );
+  io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.region)}\n`);
+  return executionArn;
+}
+
+async function waitForEnd(
+  client: SFNClient,
+  executionArn: string,
+  options: StartCommandOptions,
+  deps: StartCommandDeps,
+): Promise<DescribeExecutionCommandOutput> {
+  let lastStatus: string | undefined;
+  for (;;) {
+    const execution = await client.send(new DescribeExecutionCommand({ executionArn }));
+    if (isClosed(execution.status)) return execution;
+    if (execution.status !== lastStatus) deps.io.stderr.write(`waiting: ${execution.status}\n`);
+    lastStatus = execution.status;
+    await deps.sleep(options.pollIntervalMs ?? 2000);
+  }
+}
+
+/**
+ * `orderflow start`: reads the state machine from the stack's outputs (or `--state-machine-arn`), starts
+ * the order with its id as execution name, and with `wait` polls until the execution ends. Resolves to
+ * the exit code: 0 started (or already started) / succeeded, 1 the execution failed, timed out or was
+ * aborted, 2 bad arguments or order file, 3 the stack or AWS could not be used. Every failure is one
+ * line on stderr.
+ */
+export async function startCommand(options: StartCommandOptions, deps: StartCommandDeps): Promise<number> {
+  try {
+    // The order is checked first, so a typo in it costs no call to Pulumi or AWS.
+    const order = await readOrder(options.input, deps.newOrderId);
+    const machine = await stateMachineOf(options, deps);
+    const client = deps.sfnClient(machine.parts.region);
+    try {
+      const executionArn = await startOrFind(client, machine, order, deps.io);
+      if (!options.wait) return EXIT_CODES.ok;
+      const execution = await waitForEnd(client, executionArn, options, deps);
+      writeOutcome(deps.io, execution);
+      return execution.status === "SUCCEEDED" ? EXIT_CODES.ok : EXIT_CODES.execution;
+    } catch (error) {
+      throw isAwsError(error) ? awsFailure(error, machine.arn) : error;
+    }
+  } catch (error) {
+    if (!(error instanceof StartFailure)) throw error;
+    deps.io.stderr.write(`orderflow start: ${error.message}\n`);
+    return EXIT_CODES[error.kind];
+  }
+}
+
+/** The `start` subcommand for the CLI's command list. */
+export const startSubcommand: Command = {
+  name: "start",
+  summary: "start an order on a deployed stack's state machine (--wait follows it to the end)",
+  usage: START_USAGE,
+  run: (args, { io }) => startCommand(parseStartArgs(args), defaultStartDeps(io)),
+};
