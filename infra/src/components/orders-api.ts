@@ -1,0 +1,186 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+/** How callers prove who they are. `none` exists for throwaway dev stacks and is refused elsewhere by config. */
+export type ApiAuth =
+  | { readonly type: "iam" }
+  | { readonly type: "jwt"; readonly issuer: string; readonly audiences: readonly string[] }
+  | { readonly type: "none" };
+
+export interface ApiRoute {
+  readonly method: "GET" | "POST";
+  readonly path: string;
+}
+
+/** The API's surface: start an order, read its status. */
+export const ORDER_ROUTES: readonly ApiRoute[] = [
+  { method: "POST", path: "/orders" },
+  { method: "GET", path: "/orders/{id}" },
+];
+
+/** HTTP API route authorization type per auth mode. */
+export const AUTHORIZATION_TYPES = { iam: "AWS_IAM", jwt: "JWT", none: "NONE" } as const;
+
+export interface ApiHandler {
+  readonly arn: pulumi.Input<string>;
+  readonly functionName: pulumi.Input<string>;
+}
+
+export interface OrdersApiArgs {
+  readonly apiName: pulumi.Input<string>;
+  readonly handler: ApiHandler;
+  /** Plain data: whether an authorizer exists depends on it. */
+  readonly auth: ApiAuth;
+  /** Browser origins allowed to call the API; empty means no cross-origin access. */
+  readonly corsAllowOrigins: pulumi.Input<pulumi.Input<string>[]>;
+  readonly throttle: pulumi.Input<{ readonly burstLimit: number; readonly rateLimit: number }>;
+  readonly logRetentionDays: pulumi.Input<number>;
+}
+
+/** Access log fields: enough to trace a request and its failure, no caller IPs or bodies (PII). */
+export const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: "$context.requestId",
+  requestTime: "$context.requestTime",
+  routeKey: "$context.routeKey",
+  status: "$context.status",
+  responseLength: "$context.responseLength",
+  latencyMs: "$context.responseLatency",
+  integrationStatus: "$context.integrationStatus",
+  integrationLatencyMs: "$context.integrationLatency",
+  integrationError: "$context.integrationErrorMessage",
+  authorizerError: "$context.authorizer.error",
+  errorMessage: "$context.error.message",
+});
+
+/**
+ * The HTTP API in front of the api function: `POST /orders` and `GET /orders/{id}`, every route authorized
+ * as configured, JSON access logs in its own log group, throttling and CORS from config, and invoke
+ * permissions scoped to this API and each route.
+ */
+export class OrdersApi extends pulumi.ComponentResource {
+  readonly url: pulumi.Output<string>;
+  readonly apiId: pulumi.Output<string>;
+  readonly stageName: pulumi.Output<string>;
+
+  constructor(name: string, args: OrdersApiArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("orderflow:api:OrdersApi", name, {}, opts);
+
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-access-logs`,
+      {
+        name: pulumi.interpolate`/orderflow/api/${args.apiName}/access`,
+        retentionInDays: args.logRetentionDays,
+      },
+      { parent: this },
+    );
+
+    const api = new aws.apigatewayv2.Api(
+      `${name}-api`,
+      {
+        name: args.apiName,
+        protocolType: "HTTP",
+        description: "Orders: POST /orders starts an order, GET /orders/{id} reports its status",
+        corsConfiguration: {
+          allowOrigins: args.corsAllowOrigins,
+          allowMethods: ["GET", "POST", "OPTIONS"],
+          allowHeaders: [
+            "authorization",
+            "content-type",
+            "x-amz-date",
+            "x-amz-security-token",
+            "x-amz-content-sha256",
+          ],
+          maxAge: 300,
+        },
+      },
+      { parent: this },
+    );
+
+    const authorizer =
+      args.auth.type === "jwt"
+        ? new aws.apigatewayv2.Authorizer(
+            `${name}-jwt`,
+            {
+              apiId: api.id,
+              authorizerType: "JWT",
+              identitySources: ["$request.header.Authorization"],
+              jwtConfiguration: { issuer: args.auth.issuer, audiences: [...args.auth.audiences] },
+            },
+            { parent: this },
+          )
+        : undefined;
+
+    const integration = new aws.apigatewayv2.Integration(
+      `${name}-integration`,
+      {
+        apiId: api.id,
+        integrationType: "AWS_PROXY",
+        integrationUri: args.handler.arn,
+        integrationMethod: "POST",
+        payloadFormatVersion: "2.0",
+      },
+      { parent: this },
+    );
+
+    for (const route of ORDER_ROUTES) {
+      new aws.apigatewayv2.Route(
+        `${name}-${routeSlug(route)}`,
+        {
+          apiId: api.id,
+          routeKey: `${route.method} ${route.path}`,
+          target: pulumi.interpolate`integrations/${integration.id}`,
+          authorizationType: AUTHORIZATION_TYPES[args.auth.type],
+          ...(authorizer && { authorizerId: authorizer.id }),
+        },
+        { parent: this },
+      );
+    }
+
+    const stage = new aws.apigatewayv2.Stage(
+      `${name}-stage`,
+      {
+        apiId: api.id,
+        name: "$default",
+        autoDeploy: true,
+        accessLogSettings: { destinationArn: logGroup.arn, format: ACCESS_LOG_FORMAT },
+        defaultRouteSettings: pulumi.output(args.throttle).apply((throttle) => ({
+          throttlingBurstLimit: throttle.burstLimit,
+          throttlingRateLimit: throttle.rateLimit,
+          detailedMetricsEnabled: true,
+        })),
+      },
+      { parent: this },
+    );
+
+    for (const route of ORDER_ROUTES) {
+      new aws.lambda.Permission(
+        `${name}-invoke-${routeSlug(route)}`,
+        {
+          action: "lambda:InvokeFunction",
+          function: args.handler.functionName,
+          principal: "apigateway.amazonaws.com",
+          sourceArn: pulumi.interpolate`${api.executionArn}/${routeArnPath(route)}`,
+        },
+        { parent: this },
+      );
+    }
+
+    this.url = api.apiEndpoint;
+    this.apiId = api.id;
+    this.stageName = stage.name;
+    this.registerOutputs({ url: this.url, apiId: this.apiId });
+  }
+}
+
+/**
+ * The part of the execute-api ARN after the API id: any stage (the API has only `$default`), the exact
+ * method, and the route's path with each `{parameter}` matching one value.
+ */
+export function routeArnPath(route: ApiRoute): string {
+  return `*/${route.method}${route.path.replace(/\{[^}]+\}/g, "*")}`;
+}
+
+function routeSlug(route: ApiRoute): string {
+  const path = route.path.replace(/[{}]/g, "").split("/").filter(Boolean).join("-");
+  return `${route.method.toLowerCase()}-${path}`;
+}

@@ -1,0 +1,150 @@
+import { type FunctionManifest, type TableName, tableEnvVar } from "@orderflow/domain";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { LAMBDA_HANDLER } from "../code";
+import { policyJson, type StatementInput } from "../iam/policy-document";
+import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from "../platform";
+import { declaredTables, functionStatements, type TableRef } from "./function-statements";
+import { serviceRole } from "./service-role";
+
+export interface TaskFunctionArgs {
+  /**
+   * What the function needs, from its package. Plain data rather than an Input: its shape decides which
+   * resources and permissions exist, and that must be known before anything is deployed.
+   */
+  readonly manifest: FunctionManifest;
+  /** The bundled handler package (`dist/` with `handler.mjs`). */
+  readonly code: pulumi.Input<pulumi.asset.Archive>;
+  /** Physical function name; the log group is named after it. */
+  readonly functionName: pulumi.Input<string>;
+  /** Every deployed table; the function receives names and permissions only for those its manifest declares. */
+  readonly tables: Readonly<Partial<Record<TableName, TableRef>>>;
+  /** Values for the manifest's env vars (config overrides, program wiring); each wins over the manifest default. */
+  readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
+  readonly reservedConcurrency: pulumi.Input<number>;
+  readonly logRetentionDays: pulumi.Input<number>;
+  /** Lowest application log level Lambda passes on. @default "INFO" */
+  readonly logLevel?: pulumi.Input<string>;
+  /** Permissions beyond the manifest's tables, granted by the program (e.g. starting the workflow). */
+  readonly additionalStatements?: readonly StatementInput[];
+}
+
+/**
+ * One Lambda function from its manifest: its own log group with retention, its own role whose policy is
+ * derived from the manifest (exact actions on exact ARNs), JSON logs, X-Ray, reserved concurrency and a
+ * published version per deploy.
+ */
+export class TaskFunction extends pulumi.ComponentResource {
+  /** Unqualified function ARN (for alarms and IAM). */
+  readonly arn: pulumi.Output<string>;
+  /** ARN of the version this deploy published; the workflow invokes exactly this. */
+  readonly versionArn: pulumi.Output<string>;
+  /** For API Gateway integrations. */
+  readonly invokeArn: pulumi.Output<string>;
+  readonly functionName: pulumi.Output<string>;
+  readonly roleArn: pulumi.Output<string>;
+  readonly logGroupName: pulumi.Output<string>;
+
+  constructor(name: string, args: TaskFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("orderflow:task:TaskFunction", name, {}, opts);
+    const { manifest } = args;
+    const environment = environmentFor(manifest, args);
+
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      { name: pulumi.interpolate`/aws/lambda/${args.functionName}`, retentionInDays: args.logRetentionDays },
+      { parent: this },
+    );
+
+    const role = serviceRole(
+      `${name}-role`,
+      { service: "lambda.amazonaws.com", description: `Runs the ${manifest.name} function` },
+      { parent: this },
+    );
+
+    const policy = new aws.iam.RolePolicy(
+      `${name}-policy`,
+      {
+        role: role.id,
+        policy: policyJson([
+          ...functionStatements(manifest, args.tables, logGroup.arn),
+          ...(args.additionalStatements ?? []),
+        ]),
+      },
+      { parent: this },
+    );
+
+    const fn = new aws.lambda.Function(
+      `${name}-function`,
+      {
+        name: args.functionName,
+        description: manifest.description,
+        runtime: LAMBDA_RUNTIME,
+        architectures: [LAMBDA_ARCHITECTURE],
+        handler: LAMBDA_HANDLER,
+        code: args.code,
+        memorySize: manifest.memoryMb,
+        timeout: manifest.timeoutSeconds,
+        role: role.arn,
+        publish: true,
+        reservedConcurrentExecutions: args.reservedConcurrency,
+        tracingConfig: { mode: "Active" },
+        loggingConfig: {
+          logFormat: "JSON",
+          logGroup: logGroup.name,
+          applicationLogLevel: args.logLevel ?? "INFO",
+          systemLogLevel: "WARN",
+        },
+        environment: { variables: environment },
+      },
+      // The role must be allowed to write logs before the first invocation, not eventually.
+      { parent: this, dependsOn: [policy, logGroup] },
+    );
+
+    this.arn = fn.arn;
+    this.versionArn = fn.qualifiedArn;
+    this.invokeArn = fn.invokeArn;
+    this.functionName = fn.name;
+    this.roleArn = role.arn;
+    this.logGroupName = logGroup.name;
+    this.registerOutputs({ arn: this.arn, versionArn: this.versionArn, roleArn: this.roleArn });
+  }
+}
+
+/**
+ * Table names for the declared tables, then each manifest variable: the program's value, else the manifest
+ * default. A variable with neither is a wiring mistake and fails before anything deploys.
+ */
+function environmentFor(
+  manifest: FunctionManifest,
+  args: TaskFunctionArgs,
+): Record<string, pulumi.Input<string>> {
+  const variables: Record<string, pulumi.Input<string>> = {
+    // The bundles ship source maps; without this flag stack traces point into minified code.
+    NODE_OPTIONS: "--enable-source-maps",
+    POWERTOOLS_SERVICE_NAME: manifest.name,
+  };
+  for (const [table] of declaredTables(manifest)) {
+    const ref = args.tables[table];
+    if (ref !== undefined) variables[tableEnvVar(table)] = ref.name;
+  }
+  const given = args.environment ?? {};
+  for (const name of Object.keys(given)) {
+    if (!(name in manifest.env)) {
+      throw new Error(
+        `function ${manifest.name} does not declare environment variable ${name} in its manifest`,
+      );
+    }
+  }
+  for (const [name, spec] of Object.entries(manifest.env)) {
+    const value = given[name] ?? spec.default;
+    if (value === undefined) {
+      throw new Error(
+        `function ${manifest.name} needs environment variable ${name} (${spec.description}): ` +
+          "its manifest has no default and neither the stack config nor the program sets it",
+      );
+    }
+    variables[name] = value;
+  }
+  return variables;
+}

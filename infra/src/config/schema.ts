@@ -1,0 +1,191 @@
+/**
+ * The one schema for every `orderflow:*` stack setting. Defaults are the safe (production-like) choice, so
+ * a key left out of a stack file never weakens that stack; dev relaxes them explicitly. Environment
+ * differences are these values, never a branch on the stack's name.
+ */
+import type { FunctionManifest } from "@orderflow/domain";
+import * as v from "valibot";
+
+/** Retention periods CloudWatch Logs accepts (days). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export const TIERS = ["development", "staging", "production"] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"] as const;
+
+/** Keys that hold credentials: accepted only as Pulumi secrets, and their values never appear in messages. */
+export const SECRET_KEYS = ["alarmWebhookUrl"] as const;
+
+/** Tag keys the program sets itself on every resource; config may not redefine them. */
+export const RESERVED_TAG_KEYS = ["Project", "Stack", "Tier", "ManagedBy"] as const;
+
+const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[^\s]*)?$/;
+const CORS_ORIGIN = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+const LOCAL_ORIGIN = /^http:\/\/localhost(?::\d{1,5})?$/;
+const TAG_KEY = /^[A-Za-z][A-Za-z0-9 _.:/=+@-]{0,127}$/;
+
+/** A strict object whose unknown-key message lists what is allowed at that level. */
+function strict<const E extends v.ObjectEntries>(entries: E, what: string) {
+  const allowed = Object.keys(entries).join(", ");
+  return v.strictObject(entries, (issue) =>
+    issue.expected === "never"
+      ? `is not a known ${what}; allowed: ${allowed || "(none)"}`
+      : `must be an object with any of: ${allowed || "(no keys)"}`,
+  );
+}
+
+const integer = (min: number, max: number) =>
+  v.pipe(
+    v.number(`must be a whole number from ${min} to ${max}`),
+    v.integer(`must be a whole number from ${min} to ${max}`),
+    v.minValue(min, `must be a whole number from ${min} to ${max}`),
+    v.maxValue(max, `must be a whole number from ${min} to ${max}`),
+  );
+
+const boolean = v.boolean("must be true or false");
+
+const apiAuth = v.variant(
+  "type",
+  [
+    strict({ type: v.literal("iam") }, "apiAuth field for type iam"),
+    strict(
+      {
+        type: v.literal("jwt"),
+        issuer: v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
+        audiences: v.pipe(
+          v.array(v.pipe(v.string(), v.minLength(1)), "must be a list of audience strings"),
+          v.minLength(1, "must list at least one audience"),
+        ),
+      },
+      "apiAuth field for type jwt",
+    ),
+    strict({ type: v.literal("none") }, "apiAuth field for type none"),
+  ],
+  'must be {type: iam}, {type: jwt, issuer, audiences} or {type: none}; type must be "iam", "jwt" or "none"',
+);
+
+function functionSettings(manifest: FunctionManifest) {
+  const envEntries = Object.fromEntries(
+    Object.keys(manifest.env).map((name) => [name, v.optional(v.string("must be a string"))]),
+  );
+  return v.optional(
+    strict(
+      {
+        reservedConcurrency: v.optional(integer(1, 1000)),
+        env: v.optional(strict(envEntries, `environment variable of ${manifest.name}`)),
+      },
+      `setting of function ${manifest.name}`,
+    ),
+  );
+}
+
+/** Every key with its type and default, for a program that deploys these functions. */
+function settingsSchema(functions: readonly FunctionManifest[]) {
+  const functionEntries = Object.fromEntries(functions.map((m) => [m.name, functionSettings(m)]));
+  return strict(
+    {
+      tier: v.optional(v.picklist(TIERS, `must be one of ${TIERS.join(", ")}`), "production"),
+      logRetentionDays: v.optional(
+        v.picklist(LOG_RETENTION_DAYS, `must be one of ${LOG_RETENTION_DAYS.join(", ")}`),
+        30,
+      ),
+      logLevel: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`), "INFO"),
+      reservedConcurrency: v.optional(integer(1, 1000), 5),
+      functions: v.optional(strict(functionEntries, "function"), {}),
+      workflowIncludeExecutionData: v.optional(boolean, false),
+      pointInTimeRecovery: v.optional(boolean, true),
+      deletionProtection: v.optional(boolean, true),
+      apiAuth: v.optional(apiAuth, { type: "iam" }),
+      apiThrottle: v.optional(
+        strict({ burstLimit: integer(1, 5000), rateLimit: integer(1, 10000) }, "apiThrottle field"),
+        { burstLimit: 50, rateLimit: 25 },
+      ),
+      corsAllowOrigins: v.optional(
+        v.array(
+          v.pipe(
+            v.string(),
+            v.check(
+              (origin) => CORS_ORIGIN.test(origin) || LOCAL_ORIGIN.test(origin),
+              "must be an origin like https://shop.example.com (no path, no *); http://localhost only in development",
+            ),
+          ),
+          "must be a list of origins",
+        ),
+        [],
+      ),
+      alarmEmail: v.optional(v.pipe(v.string(), v.email("must be an e-mail address"))),
+      alarmWebhookUrl: v.optional(
+        v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
+      ),
+      tags: v.optional(
+        v.pipe(
+          v.record(
+            v.pipe(
+              v.string(),
+              v.regex(
+                TAG_KEY,
+                "tag keys must start with a letter and use letters, digits, space or _.:/=+@-",
+              ),
+              v.check(
+                (key) => !(RESERVED_TAG_KEYS as readonly string[]).includes(key),
+                `tag keys ${RESERVED_TAG_KEYS.join(", ")} are set by the program`,
+              ),
+            ),
+            v.pipe(
+              v.string("tag values must be strings"),
+              v.maxLength(256, "tag values: at most 256 characters"),
+            ),
+            "must be a map of tag names to strings",
+          ),
+          v.check((tags) => Object.keys(tags).length <= 40, "at most 40 tags"),
+        ),
+        {},
+      ),
+    },
+    "setting",
+  );
+}
+
+type Settings = v.InferOutput<ReturnType<typeof settingsSchema>>;
+
+/** The schema for a program that deploys these functions (their names and env vars are the allowed keys). */
+export function stackConfigSchema(functions: readonly FunctionManifest[]) {
+  return v.pipe(settingsSchema(functions), v.rawCheck(tierGuardrails));
+}
+
+/**
+ * What a tier may never relax, whatever the stack file says: the settings data can differ per stack, but
+ * not below these floors.
+ */
+function tierGuardrails({ dataset, addIssue }: v.RawCheckContext<Settings>): void {
+  if (!dataset.typed) return;
+  const config = dataset.value;
+  const fail = (key: keyof Settings, message: string) =>
+    addIssue({
+      message,
+      path: [{ type: "object", origin: "value", input: config, key, value: config[key] }],
+    });
+  if (config.apiAuth.type === "none" && config.tier !== "development") {
+    fail("apiAuth", `type none is allowed only when orderflow:tier is development (tier is ${config.tier})`);
+  }
+  if (config.tier !== "development" && config.corsAllowOrigins.some((o) => o.startsWith("http:"))) {
+    fail("corsAllowOrigins", `http://localhost origins are allowed only in the development tier`);
+  }
+  if (config.tier !== "development" && !config.pointInTimeRecovery) {
+    fail("pointInTimeRecovery", `must be true in the ${config.tier} tier`);
+  }
+  if (config.tier === "production" && !config.deletionProtection) {
+    fail("deletionProtection", "must be true in the production tier");
+  }
+  if (config.tier === "production" && config.workflowIncludeExecutionData) {
+    fail(
+      "workflowIncludeExecutionData",
+      "must be false in the production tier: execution data carries customer e-mail and addresses",
+    );
+  }
+}
+
+export type StackSettings = Settings;

@@ -1,0 +1,21 @@
+/** Pulumi type tokens of the resources the rules look at. */
+export const RESOURCE_TYPES = {
+  function: "aws:lambda/function:Function",
+  permission: "aws:lambda/permission:Permission",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  stateMachine: "aws:sfn/stateMachine:StateMachine",
+  stateMachineAlias: "aws:sfn/alias:Alias",
+  api: "aws:apigatewayv2/api:Api",
+  route: "aws:apigatewayv2/route:Route",
+  stage: "aws:apigatewayv2/stage:Stage",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  policy: "aws:iam/policy:Policy",
+  rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  table: "aws:dynamodb/table:Table",
+  topic: "aws:sns/topic:Topic",
+  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+  kmsKey: "aws:kms/key:Key",
+  metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  awsProvider: "pulumi:providers:aws",
+} as const;

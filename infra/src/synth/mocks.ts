@@ -1,0 +1,250 @@
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/** The account and region the mocks pretend to deploy into. */
+export interface MockTarget {
+  readonly accountId: string;
+  readonly region: string;
+}
+
+/** A resource as the program registered it. */
+export interface CapturedResource {
+  readonly type: string;
+  readonly name: string;
+  /** `<type>::<name>` of the parent resource; null at the top of the program. */
+  readonly parent: string | null;
+  readonly custom: boolean;
+  /** The resource's inputs as the engine would receive them (secrets still wrapped, assets as objects). */
+  readonly inputs: Record<string, unknown>;
+  /** The provider reference (`<urn>::<id>`) a custom resource was registered with. */
+  readonly provider: string | null;
+  /** The id the mocks gave it (null for components). */
+  readonly id: string | null;
+  /** What the mocks answered: inputs plus the outputs AWS would add (ARNs, names, ids). */
+  readonly state: Record<string, unknown>;
+}
+
+/** The Pulumi RPC signature key and the secret signature value (`@pulumi/pulumi/runtime/rpc`). */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+type Outputs = Record<string, unknown>;
+type OutputsOf = (name: string, inputs: Record<string, unknown>, target: MockTarget) => Outputs;
+
+/**
+ * What AWS would return for each resource type the program declares: every output the program reads.
+ * Deterministic (derived from names), so two synths of the same input are byte-identical.
+ */
+const OUTPUTS: Readonly<Record<string, OutputsOf>> = {
+  "pulumi:providers:aws": () => ({}),
+  "aws:cloudwatch/logGroup:LogGroup": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return { name: physical, arn: arn("logs", t, `log-group:${physical}`) };
+  },
+  "aws:iam/role:Role": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return {
+      name: physical,
+      arn: `arn:aws:iam::${t.accountId}:role/${physical}`,
+      uniqueId: `AROA${hash(name, 16)}`,
+    };
+  },
+  "aws:iam/rolePolicy:RolePolicy": (name) => ({ name }),
+  "aws:lambda/function:Function": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    const functionArn = arn("lambda", t, `function:${physical}`);
+    const invoke = (target: string) =>
+      `arn:aws:apigateway:${t.region}:lambda:path/2015-03-31/functions/${target}/invocations`;
+    return {
+      name: physical,
+      arn: functionArn,
+      version: "1",
+      qualifiedArn: `${functionArn}:1`,
+      invokeArn: invoke(functionArn),
+      qualifiedInvokeArn: invoke(`${functionArn}:1`),
+    };
+  },
+  "aws:lambda/permission:Permission": (name) => ({ statementId: name }),
+  "aws:dynamodb/table:Table": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return { name: physical, arn: arn("dynamodb", t, `table/${physical}`) };
+  },
+  "aws:cloudwatch/eventBus:EventBus": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return { name: physical, arn: arn("events", t, `event-bus/${physical}`) };
+  },
+  "aws:sfn/stateMachine:StateMachine": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    const machineArn = arn("states", t, `stateMachine:${physical}`);
+    return { name: physical, arn: machineArn, stateMachineVersionArn: `${machineArn}:1`, status: "ACTIVE" };
+  },
+  "aws:sfn/alias:Alias": (name, inputs) => {
+    const routes = unwrap(inputs.routingConfigurations) as { stateMachineVersionArn: string }[];
+    const versionArn = routes[0]?.stateMachineVersionArn ?? "";
+    return {
+      name: physicalName(name, inputs),
+      arn: `${versionArn.replace(/:\d+$/, "")}:${unwrap(inputs.name)}`,
+    };
+  },
+  "aws:apigatewayv2/api:Api": (name, _inputs, t) => {
+    const id = hash(name, 10);
+    return {
+      apiEndpoint: `https://${id}.execute-api.${t.region}.amazonaws.com`,
+      executionArn: arn("execute-api", t, id),
+      arn: `arn:aws:apigateway:${t.region}::/apis/${id}`,
+      __id: id,
+    };
+  },
+  "aws:apigatewayv2/authorizer:Authorizer": (name) => ({ __id: hash(name, 6) }),
+  "aws:apigatewayv2/integration:Integration": (name) => ({ __id: hash(name, 7) }),
+  "aws:apigatewayv2/route:Route": (name) => ({ __id: hash(name, 7) }),
+  "aws:apigatewayv2/stage:Stage": (_name, inputs, t) => ({
+    invokeUrl: `https://${String(unwrap(inputs.apiId))}.execute-api.${t.region}.amazonaws.com/`,
+  }),
+  "aws:kms/key:Key": (name, _inputs, t) => {
+    const keyId = uuid(name);
+    return { keyId, arn: arn("kms", t, `key/${keyId}`), __id: keyId };
+  },
+  "aws:sns/topic:Topic": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return { name: physical, arn: arn("sns", t, physical) };
+  },
+  "aws:sns/topicPolicy:TopicPolicy": () => ({}),
+  "aws:sns/topicSubscription:TopicSubscription": (name, inputs) => ({
+    arn: `${String(unwrap(inputs.topic))}:${uuid(name)}`,
+  }),
+  "aws:cloudwatch/metricAlarm:MetricAlarm": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return { name: physical, arn: arn("cloudwatch", t, `alarm:${physical}`) };
+  },
+};
+
+/** Every provider function the program calls, and its answer. */
+const CALLS: Readonly<Record<string, (target: MockTarget) => Outputs>> = {
+  "aws:index/getCallerIdentity:getCallerIdentity": (t) => ({
+    accountId: t.accountId,
+    arn: `arn:aws:iam::${t.accountId}:user/synth`,
+    userId: "AIDASYNTHUSER",
+    id: t.accountId,
+  }),
+  "aws:index/getPartition:getPartition": () => ({
+    partition: "aws",
+    dnsSuffix: "amazonaws.com",
+    reverseDnsPrefix: "com.amazonaws",
+    id: "aws",
+  }),
+};
+
+/**
+ * Pulumi mocks that answer like AWS would and record every registered resource. Unknown resource types and
+ * unknown provider calls fail loudly, so a program change cannot pass tests on outputs nobody mocked.
+ */
+export class RecordingMocks implements pulumi.runtime.Mocks {
+  readonly resources: CapturedResource[] = [];
+  readonly calls: string[] = [];
+  /** Parent of each registration in flight, keyed by `<type>::<name>` (the mock API does not pass it). */
+  readonly parents = new Map<string, string | null>();
+
+  constructor(readonly target: MockTarget) {}
+
+  newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+    const inputs = args.inputs as Record<string, unknown>;
+    const result =
+      args.custom === false ? { id: undefined, state: {} } : this.answer(args.type, args.name, inputs);
+    this.resources.push({
+      type: args.type,
+      name: args.name,
+      parent: this.parents.get(`${args.type}::${args.name}`) ?? null,
+      custom: args.custom ?? true,
+      inputs,
+      provider: args.provider || null,
+      id: result.id ?? null,
+      state: result.state,
+    });
+    return result;
+  }
+
+  private answer(type: string, name: string, inputs: Record<string, unknown>) {
+    const outputsOf = OUTPUTS[type];
+    if (!outputsOf) {
+      throw new Error(`the mocks know no outputs for ${type}; add them to OUTPUTS in src/synth/mocks.ts`);
+    }
+    const { __id, ...outputs } = outputsOf(name, inputs, this.target);
+    return { id: typeof __id === "string" ? __id : `${name}-id`, state: { ...inputs, ...outputs } };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
+    const answer = CALLS[args.token];
+    if (!answer)
+      throw new Error(`unexpected provider call ${args.token}; add it to CALLS in src/synth/mocks.ts`);
+    this.calls.push(args.token);
+    return answer(this.target);
+  }
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+}
+
+/**
+ * Installs the mocks for one stack. Must run before the program factory is called (and, where module state
+ * matters, before it is imported). Wraps the mock monitor to learn each resource's parent, which
+ * `MockResourceArgs` does not carry.
+ */
+export async function installMocks(
+  target: MockTarget,
+  project: string,
+  stack: string,
+): Promise<RecordingMocks> {
+  const mocks = new RecordingMocks(target);
+  await pulumi.runtime.setMocks(mocks, project, stack, false);
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(req: RegisterRequest, callback: unknown): Promise<void>;
+  };
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    mocks.parents.set(`${req.getType()}::${req.getName()}`, parentRef(req.getParent()));
+    return register(req, callback);
+  };
+  return mocks;
+}
+
+/** `urn:pulumi:stack::project::a$b$type::name` → `type::name`. */
+export function parentRef(urn: string): string | null {
+  if (!urn) return null;
+  const [, , qualifiedType = "", name = ""] = urn.split("::");
+  return `${qualifiedType.split("$").pop()}::${name}`;
+}
+
+/** A value's plain form when the engine wrapped it as a secret. */
+export function unwrap(value: unknown): unknown {
+  if (isSecretValue(value)) return value.value;
+  return value;
+}
+
+export function isSecretValue(value: unknown): value is { value: unknown } {
+  return (
+    typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG
+  );
+}
+
+function physicalName(name: string, inputs: Record<string, unknown>): string {
+  const given = unwrap(inputs.name);
+  // Pulumi auto-names resources without an explicit name as `<name>-<7 hex chars>`.
+  return typeof given === "string" && given !== "" ? given : `${name}-${hash(name, 7)}`;
+}
+
+function arn(service: string, t: MockTarget, resource: string): string {
+  return `arn:aws:${service}:${t.region}:${t.accountId}:${resource}`;
+}
+
+function hash(text: string, length: number): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, length);
+}
+
+function uuid(text: string): string {
+  const h = hash(text, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

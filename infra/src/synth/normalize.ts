@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { isSecretValue } from "./mocks";
+
+export const SECRET_MARKER = "[secret]";
+export const UNKNOWN_MARKER = "[unknown]";
+
+/** The engine's wire value for a not-yet-known output (`@pulumi/pulumi/runtime/rpc`). */
+const UNKNOWN_WIRE_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface NormalizeContext {
+  /** Plain values of every secret config key: masked wherever they turn up, wrapped or not. */
+  readonly secretValues: readonly string[];
+}
+
+/**
+ * A JSON-ready copy of a captured value: object keys sorted, secrets and unknowns replaced by markers,
+ * archives as repository-relative paths, so the same program and config always give the same bytes.
+ */
+export async function normalize(value: unknown, context: NormalizeContext): Promise<unknown> {
+  if (value === null || value === undefined) return null;
+  if (isSecretValue(value)) return SECRET_MARKER;
+  if (pulumi.isUnknown(value) || value === UNKNOWN_WIRE_VALUE) return UNKNOWN_MARKER;
+  if (typeof value === "string") return maskSecrets(value, context);
+  if (typeof value !== "object") return value;
+  if (pulumi.asset.Archive.isInstance(value) || pulumi.asset.Asset.isInstance(value))
+    return describeAsset(value);
+  if (Array.isArray(value)) return Promise.all((value as unknown[]).map((item) => normalize(item, context)));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of entries) result[key] = await normalize(item, context);
+  return result;
+}
+
+function maskSecrets(text: string, context: NormalizeContext): string {
+  let masked = text;
+  for (const secret of context.secretValues) {
+    if (secret !== "") masked = masked.split(secret).join(SECRET_MARKER);
+  }
+  return masked;
+}
+
+async function describeAsset(value: pulumi.asset.Archive | pulumi.asset.Asset): Promise<unknown> {
+  const withPath = value as { path?: Promise<string> };
+  if (withPath.path !== undefined) {
+    const kind = pulumi.asset.Archive.isInstance(value) ? "archive" : "asset";
+    return { [kind]: repositoryRelative(await withPath.path) };
+  }
+  return { asset: "(inline)" };
+}
+
+/** Paths relative to the workspace root, so the synth does not depend on where the repository is checked out. */
+export function repositoryRelative(path: string): string {
+  let dir = path;
+  while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
+    const parent = dirname(dir);
+    if (parent === dir) return path;
+    dir = parent;
+  }
+  return relative(dir, path);
+}

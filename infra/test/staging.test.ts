@@ -1,0 +1,3 @@
+import { stackSuite } from "./stack-suite";
+
+stackSuite("staging");
