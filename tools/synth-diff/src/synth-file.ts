@@ -17,7 +17,9 @@ export type SynthResource = v.InferOutput<typeof SynthResource>;
 export const SynthFile = v.looseObject({
   stack: v.optional(v.string()),
   resources: v.array(SynthResource),
-  /** The rendered definition of the one state machine, as an object or as the JSON string AWS receives. */
+  /** The deployed definition of the one state machine (infra's synth), parsed or as the JSON string. */
+  stateMachineDefinition: v.optional(v.unknown()),
+  /** The same under a shorter name, as older or hand-written synth files have it. */
   asl: v.optional(v.unknown()),
   /** Rendered definitions by state-machine name, when a synth holds more than one. */
   stateMachines: v.optional(v.record(v.string(), v.unknown())),
@@ -78,7 +80,7 @@ export function stateMachinesOf(synth: SynthFile): Map<string, Asl> {
   if (found.size > 0) return found;
 
   const machines = synth.resources.filter((resource) => resource.type === STATE_MACHINE_TYPE);
-  const single = asAsl(synth.asl);
+  const single = asAsl(synth.stateMachineDefinition) ?? asAsl(synth.asl);
   if (single) {
     found.set(machines.length === 1 ? (machines[0] as SynthResource).name : "workflow", single);
     return found;

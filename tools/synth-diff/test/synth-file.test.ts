@@ -47,6 +47,14 @@ describe("stateMachinesOf", () => {
     expect([...stateMachinesOf(synth)]).toEqual([["orders", asl("A")]]);
   });
 
+  it("reads infra's stateMachineDefinition like the single rendered ASL", () => {
+    const synth: SynthFile = {
+      resources: [machine("order-workflow-state-machine", "{}")],
+      stateMachineDefinition: asl("Validate"),
+    };
+    expect([...stateMachinesOf(synth)]).toEqual([["order-workflow-state-machine", asl("Validate")]]);
+  });
+
   it("falls back to each state-machine resource's definition input", () => {
     const synth: SynthFile = {
       resources: [machine("a", JSON.stringify(asl("A"))), machine("b", asl("B")), machine("c", "[unknown]")],
