@@ -173,6 +173,15 @@ describe("preview.yml", () => {
     expect(runs(synthJob).match(/run synth --stack all/g)).toHaveLength(2);
   });
 
+  it("still fails the job when the head's synth failed, after posting what it could", () => {
+    const steps = synthJob.steps ?? [];
+    const head = steps.find((step) => step.id === "head");
+    const last = steps.at(-1);
+    expect(head?.["continue-on-error"]).toBe(true);
+    expect(last?.if).toBe("steps.head.outcome == 'failure'");
+    expect(last?.run).toMatch(/exit 1\s*$/);
+  });
+
   it("hands the rendered comment to preview-comment.yml as the artifact it downloads", () => {
     const upload = stepUsing(synthJob, "actions/upload-artifact").with;
     const download = stepUsing(job(comment, "comment"), "actions/download-artifact").with;
