@@ -16,7 +16,8 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
   // valibot's default messages ("Invalid type: Expected string but received undefined") are fine for
   // types; a missing key reads better as "is required".
   if (issue.kind === "schema" && issue.input === undefined && issue.path?.length) return "is required";
-  if (issue.type === "strict_object" && issue.path?.length) return "is not a known field";
+  // A strict object reports an unexpected key as an issue expecting `never` at that key's path.
+  if (issue.type === "strict_object" && issue.expected === "never") return "is not a known field";
   return issue.message;
 }
 

@@ -116,3 +116,10 @@ describe("Order schema", () => {
     expect(() => parseOrThrow(Order, "not an order")).toThrow(/\(root\):/);
   });
 });
+
+describe("issue messages", () => {
+  it("keeps a nested field's own problem instead of calling it unknown", () => {
+    const bad = { ...wireOrder, items: [{ sku: "SKU-TSHIRT-M", quantity: 2.5 }] };
+    expect(() => parseOrThrow(Order, bad)).toThrow("items[0].quantity: must be a whole number");
+  });
+});
