@@ -1,0 +1,96 @@
+import { newOrderId } from "@orderflow/domain";
+import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { stockTables } from "./stock";
+
+const db = await useLocalTables(["inventory", "reservations"]);
+const release = (await import("../src/handler")).handler;
+const reserve = (await import("@orderflow/task-reserve-inventory/handler")).handler;
+const tables = stockTables(db);
+
+const SKUS = ["A", "B", "C"];
+const ORDERS = 3;
+
+/** Up to 3 orders over SKUs A-C, stock per SKU, and a sequence of reserve / release calls. */
+const scenario = fc.record({
+  stock: fc.tuple(fc.nat(5), fc.nat(5), fc.nat(5)),
+  orders: fc.array(
+    fc.uniqueArray(fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 3 }) }), {
+      minLength: 1,
+      maxLength: 3,
+      selector: (line) => line.sku,
+    }),
+    { minLength: ORDERS, maxLength: ORDERS },
+  ),
+  calls: fc.array(fc.tuple(fc.constantFrom("reserve", "release"), fc.nat(ORDERS - 1)), { maxLength: 6 }),
+});
+
+let run = 0;
+
+describe("stock across reserve and release on DynamoDB Local", () => {
+  it("keeps available + reserved of every SKU constant, reserved equal to what HELD orders hold, and answers as a model predicts", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ stock, orders, calls }) => {
+        // Prepare: fresh SKUs and order ids per run, so runs do not see each other
+        const prefix = `R${run++}`;
+        const sku = (name: string) => `${prefix}-${name}`;
+        const ids = orders.map(() => newOrderId());
+        const items = orders.map((lines) => lines.map((line) => ({ ...line, sku: sku(line.sku) })));
+        await tables.seed(Object.fromEntries(SKUS.map((name, i) => [sku(name), stock[i] ?? 0])));
+        const totals = Object.fromEntries(SKUS.map((name, i) => [sku(name), stock[i] ?? 0]));
+        const held = new Set<number>();
+        const recorded = new Set<number>();
+        const heldUnits = (name: string) =>
+          [...held]
+            .flatMap((o) => items[o] ?? [])
+            .filter((line) => line.sku === name)
+            .reduce((sum, line) => sum + line.quantity, 0);
+
+        for (const [call, order] of calls) {
+          // Act
+          const orderId = ids[order] ?? "";
+          const lines = items[order] ?? [];
+          const fits = lines.every((line) => (totals[line.sku] ?? 0) - heldUnits(line.sku) >= line.quantity);
+          const expected =
+            call === "reserve"
+              ? recorded.has(order)
+                ? held.has(order)
+                  ? "HELD"
+                  : "RELEASED"
+                : fits
+                  ? "HELD"
+                  : "OutOfStock"
+              : held.has(order)
+                ? "RELEASED"
+                : recorded.has(order)
+                  ? "ALREADY_RELEASED"
+                  : "NOTHING_RESERVED";
+          const outcome =
+            call === "reserve"
+              ? await reserve({ orderId, items: lines }).then(
+                  (reservation) => reservation.status,
+                  (error: Error) => error.name,
+                )
+              : (await release({ orderId })).outcome;
+          if (call === "reserve" && outcome === "HELD") {
+            held.add(order);
+            recorded.add(order);
+          }
+          if (call === "release") held.delete(order);
+
+          // Assess
+          expect(outcome).toBe(expected);
+          const now = await tables.stock(Object.keys(totals));
+          for (const [name, total] of Object.entries(totals)) {
+            const [available, reserved] = now[name] ?? [Number.NaN, Number.NaN];
+            expect(available + reserved).toBe(total);
+            expect(reserved).toBe(heldUnits(name));
+            expect(available).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

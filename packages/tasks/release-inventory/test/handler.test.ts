@@ -1,0 +1,174 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type LineItem, newOrderId } from "@orderflow/domain";
+import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { documentClient } from "@orderflow/task-kit";
+import { describe, expect, it } from "vitest";
+import { linesOf } from "./scripted-ledger";
+import { stockTables } from "./stock";
+
+const db = await useLocalTables(["inventory", "reservations"]);
+const { handler } = await import("../src/handler");
+const reserve = (await import("@orderflow/task-reserve-inventory/handler")).handler;
+const tables = stockTables(db);
+
+const skusOf = (items: readonly { sku: string }[]) => items.map((item) => item.sku);
+const stockOf = (items: readonly LineItem[], perLine: (line: LineItem) => [number, number]) =>
+  Object.fromEntries(items.map((line) => [line.sku, perLine(line)]));
+
+/** A reserved order over fresh SKUs with 5 units each. */
+async function reservedOrder(lineCount: number, prefix: string) {
+  const items = linesOf(lineCount, prefix);
+  await tables.seed(Object.fromEntries(items.map((line) => [line.sku, 5])));
+  const orderId = newOrderId();
+  await reserve({ orderId, items });
+  return { orderId, items };
+}
+
+describe("release-inventory handler on DynamoDB Local", () => {
+  it("returns the reserved units to available and marks the reservation RELEASED", async () => {
+    // Prepare
+    const { orderId, items } = await reservedOrder(3, "REL");
+
+    // Act
+    const output = await handler({ orderId, executionId: "exec-1" });
+
+    // Assess
+    expect(output).toEqual({ orderId, outcome: "RELEASED", items });
+    expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, () => [5, 0]));
+    expect(await tables.record(orderId)).toMatchObject({ status: "RELEASED", heldLines: 0 });
+  });
+
+  it("releases once when run twice: the second run answers ALREADY_RELEASED", async () => {
+    // Prepare
+    const { orderId, items } = await reservedOrder(2, "TWICE");
+
+    // Act
+    const first = await handler({ orderId });
+    const second = await handler({ orderId });
+
+    // Assess
+    expect(first.outcome).toBe("RELEASED");
+    expect(second).toEqual({ orderId, outcome: "ALREADY_RELEASED", items });
+    expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, () => [5, 0]));
+  });
+
+  it("releases once when two releases of the same order run at once", async () => {
+    // Prepare
+    const { orderId, items } = await reservedOrder(2, "RACE");
+
+    // Act
+    const outputs = await Promise.all([handler({ orderId }), handler({ orderId })]);
+
+    // Assess
+    expect(outputs.map((o) => o.outcome).sort()).toEqual(["ALREADY_RELEASED", "RELEASED"]);
+    expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, () => [5, 0]));
+  });
+
+  it("does nothing for an order without a reservation", async () => {
+    // Prepare
+    const orderId = newOrderId();
+
+    // Act
+    const output = await handler({ orderId });
+
+    // Assess
+    expect(output).toEqual({ orderId, outcome: "NOTHING_RESERVED", items: [] });
+    expect(await tables.record(orderId)).toBeUndefined();
+  });
+
+  it("does nothing for an order whose reserve ended in OutOfStock", async () => {
+    // Prepare
+    await tables.seed({ "OOS-A": 0 });
+    const orderId = newOrderId();
+    await expect(reserve({ orderId, items: [{ sku: "OOS-A", quantity: 1 }] })).rejects.toThrow();
+
+    // Act
+    const output = await handler({ orderId });
+
+    // Assess
+    expect(output.outcome).toBe("NOTHING_RESERVED");
+    expect(await tables.stock(["OOS-A"])).toEqual({ "OOS-A": [0, 0] });
+  });
+
+  it("changes nothing once the reservation shipped", async () => {
+    // Prepare: what create-shipment does — the reservation becomes SHIPPED and its units leave `reserved`
+    const { orderId, items } = await reservedOrder(1, "SHIP");
+    const client = documentClient();
+    await client.send(
+      new UpdateCommand({
+        TableName: db.names.reservations,
+        Key: { orderId },
+        UpdateExpression: "SET #status = :shipped",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":shipped": "SHIPPED" },
+      }),
+    );
+    for (const { sku, quantity } of items) {
+      await client.send(
+        new UpdateCommand({
+          TableName: db.names.inventory,
+          Key: { sku },
+          UpdateExpression: "SET reserved = reserved - :q",
+          ExpressionAttributeValues: { ":q": quantity },
+        }),
+      );
+    }
+
+    // Act
+    const output = await handler({ orderId });
+
+    // Assess
+    expect(output).toEqual({ orderId, outcome: "ALREADY_SHIPPED", items });
+    expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, (line) => [5 - line.quantity, 0]));
+    expect(await tables.record(orderId)).toMatchObject({ status: "SHIPPED" });
+  });
+
+  it("returns all 100 lines of a 100-line reservation, in two transactions", async () => {
+    // Prepare
+    const { orderId, items } = await reservedOrder(100, "BIG");
+
+    // Act
+    const output = await handler({ orderId });
+
+    // Assess
+    expect(output.outcome).toBe("RELEASED");
+    expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, () => [5, 0]));
+    expect(await tables.record(orderId)).toMatchObject({ status: "RELEASED", heldLines: 0 });
+  });
+
+  it("returns only the 99 held lines of a reservation an interrupted reserve left half-held", async () => {
+    // Prepare: the state right after the first of the two transactions of a 100-line reserve
+    const items = linesOf(100, "HALF");
+    await tables.seed(
+      Object.fromEntries(
+        items.map((line, index) => [line.sku, index < 99 ? [5 - line.quantity, line.quantity] : [5, 0]]),
+      ),
+    );
+    const orderId = newOrderId();
+    await tables.putRecord({
+      orderId,
+      items,
+      status: "HELD",
+      createdAt: new Date().toISOString(),
+      heldLines: 99,
+    });
+
+    // Act
+    const output = await handler({ orderId });
+
+    // Assess
+    expect(output.outcome).toBe("RELEASED");
+    expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, () => [5, 0]));
+  });
+
+  it("rejects invalid input with a ValidationError naming the field", async () => {
+    // Act
+    const attempt = handler({ orderId: "no spaces allowed" });
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      name: "ValidationError",
+      issues: [{ path: "orderId", message: "must be 1-64 characters of A-Z, a-z, 0-9, _ or -" }],
+    });
+  });
+});
