@@ -25,7 +25,9 @@ export function stockTables(db: LocalTables) {
     /** `[available, reserved]` per SKU, leaving out SKUs without a row. */
     async stock(skus: readonly string[]) {
       const rows = await readInventory(db.client, db.names.inventory, skus);
-      return Object.fromEntries(rows.map((row) => [row.sku, [row.available, row.reserved]]));
+      return Object.fromEntries(
+        rows.map((row): [string, [number, number]] => [row.sku, [row.available, row.reserved]]),
+      );
     },
     async record(orderId: string) {
       const { Item } = await client.send(
