@@ -96,13 +96,15 @@ export async function benchPackage(pkg: LambdaPackage, bench: BenchEnvironment):
       await seed(bench, items);
       const run = await timeNode([INVOKE_ONCE, pkg.bundle, JSON.stringify(event), RESULT_MARKER], options);
       checked(run, "handler");
-      const result = run.stdout.split("\n").findLast((line) => line.startsWith(RESULT_MARKER));
-      const { statusCode } = JSON.parse(result?.slice(RESULT_MARKER.length) ?? "{}") as {
-        statusCode?: number;
-      };
-      if (typeof statusCode === "number" && statusCode >= 400) {
-        throw new Error(`${pkg.path}: the fixture's invocation answered ${statusCode}:\n${tail(run.stdout)}`);
+      const line = run.stdout.split("\n").findLast((l) => l.startsWith(RESULT_MARKER));
+      if (!line) throw new Error(`${pkg.path}: the handler process reported no result:\n${tail(run.stdout)}`);
+      const result = JSON.parse(line.slice(RESULT_MARKER.length)) as InvokeResult;
+      if (result.statusCode !== null && result.statusCode >= 400) {
+        throw new Error(
+          `${pkg.path}: the fixture's invocation answered ${result.statusCode}:\n${tail(run.stdout)}`,
+        );
       }
+      phases.push(result);
       return run.ms;
     },
   };
