@@ -115,7 +115,7 @@ async function postOrder(
     if (!started) {
       return problemResponse(
         503,
-        `order ${order.orderId} is saved but not started; repeat the same request to resume it`,
+        `order ${order.orderId} is saved but not started; send it again with this orderId to resume it`,
         {
           type: PROBLEM_TYPES.workflowNotStarted,
           title: "Order not started",
