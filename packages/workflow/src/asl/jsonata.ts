@@ -32,7 +32,8 @@ export function findJsonata(branch: AslBranch, where = ""): JsonataUse[] {
   const uses: JsonataUse[] = [];
   const top: string[] = [];
   fieldsIn(branch, "", top);
-  for (const field of top) uses.push({ field: `${where}${field}` });
+  // A Parallel branch's own fields belong to the Parallel state (`Outer.Branches[0]`).
+  for (const field of top) uses.push(where ? { state: where.slice(0, -1), field } : { field });
   for (const [name, state] of Object.entries(branch.States ?? {})) {
     const fields: string[] = [];
     fieldsIn(state, "", fields);

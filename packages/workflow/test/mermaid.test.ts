@@ -1,0 +1,77 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { edgesOf, orderWorkflow, sampleRefs, toMermaid } from "../src";
+import {
+  GRAPH_FILES,
+  GRAPH_WRITE_COMMAND,
+  graphBlock,
+  readGraphBlock,
+  replaceGraphBlock,
+} from "../src/docs/graph-docs";
+import { definitions } from "./support";
+
+const root = new URL("../../../", import.meta.url);
+
+describe("toMermaid", () => {
+  it.each(definitions())("draws every state and every transition ($name tasks)", ({ definition }) => {
+    // Act
+    const graph = toMermaid(definition);
+
+    // Assess
+    expect(graph.startsWith("flowchart TD\n  start((start)) --> ValidateOrder\n")).toBe(true);
+    for (const [name, state] of Object.entries(definition.States)) {
+      expect(graph).toContain(`  ${name}`);
+      for (const edge of edgesOf(name, state)) {
+        const line =
+          edge.kind === "catch"
+            ? `  ${name} -.->|${(edge.errors ?? []).join(", ")}| ${edge.to}`
+            : `  ${name} --> ${edge.to}`;
+        expect(graph.split("\n")).toContain(line);
+      }
+    }
+  });
+
+  it("styles the Succeed and Fail states and labels catch edges with their errors", () => {
+    const graph = toMermaid(orderWorkflow(sampleRefs));
+    expect(graph).toContain("  class Done succeed");
+    expect(graph).toContain("  class Rejected,Failed,CompensationFailed,RecordingFailed fail");
+    expect(graph).toContain("  ChargePayment -.->|PaymentDeclined| ReleaseInventory");
+    expect(graph).toContain('  Done(["Done"])');
+  });
+
+  it("keeps node ids Mermaid accepts, whatever the state names", () => {
+    const definition = {
+      StartAt: "end",
+      States: { end: { Type: "Pass" as const, Next: "a b" }, "a b": { Type: "Succeed" as const } },
+    };
+    const graph = toMermaid(definition);
+    expect(graph).toContain("s_end --> a_b");
+    expect(graph).toContain('a_b(["a b"])');
+  });
+});
+
+describe("the committed workflow graph", () => {
+  const fresh = toMermaid(orderWorkflow(sampleRefs));
+  const stale = `${GRAPH_FILES.mermaid} is out of date with the workflow definition; run \`${GRAPH_WRITE_COMMAND}\` and commit the result`;
+
+  it("docs/workflow.mmd matches the definition", async () => {
+    const committed = await readFile(new URL(GRAPH_FILES.mermaid, root), "utf8");
+    expect(committed, stale).toBe(fresh);
+  });
+
+  it("the README's workflow section matches the definition", async () => {
+    const readme = await readFile(new URL(GRAPH_FILES.readme, root), "utf8");
+    expect(readGraphBlock(readme), stale.replace(GRAPH_FILES.mermaid, "The README's workflow graph")).toBe(
+      graphBlock(fresh),
+    );
+  });
+
+  it("regenerating replaces only the marked block", () => {
+    const readme = "# Title\n\n<!-- workflow-graph:start -->\nold\n<!-- workflow-graph:end -->\n\nAfter.\n";
+    const updated = replaceGraphBlock(readme, "flowchart TD\n");
+    expect(updated).toBe(
+      "# Title\n\n<!-- workflow-graph:start -->\n```mermaid\nflowchart TD\n```\n<!-- workflow-graph:end -->\n\nAfter.\n",
+    );
+    expect(() => replaceGraphBlock("# no markers", "x")).toThrow(/has no "<!-- workflow-graph:start -->"/);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { checkWorkflowRules, WORKFLOW_RULES } from "../src";
+import { mutantsOf } from "./mutants";
+import { definitions } from "./support";
+
+const variants = definitions().map(({ name, definition, tasks }) => {
+  const mutants = mutantsOf(definition, tasks);
+  const results = mutants.map((mutant) => {
+    const copy = structuredClone(definition);
+    mutant.apply(copy);
+    return {
+      id: mutant.id,
+      changed: JSON.stringify(copy) !== JSON.stringify(definition),
+      violations: checkWorkflowRules(copy, { tasks }),
+    };
+  });
+  return { name, definition, tasks, mutants, results };
+});
+
+describe.each(variants)(
+  "mutation testing the workflow rules ($name tasks)",
+  ({ definition, tasks, mutants, results }) => {
+    it("starts from a definition that passes every rule", () => {
+      expect(checkWorkflowRules(definition, { tasks })).toEqual([]);
+    });
+
+    it("kills 100 % of the mutants generated from the definition", () => {
+      const survivors = results.filter((r) => r.violations.length === 0).map((r) => r.id);
+      const killed = results.length - survivors.length;
+      console.info(
+        `workflow rules killed ${killed} of ${results.length} mutants (${((100 * killed) / results.length).toFixed(1)} %)`,
+      );
+      expect(results.length).toBeGreaterThan(300);
+      expect(survivors).toEqual([]);
+    });
+
+    it("generates unique mutants that each really change the definition", () => {
+      expect(new Set(mutants.map((m) => m.id)).size).toBe(mutants.length);
+      expect(results.filter((r) => !r.changed).map((r) => r.id)).toEqual([]);
+    });
+
+    it("covers every state with at least one mutant", () => {
+      const named = Object.keys(definition.States).filter(
+        (state) => !mutants.some((m) => m.id.startsWith(`${state}:`)),
+      );
+      expect(named).toEqual([]);
+    });
+  },
+);
+
+describe("the workflow rules", () => {
+  it("have no idle rule: each one kills a mutant of the Lambda or the container definition", () => {
+    const firing = new Set(
+      variants.flatMap((v) => v.results.flatMap((r) => r.violations.map((x) => x.rule))),
+    );
+    expect(WORKFLOW_RULES.map((r) => r.id).filter((id) => !firing.has(id))).toEqual([]);
+  });
+});

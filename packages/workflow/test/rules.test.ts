@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type AslDefinition,
+  checkWorkflowRules,
+  LAMBDA_TRANSIENT_ERRORS,
+  orderWorkflow,
+  retry,
+  sampleRefs,
+  type TaskState,
+  WORKFLOW_RULES,
+} from "../src";
+import { definitions } from "./support";
+
+const rulesBroken = (definition: AslDefinition) => [
+  ...new Set(checkWorkflowRules(definition).map((v) => v.rule)),
+];
+
+describe("checkWorkflowRules", () => {
+  it.each(definitions())(
+    "passes the real definition, also after a JSON round trip ($name tasks)",
+    ({ definition, tasks }) => {
+      expect(checkWorkflowRules(definition, { tasks })).toEqual([]);
+      expect(checkWorkflowRules(JSON.parse(JSON.stringify(definition)), { tasks })).toEqual([]);
+    },
+  );
+
+  it("lists each rule once, with a description", () => {
+    const ids = WORKFLOW_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of WORKFLOW_RULES) expect(rule.description.length).toBeGreaterThan(20);
+  });
+
+  it("flags a Lambda retrier exactly when its backoff, cap or jitter falls short", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          intervalSeconds: fc.integer({ min: 1, max: 10 }),
+          maxAttempts: fc.integer({ min: 1, max: 10 }),
+          backoffRate: fc.constantFrom(1, 1.5, 2, 2.5, 3),
+          maxDelaySeconds: fc.integer({ min: 1, max: 60 }),
+          jitter: fc.constantFrom("FULL" as const, "NONE" as const),
+        }),
+        (options) => {
+          // Prepare
+          const definition = orderWorkflow(sampleRefs);
+          const state = definition.States.ValidateOrder as TaskState;
+          state.Retry = [retry(LAMBDA_TRANSIENT_ERRORS, options)];
+
+          // Act
+          const broken = rulesBroken(definition);
+
+          // Assess
+          const shortfall = options.backoffRate < 2 || options.jitter !== "FULL";
+          expect(broken.includes("retry-policy")).toBe(shortfall);
+        },
+      ),
+    );
+  });
+
+  it("explains a compensation run in the wrong order, naming the state and both sequences", () => {
+    // Prepare: ChargePayment's catch-all skips the refund
+    const definition = orderWorkflow(sampleRefs);
+    const charge = definition.States.ChargePayment as TaskState;
+    (charge.Catch?.[1] as { Next: string }).Next = "ReleaseInventory";
+
+    // Act
+    const violations = checkWorkflowRules(definition).filter((v) => v.rule === "saga-compensation");
+
+    // Assess
+    expect(violations).toEqual([
+      {
+        rule: "saga-compensation",
+        state: "ChargePayment",
+        message: expect.stringMatching(
+          /runs compensations ReleaseInventory, must run RefundPayment → ReleaseInventory/,
+        ),
+      },
+    ]);
+  });
+
+  it("reports a definition too broken to walk as violations, never as an exception", () => {
+    const wreck = { StartAt: "Gone", States: { A: { Type: "Task", Resource: 1, Catch: "x", Retry: [{}] } } };
+    const violations = checkWorkflowRules(wreck as unknown as AslDefinition);
+    expect(violations.length).toBeGreaterThan(0);
+    expect(violations.map((v) => v.rule)).toContain("structure");
+  });
+});
