@@ -5,6 +5,10 @@ import { ledgerText, traceText } from "../render/trace-text";
 import type { Command } from "./command";
 import { parseOptions } from "./parse-options";
 
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** `orderflow demo`: one sample order per path, each traced, then a summary table. */
 export const demoCommand: Command = {
   name: "demo",
@@ -30,7 +34,7 @@ export const demoCommand: Command = {
           scenario.label,
           report.status,
           String(ledger.order?.status ?? "?"),
-          report.error ? `${report.error}: ${readableCause(report.cause)}`.slice(0, 60) : "",
+          report.error ? truncate(`${report.error}: ${readableCause(report.cause)}`, 60) : "",
           String(report.transitions),
           String(report.retries),
           report.compensations.join(" → ") || "-",

@@ -3,6 +3,13 @@ import type { Command } from "./command";
 import { demoCommand } from "./demo";
 import { graphCommand } from "./graph";
 import { runCommand } from "./run";
+import { startSubcommand } from "./start";
 
 /** Every `orderflow` subcommand; a new one is a file in this folder plus a line here. */
-export const COMMANDS: readonly Command[] = [demoCommand, runCommand, aslCommand, graphCommand];
+export const COMMANDS: readonly Command[] = [
+  demoCommand,
+  runCommand,
+  startSubcommand,
+  aslCommand,
+  graphCommand,
+];

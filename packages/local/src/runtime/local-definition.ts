@@ -19,12 +19,16 @@ export interface LocalDefinition {
  * with local function ARNs, table names and bus name. Pure: nothing starts.
  *
  * @param tablePrefix prefix of the physical table names. @default "orderflow-local-"
+ * @param manifests the workflow's task manifests. @default WORKFLOW_TASKS
  */
-export function localDefinition(tablePrefix: string = LOCAL_TABLE_PREFIX): LocalDefinition {
-  const manifests: readonly TaskManifest[] = WORKFLOW_TASKS;
+export function localDefinition(
+  tablePrefix: string = LOCAL_TABLE_PREFIX,
+  manifests: readonly TaskManifest[] = WORKFLOW_TASKS,
+): LocalDefinition {
   const tables = localTableNames(tablePrefix);
   const lambdaStates = manifests.filter((m) => m.kind === "lambda").map((m) => m.stateName);
   const hasContainer = manifests.some((m) => m.kind === "container");
-  const definition = orderWorkflow(localRefs(lambdaStates, tables, hasContainer)) as unknown as AslDefinition;
+  const refs = localRefs(lambdaStates, tables, hasContainer);
+  const definition = orderWorkflow(refs, manifests) as unknown as AslDefinition;
   return { definition, tables, manifests, taskStates: taskStatesOf(definition) };
 }

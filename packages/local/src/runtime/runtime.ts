@@ -1,5 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { TaskManifest } from "@orderflow/domain";
 import {
   createTables,
   type DynamoDbLocal,
@@ -43,6 +44,16 @@ export interface LocalRuntimeOptions {
   readonly retryWaitMs?: number;
   /** Powertools log level of the in-process handlers (they log to stdout). @default "SILENT" */
   readonly handlerLogLevel?: string;
+  /**
+   * The task manifests the definition is built from; a manifest's `kind` switches its state between
+   * Lambda and container, as it does for infra. @default WORKFLOW_TASKS
+   */
+  readonly tasks?: readonly TaskManifest[];
+  /**
+   * Code serving some states instead of their package's `handler`/`container` module, keyed by state
+   * name (e.g. a container entry before its package ships one). @default {}
+   */
+  readonly taskCode?: Readonly<Record<string, TaskCode>>;
 }
 
 export interface StartOptions {
@@ -56,6 +67,8 @@ export interface LocalRuntime {
   readonly tables: TableNames;
   readonly endpoint: string;
   readonly events: LocalEventLog;
+  /** Every Task state of the definition with how it is served locally. */
+  readonly taskStates: readonly TaskState[];
   /** The state names a fault plan may use: every Task state of the definition. */
   readonly faultableStates: readonly string[];
   readonly clients: { readonly dynamodb: DynamoDBClient; readonly documents: DynamoDBDocumentClient };
@@ -106,7 +119,7 @@ function adapterFor(
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const { tablePrefix = LOCAL_TABLE_PREFIX, stock = DEMO_STOCK, retryWaitMs = 0 } = options;
-  const local = localDefinition(tablePrefix);
+  const local = localDefinition(tablePrefix, options.tasks);
   const machine = new StateMachine(local.definition as unknown as StateMachineDefinition);
 
   const server: DynamoDbLocal | undefined = options.endpoint ? undefined : await startDynamoDbLocal();
@@ -130,7 +143,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       manifests: local.manifests,
       logLevel: options.handlerLogLevel ?? "SILENT",
     });
-    const code = await loadTaskCode(local.manifests, JSON.stringify({ endpoint, tables }));
+    const code = await loadTaskCode(local.manifests, JSON.stringify({ endpoint, tables }), options.taskCode);
     const events = new LocalEventLog();
     const tokens = new TaskTokens();
     const adapters = new Map(
@@ -152,6 +165,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       tables,
       endpoint,
       events,
+      taskStates: local.taskStates,
       faultableStates,
       clients: { dynamodb: client, documents },
       start: (order, startOptions) => runner.start(order, startOptions?.faults),

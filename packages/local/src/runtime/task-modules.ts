@@ -32,13 +32,15 @@ async function load(manifest: TaskManifest): Promise<TaskCode> {
 }
 
 /**
- * Imports every task's code once per process, after the environment is set. `environmentKey` identifies
+ * Imports every task's code once per process, after the environment is set (except states whose code
+ * `replacements` gives). `environmentKey` identifies
  * that environment; a second runtime with another one in the same process is refused with a clear error
  * instead of silently running handlers against the first runtime's tables.
  */
 export async function loadTaskCode(
   manifests: readonly TaskManifest[],
   environmentKey: string,
+  replacements: Readonly<Record<string, TaskCode>> = {},
 ): Promise<Map<string, TaskCode>> {
   if (loadedFor !== undefined && loadedFor !== environmentKey) {
     throw new Error(
@@ -46,6 +48,8 @@ export async function loadTaskCode(
     );
   }
   loadedFor = environmentKey;
-  const codes = await Promise.all(manifests.map(async (m) => [m.stateName, await load(m)] as const));
+  const codes = await Promise.all(
+    manifests.map(async (m) => [m.stateName, replacements[m.stateName] ?? (await load(m))] as const),
+  );
   return new Map(codes);
 }
