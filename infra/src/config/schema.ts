@@ -151,6 +151,11 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
 
 type Settings = v.InferOutput<ReturnType<typeof settingsSchema>>;
 
+/** Every `orderflow:*` key the schema knows, without the namespace. */
+export function settingKeys(functions: readonly FunctionManifest[]): string[] {
+  return Object.keys(settingsSchema(functions).entries);
+}
+
 /** The schema for a program that deploys these functions (their names and env vars are the allowed keys). */
 export function stackConfigSchema(functions: readonly FunctionManifest[]) {
   return v.pipe(settingsSchema(functions), v.rawCheck(tierGuardrails));

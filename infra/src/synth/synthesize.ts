@@ -34,7 +34,8 @@ export interface SynthRun {
   readonly mocks: RecordingMocks;
 }
 
-type Program = () => StackOutputs;
+/** The program factory, or the bundled entry's default export (which returns the outputs asynchronously). */
+export type Program = () => StackOutputs | Promise<StackOutputs>;
 
 /**
  * Runs the program under mocks with one stack's configuration and returns every resource it declared.
@@ -50,7 +51,7 @@ export async function synthesize(
   pulumi.runtime.setAllConfig({ ...input.config }, [...input.secretKeys]);
 
   const program = await (loadProgram ?? defaultProgram)();
-  const outputs = program();
+  const outputs = await program();
   const resolved = await resolveOutputs(outputs);
   // Resources nothing exported depends on (alarms, permissions) may still be registering.
   await pulumi.runtime.disconnect();
