@@ -22,7 +22,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const resultsFile = join(here, "..", "bench", "results.json");
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
+// `pnpm bench -- --runs 30` passes the `--` on; drop it rather than read everything after it as positional.
+const args = process.argv.slice(2);
 const { values } = parseArgs({
+  args: args[0] === "--" ? args.slice(1) : args,
   options: {
     runs: { type: "string", default: "21" },
     warmup: { type: "string", default: "5" },
