@@ -13,7 +13,7 @@ const KNOWN_STATUSES: Readonly<Record<OrderStatus, true>> = {
   REJECTED: true,
   FAILED: true,
 };
-const TEXT_ATTRIBUTES = ["orderId", "createdAt", "updatedAt", "requestHash"] as const;
+const TEXT_ATTRIBUTES = ["orderId", "createdAt", "updatedAt"] as const;
 
 /**
  * The record from an item, checked by hand: a valibot schema here would bring several schema kinds the
@@ -21,23 +21,21 @@ const TEXT_ATTRIBUTES = ["orderId", "createdAt", "updatedAt", "requestHash"] as 
  * and, on failure, `error` and `cause` on the same item.
  */
 function recordOf(item: Record<string, unknown>): OrderRecord {
-  const { status, error, cause } = item;
+  const { status, error, cause, requestHash } = item;
   if (
     !Object.hasOwn(KNOWN_STATUSES, String(status)) ||
     TEXT_ATTRIBUTES.some((a) => typeof item[a] !== "string")
   ) {
     throw new Error(`order item ${String(item.orderId)} is malformed`);
   }
-  const { orderId, createdAt, updatedAt, requestHash } = item as Record<
-    (typeof TEXT_ATTRIBUTES)[number],
-    string
-  >;
+  const { orderId, createdAt, updatedAt } = item as Record<(typeof TEXT_ATTRIBUTES)[number], string>;
   return {
     orderId,
     status: status as OrderStatus,
     createdAt,
     updatedAt,
-    requestHash,
+    // Absent when the workflow recorded an execution that was started without the API.
+    ...(typeof requestHash === "string" && { requestHash }),
     ...(typeof error === "string" && { error }),
     ...(typeof cause === "string" && { cause }),
   };

@@ -18,7 +18,8 @@ export interface OrderRecord {
   readonly status: OrderStatus;
   readonly createdAt: string;
   readonly updatedAt: string;
-  readonly requestHash: string;
+  /** Absent on orders the workflow recorded for an execution started without the API. */
+  readonly requestHash?: string;
   readonly error?: string;
   readonly cause?: string;
 }

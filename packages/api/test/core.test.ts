@@ -1,3 +1,4 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ORDER_ID_PATTERN } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import fc from "fast-check";
@@ -169,6 +170,26 @@ describe("POST /orders", () => {
       }),
       { numRuns: 10 },
     );
+  });
+
+  it("answers 409 for an id the workflow recorded from an execution started without the API", async () => {
+    // Prepare: the status states create a minimal item (no request fingerprint) when none exists
+    const { api, starter } = setup();
+    const orderId = uniqueOrderId();
+    await table.client.send(
+      new PutCommand({
+        TableName: db.names.orders,
+        Item: { orderId, status: "COMPLETED", createdAt: NOW, updatedAt: NOW },
+      }),
+    );
+
+    // Act
+    const response = await api(postOrder(sampleOrder(orderId)));
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect(bodyOf(response)).toMatchObject({ type: PROBLEM_TYPES.orderConflict, orderId });
+    expect(starter.requests).toHaveLength(0);
   });
 
   it("rejects an invalid order with a 400 problem naming every bad field, storing and starting nothing", async () => {

@@ -132,6 +132,27 @@ describe("DynamoOrderStore", () => {
     expect(record).toBeUndefined();
   });
 
+  it("reads an order the workflow recorded for an execution started without the API", async () => {
+    // Prepare: what MarkFailed writes when no PENDING item exists
+    const orderId = uniqueOrderId();
+    const item = {
+      orderId,
+      status: "FAILED",
+      createdAt: "2026-11-25T21:00:00.000Z",
+      updatedAt: "2026-11-25T21:00:01.000Z",
+      error: "PaymentDeclined",
+      cause: "payment declined: card_declined",
+    };
+    await table.client.send(new PutCommand({ TableName: db.names.orders, Item: item }));
+
+    // Act
+    const record = await store.get(orderId);
+
+    // Assess
+    expect(record).toEqual(item);
+    expect(record).not.toHaveProperty("requestHash");
+  });
+
   it.each([
     ["an unknown status", { status: "SHIPPED" }],
     ["no createdAt", { createdAt: undefined }],
