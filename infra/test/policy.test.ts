@@ -146,6 +146,12 @@ const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = 
         delete (d.tags as Record<string, unknown>).Tier;
       }),
     ),
+  "workflow-role-covers-its-integrations": (r) =>
+    change(r, T.rolePolicy, "order-workflow-policy", (i) =>
+      editJson(i, "policy", (d) => {
+        d.Statement = statements(d).filter((s) => s.Sid !== "WriteOrderStatus");
+      }),
+    ),
   "workflow-invokes-only-its-functions": (r) =>
     change(r, T.rolePolicy, "order-workflow-policy", (i) =>
       editJson(i, "policy", (d) => {

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { validateStackConfig } from "../src/config/load";
 import type { StackSettings } from "../src/config/schema";
 import { exceptionFor, parsePolicyDocument, wildcardFindings } from "../src/iam/wildcards";
-import { lambdaTaskStates } from "../src/policy/asl-reader";
+import { lambdaTaskStates, serviceTaskStates } from "../src/policy/asl-reader";
 import { readPackConfig, runPolicies } from "../src/policy/offline";
 import { policies } from "../src/policy/policies";
 import { RESOURCE_TYPES as T } from "../src/policy/resource-types";
@@ -210,12 +210,24 @@ export function stackSuite(stack: StackName): void {
       }
     });
 
-    it("writes status to the orders table and publishes to the deployed bus by name", () => {
-      const text = JSON.stringify(run.document.stateMachineDefinition);
-      expect(text).toContain(`"${prefix}orders"`);
-      expect(text).toContain(
-        stringState(named(run, "aws:cloudwatch/eventBus:EventBus", "order-events"), "name"),
+    it("writes status only to the orders table and publishes only to the deployed bus, as its role allows", () => {
+      const integrations = serviceTaskStates(run.document.stateMachineDefinition);
+      const bus = stringState(named(run, "aws:cloudwatch/eventBus:EventBus", "order-events"), "name");
+      const targets = new Set(
+        integrations.flatMap((t) => t.resourceSuffixes.map((s) => `${t.iamAction} ${s}`)),
       );
+      expect([...targets].sort()).toEqual([
+        `dynamodb:UpdateItem :table/${prefix}orders`,
+        `events:PutEvents :event-bus/${bus}`,
+      ]);
+      const role = documentOf(named(run, T.rolePolicy, "order-workflow-policy"));
+      for (const target of targets) {
+        const [action, suffix] = target.split(" ") as [string, string];
+        const allowed = role.Statement.some(
+          (s) => s.Action.includes(action) && s.Resource.some((r) => r.endsWith(suffix)),
+        );
+        expect(allowed, target).toBe(true);
+      }
     });
   });
 

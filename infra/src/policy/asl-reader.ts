@@ -36,3 +36,42 @@ export function unqualified(functionArn: string): string {
   const parts = functionArn.split(":");
   return parts.length > 7 ? parts.slice(0, 7).join(":") : functionArn;
 }
+
+/** An optimized service integration (DynamoDB, EventBridge) of a rendered definition. */
+export interface ServiceTaskState {
+  readonly state: string;
+  /** The IAM action the integration needs, e.g. `dynamodb:UpdateItem`. */
+  readonly iamAction: string;
+  /** The ARN suffixes the action must be allowed on: `:table/<name>` or `:event-bus/<name>`. */
+  readonly resourceSuffixes: readonly string[];
+}
+
+const SERVICE_INTEGRATION = /^arn:aws[\w-]*:states:::(dynamodb|events):(\w+)$/;
+
+/** Every DynamoDB and EventBridge Task in the definition, with the permission it needs. */
+export function serviceTaskStates(definition: unknown): ServiceTaskState[] {
+  const found: ServiceTaskState[] = [];
+  const visit = (machine: unknown) => {
+    const states = (machine as { States?: Record<string, Record<string, unknown>> } | null)?.States ?? {};
+    for (const [state, body] of Object.entries(states)) {
+      const match = typeof body.Resource === "string" ? SERVICE_INTEGRATION.exec(body.Resource) : null;
+      if (body.Type === "Task" && match) {
+        const [, service = "", api = ""] = match;
+        const parameters = (body.Parameters ?? {}) as Record<string, unknown>;
+        const entries = (parameters.Entries ?? []) as Record<string, unknown>[];
+        found.push({
+          state,
+          iamAction: `${service}:${api.charAt(0).toUpperCase()}${api.slice(1)}`,
+          resourceSuffixes:
+            service === "dynamodb"
+              ? [`:table/${String(parameters.TableName)}`]
+              : entries.map((entry) => `:event-bus/${String(entry.EventBusName ?? "default")}`),
+        });
+      }
+      for (const branch of (body.Branches as unknown[] | undefined) ?? []) visit(branch);
+      if (body.ItemProcessor) visit(body.ItemProcessor);
+    }
+  };
+  visit(definition);
+  return found;
+}

@@ -46,6 +46,11 @@ export async function runPolicies(
 ): Promise<Violation[]> {
   const violations: Violation[] = [];
   const asPolicyResources = resources.map((r) => policyResource(r, stack));
+  const byRef = new Map(asPolicyResources.map((r, i) => [`${resources[i]?.type}::${resources[i]?.name}`, r]));
+  resources.forEach((r, i) => {
+    const parent = r.parent === null ? undefined : byRef.get(r.parent);
+    if (parent) (asPolicyResources[i] as { parent?: PolicyResource }).parent = parent;
+  });
   for (const policy of policies) {
     const enforcementLevel = levelOf(policy.name, config) ?? policy.enforcementLevel ?? "mandatory";
     if (enforcementLevel === "disabled") continue;
@@ -91,7 +96,7 @@ function policyResource(resource: ResourceUnderTest, stack: string): PolicyResou
   return {
     type: resource.type,
     name: resource.name,
-    urn: `urn:pulumi:${stack}::orderflow::${resource.type}::${resource.name}`,
+    urn: urnOf(`${resource.type}::${resource.name}`, stack),
     props: resource.inputs,
     opts: {
       protect: false,
@@ -99,7 +104,7 @@ function policyResource(resource: ResourceUnderTest, stack: string): PolicyResou
       aliases: [],
       customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
       additionalSecretOutputs: [],
-      ...(resource.parent !== null && { parent: resource.parent }),
+      ...(resource.parent !== null && { parent: urnOf(resource.parent, stack) }),
     },
     dependencies: [],
     propertyDependencies: {},
@@ -107,6 +112,11 @@ function policyResource(resource: ResourceUnderTest, stack: string): PolicyResou
     asType: ((cls: unknown) =>
       typeOf(cls) === resource.type ? resource.inputs : undefined) as PolicyResource["asType"],
   };
+}
+
+/** A URN for a `<type>::<name>` reference (the engine's would also carry the parent type chain). */
+function urnOf(ref: string, stack: string): string {
+  return `urn:pulumi:${stack}::orderflow::${ref}`;
 }
 
 function resourceArgs(resource: PolicyResource, settings: object): ResourceValidationArgs {

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { parsePolicyDocument } from "../iam/wildcards";
-import { lambdaTaskStates, unqualified } from "./asl-reader";
+import { lambdaTaskStates, serviceTaskStates, unqualified } from "./asl-reader";
 import { RESOURCE_TYPES as T } from "./resource-types";
 import { at, parsed, stackRule } from "./rule";
 
@@ -26,7 +26,40 @@ function invokeGrants(resources: readonly PolicyResource[]): { policy: string; a
   return grants;
 }
 
+/** Allowed `action resource` pairs of the identity policies that sit in the same component as `resource`. */
+function siblingGrants(resources: readonly PolicyResource[], resource: PolicyResource): [string, string][] {
+  const grants: [string, string][] = [];
+  for (const policy of ofType(resources, T.rolePolicy)) {
+    if (policy.opts.parent !== resource.opts.parent || typeof policy.props.policy !== "string") continue;
+    for (const statement of parsePolicyDocument(policy.props.policy).Statement) {
+      if (statement.Effect !== "Allow") continue;
+      for (const action of statement.Action) for (const arn of statement.Resource) grants.push([action, arn]);
+    }
+  }
+  return grants;
+}
+
 export const stackRules = [
+  stackRule(
+    {
+      name: "workflow-role-covers-its-integrations",
+      description: "The state-machine role allows every DynamoDB and EventBridge call its definition makes",
+      remediation:
+        "Grant the integration's action on that exact table or bus in the OrderWorkflow role policy.",
+    },
+    function* (resources) {
+      for (const machine of ofType(resources, T.stateMachine)) {
+        const grants = siblingGrants(resources, machine);
+        for (const task of serviceTaskStates(parsed(machine.props.definition))) {
+          for (const suffix of task.resourceSuffixes) {
+            if (!grants.some(([action, arn]) => action === task.iamAction && arn.endsWith(suffix))) {
+              yield `${task.state} calls ${task.iamAction} on …${suffix}, which the state-machine role does not allow`;
+            }
+          }
+        }
+      }
+    },
+  ),
   stackRule(
     {
       name: "workflow-invokes-only-its-functions",

@@ -63,7 +63,12 @@ async function main(): Promise<void> {
     stacks,
   };
   mkdirSync(join(infraDir, "bench"), { recursive: true });
-  writeFileSync(join(infraDir, "bench", "program-eval.json"), `${JSON.stringify(result, null, 2)}\n`);
+  // Number lists on one line, as the repository's formatter (Biome) writes them.
+  const json = JSON.stringify(result, null, 2).replace(
+    /\[\s+([-\d.,\s]+?)\s+\]/g,
+    (_, items: string) => `[${items.split(/,\s*/).join(", ")}]`,
+  );
+  writeFileSync(join(infraDir, "bench", "program-eval.json"), `${json}\n`);
 
   console.log("stack     resources   cold ms   median ms   min ms   max ms   goal");
   for (const [stack, t] of Object.entries(stacks)) {
