@@ -1,26 +1,28 @@
 export { Address, CountryCode, isIsoCountry } from "./address";
 export { InventoryItem } from "./catalog";
+// What each workflow task takes and returns, one module per task so a bundle keeps only its own. The
+// workflow state is the validated order with each task's result added under its own key (`reservation`,
+// `charge`, `shipment`), and every task reads only the fields it declares, so a task's output feeds the
+// next task's input by construction.
 export {
-  Charge,
-  ChargePaymentInput,
-  ChargePaymentOutput,
-  CreateShipmentInput,
-  CreateShipmentOutput,
-  PAYMENT_STATUSES,
-  PaymentStatus,
-  PricedLine,
   RESERVATION_STATUSES,
-  RefundPaymentInput,
-  RefundPaymentOutput,
   ReleaseInventoryInput,
   ReleaseInventoryOutput,
   Reservation,
   ReserveInventoryInput,
   ReserveInventoryOutput,
-  Shipment,
-  ValidatedOrder,
-  ValidateOrderInput,
-} from "./contracts";
+} from "./contracts/inventory";
+export {
+  Charge,
+  ChargePaymentInput,
+  ChargePaymentOutput,
+  PAYMENT_STATUSES,
+  PaymentStatus,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+} from "./contracts/payment";
+export { CreateShipmentInput, CreateShipmentOutput, Shipment } from "./contracts/shipment";
+export { PricedLine, ValidatedOrder, ValidateOrderInput } from "./contracts/validate-order";
 export {
   BUSINESS_ERRORS,
   type BusinessErrorName,
@@ -44,6 +46,7 @@ export {
   type OrderRejectedDetail,
 } from "./events";
 export { newOrderId, ORDER_ID_PATTERN, OrderId, SKU_PATTERN, Sku } from "./ids";
+export { LineItem, MAX_QUANTITY } from "./line-item";
 export {
   type ContainerTaskManifest,
   type DynamoAction,
@@ -58,9 +61,7 @@ export {
 export { Currency, Money, money, multiplyMoney, sumMoney } from "./money";
 export {
   Customer,
-  LineItem,
   MAX_LINE_ITEMS,
-  MAX_QUANTITY,
   Order,
   OrderRequest,
   PaymentMethod,

@@ -1,21 +1,10 @@
 import * as v from "valibot";
 import { Address } from "./address";
-import { OrderId, Sku } from "./ids";
+import { OrderId } from "./ids";
+import { LineItem } from "./line-item";
 import { Currency } from "./money";
 
 export const MAX_LINE_ITEMS = 100;
-export const MAX_QUANTITY = 999;
-
-export const LineItem = v.strictObject({
-  sku: Sku,
-  quantity: v.pipe(
-    v.number(),
-    v.integer("must be a whole number"),
-    v.minValue(1, "must be at least 1"),
-    v.maxValue(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`),
-  ),
-});
-export type LineItem = v.InferOutput<typeof LineItem>;
 
 export const Customer = v.strictObject({
   id: v.pipe(

@@ -1,0 +1,36 @@
+/** The contracts of ChargePayment and of its compensation, RefundPayment. */
+import * as v from "valibot";
+import { OrderId } from "../ids";
+import { Money } from "../money";
+
+export const ChargePaymentInput = v.object({
+  orderId: OrderId,
+  customerId: v.string(),
+  amount: Money,
+  paymentToken: v.string(),
+});
+export type ChargePaymentInput = v.InferOutput<typeof ChargePaymentInput>;
+
+export const PAYMENT_STATUSES = ["CAPTURED", "DECLINED", "REFUNDED"] as const;
+export const PaymentStatus = v.picklist(PAYMENT_STATUSES);
+export type PaymentStatus = v.InferOutput<typeof PaymentStatus>;
+
+export const Charge = v.object({
+  orderId: OrderId,
+  chargeId: v.string(),
+  amount: Money,
+  status: PaymentStatus,
+  createdAt: v.string(),
+});
+export type Charge = v.InferOutput<typeof Charge>;
+export const ChargePaymentOutput = Charge;
+
+export const RefundPaymentInput = v.object({ orderId: OrderId });
+export type RefundPaymentInput = v.InferOutput<typeof RefundPaymentInput>;
+
+export const RefundPaymentOutput = v.object({
+  orderId: OrderId,
+  outcome: v.picklist(["REFUNDED", "ALREADY_REFUNDED", "NOTHING_CAPTURED"]),
+  amount: v.optional(Money),
+});
+export type RefundPaymentOutput = v.InferOutput<typeof RefundPaymentOutput>;
