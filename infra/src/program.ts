@@ -159,9 +159,7 @@ export function taskPackage(manifest: TaskManifest): string {
 
 /** The settings a function gets from the stack config: name, limits, log settings, env overrides. */
 function functionSettings(config: StackConfig, manifest: FunctionManifest, namePrefix: string) {
-  const own = config.functions[manifest.name as keyof typeof config.functions] as
-    | { reservedConcurrency?: number; env?: Record<string, string | undefined> }
-    | undefined;
+  const own = config.functions[manifest.name];
   const environment = Object.fromEntries(
     Object.entries(own?.env ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );

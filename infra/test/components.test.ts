@@ -37,6 +37,15 @@ describe("components", () => {
     mocks = await installMocks({ accountId: ACCOUNT, region: "eu-central-1" }, "orderflow", "components");
   });
 
+  it("makes the mocks fail on a provider call or resource type they do not know", () => {
+    expect(() => mocks.call({ token: "aws:ec2/getVpc:getVpc", inputs: {} })).toThrow(
+      "unexpected provider call aws:ec2/getVpc:getVpc",
+    );
+    expect(() =>
+      mocks.newResource({ type: "aws:s3/bucket:Bucket", name: "stray", inputs: {}, custom: true }),
+    ).toThrow("the mocks know no outputs for aws:s3/bucket:Bucket");
+  });
+
   it("routes a container task away from the Lambda component with a message saying what is missing", () => {
     // Prepare
     const lambdaTask = WORKFLOW_TASKS.find((t) => t.stateName === "CreateShipment") as TaskManifest;

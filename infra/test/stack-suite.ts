@@ -7,7 +7,6 @@ import { TABLE_NAMES, TABLES, tableEnvVar } from "@orderflow/domain";
 import { checkWorkflowRules, taskTimeoutSeconds, WORKFLOW_TASKS } from "@orderflow/workflow";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateStackConfig } from "../src/config/load";
-import type { StackSettings } from "../src/config/schema";
 import { exceptionFor, parsePolicyDocument, wildcardFindings } from "../src/iam/wildcards";
 import { lambdaTaskStates, serviceTaskStates } from "../src/policy/asl-reader";
 import { readPackConfig, runPolicies } from "../src/policy/offline";
@@ -112,9 +111,7 @@ export function stackSuite(stack: StackName): void {
           tracingConfig: { mode: "Active" },
           loggingConfig: { logFormat: "JSON", logGroup: `/aws/lambda/${prefix}${manifest.name}` },
         });
-        const own = settings.functions[manifest.name as keyof StackSettings["functions"]] as
-          | { reservedConcurrency?: number }
-          | undefined;
+        const own = settings.functions[manifest.name];
         expect(inputs.reservedConcurrentExecutions).toBe(
           own?.reservedConcurrency ?? settings.reservedConcurrency,
         );
@@ -134,9 +131,7 @@ export function stackSuite(stack: StackName): void {
         const variables = functionResource(manifest.name).inputs.environment as {
           variables: Record<string, string>;
         };
-        const own = settings.functions[manifest.name as keyof StackSettings["functions"]] as
-          | { env?: Record<string, string> }
-          | undefined;
+        const own = settings.functions[manifest.name];
         for (const table of Object.keys(manifest.tables)) {
           expect(variables.variables[tableEnvVar(table as never)]).toBe(`${prefix}${table}`);
         }

@@ -147,9 +147,9 @@ function workflowStatements(args: OrderWorkflowArgs): StatementInput[] {
       Sid: "InvokeWorkflowFunctions",
       Effect: "Allow",
       Action: ["lambda:InvokeFunction"],
-      Resource: Object.keys(args.functions)
-        .sort()
-        .map((state) => allVersionsOf((args.functions[state] as WorkflowFunction).arn)),
+      Resource: Object.entries(args.functions)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([, fn]) => allVersionsOf(fn.arn)),
     },
     {
       Sid: "WriteOrderStatus",
