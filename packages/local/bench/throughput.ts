@@ -1,0 +1,193 @@
+/**
+ * Local throughput of the order workflow: the real definition and handlers on DynamoDB Local, orders
+ * placed sequentially and concurrently, transitions per path and what they cost on Step Functions.
+ * Writes bench/results.json and prints a table. Run with `pnpm bench` (or `pnpm --filter @orderflow/local bench`).
+ */
+import { subscribe } from "node:diagnostics_channel";
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { DEMO_SCENARIOS } from "../src/demo-scenarios";
+import { textTable } from "../src/render/table";
+import { DEMO_STOCK } from "../src/runtime/catalog";
+import type { ExecutionReport } from "../src/runtime/execution";
+import { startLocalRuntime } from "../src/runtime/runtime";
+import { costPer1M, EXPRESS_ASSUMPTIONS } from "./cost";
+import { percentile } from "./percentile";
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const WARM_UP = 50;
+const SKU = "SKU-BENCH";
+
+const progress = (text: string) => process.stderr.write(`${text}\n`);
+
+let serial = 0;
+function benchOrder(): Record<string, unknown> {
+  serial += 1;
+  return {
+    orderId: `bench_${process.pid}_${serial}`,
+    customer: { id: "cus_bench", email: "bench@example.com" },
+    currency: "EUR",
+    items: [{ sku: SKU, quantity: 1 }],
+    shippingAddress: {
+      name: "Ana Lima",
+      line1: "Main St 1",
+      city: "Berlin",
+      postalCode: "10115",
+      country: "DE",
+    },
+    payment: { token: "tok_visa" },
+  };
+}
+
+interface Run {
+  readonly orders: number;
+  readonly concurrency: number;
+  readonly seconds: number;
+  readonly ordersPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly succeeded: number;
+}
+
+async function measure(
+  start: (order: Record<string, unknown>) => Promise<ExecutionReport>,
+  orders: number,
+  concurrency: number,
+): Promise<Run> {
+  const latencies: number[] = [];
+  let succeeded = 0;
+  let next = 0;
+  const began = performance.now();
+  async function worker() {
+    while (next < orders) {
+      next += 1;
+      const t0 = performance.now();
+      const report = await start(benchOrder());
+      latencies.push(performance.now() - t0);
+      if (report.status === "SUCCEEDED") succeeded += 1;
+      if (latencies.length % 100 === 0) progress(`  ${latencies.length}/${orders}`);
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - began) / 1000;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    orders,
+    concurrency,
+    seconds: round(seconds),
+    ordersPerSecond: round(orders / seconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+    succeeded,
+  };
+}
+
+// Every DynamoDB call is one HTTP request to DynamoDB Local; counting them explains the latency floor.
+let httpRequests = 0;
+subscribe("http.client.request.start", () => {
+  httpRequests += 1;
+});
+
+progress("starting DynamoDB Local and the workflow…");
+const runtime = await startLocalRuntime({
+  stock: { ...DEMO_STOCK, [SKU]: { available: 1_000_000, price: { amount: 1000, currency: "EUR" } } },
+});
+try {
+  const start = (order: Record<string, unknown>) => runtime.start(order);
+  progress(`warming up with ${WARM_UP} orders`);
+  await measure(start, WARM_UP, 1);
+  progress(`sequential: ${ORDERS} orders`);
+  const requestsBefore = httpRequests;
+  const sequential = await measure(start, ORDERS, 1);
+  const requestsPerOrder = Math.round(((httpRequests - requestsBefore) / ORDERS) * 10) / 10;
+
+  progress("DynamoDB Local round trip (GetItem)");
+  const rttStart = performance.now();
+  const probes = 300;
+  for (let i = 0; i < probes; i++) {
+    await runtime.clients.dynamodb.send(
+      new GetItemCommand({ TableName: runtime.tables.inventory, Key: { sku: { S: SKU } } }),
+    );
+  }
+  const roundTripMs = Math.round(((performance.now() - rttStart) / probes) * 1000) / 1000;
+  progress(`concurrent: ${ORDERS} orders, ${CONCURRENCY} at a time`);
+  const concurrent = await measure(start, ORDERS, CONCURRENCY);
+
+  progress("transitions per path");
+  const paths = [];
+  for (const scenario of DEMO_SCENARIOS) {
+    const report = await runtime.start(
+      { ...scenario.order, orderId: `${String(scenario.order.orderId)}_${process.pid}` },
+      { faults: scenario.faults ?? {} },
+    );
+    paths.push({
+      path: scenario.label,
+      status: report.status,
+      transitions: report.transitions,
+      durationMs: report.durationMs,
+      ...costPer1M(report.transitions, report.durationMs),
+    });
+  }
+
+  const goals = {
+    ordersPerSecond: {
+      goal: ">= 100",
+      met: Math.max(sequential.ordersPerSecond, concurrent.ordersPerSecond) >= 100,
+    },
+    p99Ms: { goal: "<= 50 (sequential)", met: sequential.p99Ms <= 50 },
+    happyPathTransitions: {
+      goal: "<= 9",
+      met: (paths.find((p) => p.path === "success")?.transitions ?? Number.POSITIVE_INFINITY) <= 9,
+    },
+  };
+  const results = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version },
+    latency: "end to end per order: PENDING write plus the whole execution, measured around runtime.start()",
+    dynamoDbLocal: {
+      requestsPerOrder,
+      roundTripMs,
+      note: "requests per happy-path order (PENDING write + handlers + status write) times the GetItem round trip is the latency floor",
+    },
+    sequential,
+    concurrent,
+    paths,
+    assumptions: EXPRESS_ASSUMPTIONS,
+    goals,
+  };
+  await writeFile(new URL("results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+
+  const fmt = (n: number) => n.toFixed(2);
+  process.stdout.write(
+    `\n${textTable(
+      ["run", "orders", "concurrency", "orders/s", "p50 ms", "p99 ms", "succeeded"],
+      [sequential, concurrent].map((r, i) => [
+        i === 0 ? "sequential" : "concurrent",
+        String(r.orders),
+        String(r.concurrency),
+        fmt(r.ordersPerSecond),
+        fmt(r.p50Ms),
+        fmt(r.p99Ms),
+        String(r.succeeded),
+      ]),
+    )}\n\n${textTable(
+      ["path", "status", "transitions", "ms", "Standard $/1M", "Express $/1M"],
+      paths.map((p) => [
+        p.path,
+        p.status,
+        String(p.transitions),
+        fmt(p.durationMs),
+        fmt(p.standardUsd),
+        fmt(p.expressUsd),
+      ]),
+    )}\n\nDynamoDB Local: ${requestsPerOrder} requests per order, ${roundTripMs} ms per GetItem round trip\ngoals: ${Object.entries(
+      goals,
+    )
+      .map(([name, g]) => `${name} ${g.goal}: ${g.met ? "met" : "NOT met"}`)
+      .join("; ")}\nwritten to packages/local/bench/results.json\n`,
+  );
+} finally {
+  await runtime.stop();
+}
