@@ -1,7 +1,16 @@
-import { type CreateShipmentInput, type LineItem, type Shipment, ShipmentFailed } from "@orderflow/domain";
+import {
+  type CreateShipmentInput,
+  type LineItem,
+  type Shipment,
+  ShipmentFailed,
+  type Shortage,
+} from "@orderflow/domain";
+import { type ContentionPolicy, drive } from "@orderflow/task-reserve-inventory/drive";
+import type { ReservationLedger } from "@orderflow/task-reserve-inventory/ledger";
+import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
 import type { ShippingConfig } from "./config";
-import { mergeBySku, planHandOver } from "./hand-over";
-import type { ReservationRecord, ShipmentStore } from "./store";
+import { isFullyHeld, shipStep } from "./ship-step";
+import type { ShipmentStore } from "./store";
 import { shipmentIdFor, trackingNumberFor } from "./tracking";
 
 export interface CreateShipmentDeps {
@@ -9,130 +18,135 @@ export interface CreateShipmentDeps {
   readonly config: ShippingConfig;
   /** The clock that stamps `createdAt`; a parameter so tests can fix it. */
   readonly now: () => Date;
+  /**
+   * How conflicting concurrent transactions are retried.
+   * @default reserve-inventory's ContentionPolicy defaults (4 attempts, waits up to 25·2ⁿ ms)
+   */
+  readonly contention?: ContentionPolicy;
+}
+
+function quantitiesBySku(items: readonly LineItem[]): Map<string, number> {
+  const quantities = new Map<string, number>();
+  for (const { sku, quantity } of items) quantities.set(sku, (quantities.get(sku) ?? 0) + quantity);
+  return quantities;
 }
 
 function sameItems(a: readonly LineItem[], b: readonly LineItem[]): boolean {
-  const quantities = new Map(mergeBySku(a).map((item) => [item.sku, item.quantity]));
-  const other = mergeBySku(b);
-  return (
-    other.length === quantities.size && other.every((item) => quantities.get(item.sku) === item.quantity)
-  );
+  const [left, right] = [quantitiesBySku(a), quantitiesBySku(b)];
+  return left.size === right.size && [...left].every(([sku, quantity]) => right.get(sku) === quantity);
 }
 
-/** The reservation whose stock this shipment takes, or the ShipmentFailed that says why there is none. */
-function stockToShip(
-  input: CreateShipmentInput,
-  reservation: ReservationRecord | undefined,
+const skusOf = (shortages: readonly Shortage[]) => shortages.map((s) => s.sku).join(", ");
+
+/** Why the order cannot ship from `record` (which is not SHIPPED), or undefined when it can. */
+function refusal(
+  { orderId, shippingAddress, items }: CreateShipmentInput,
+  record: ReservationRecord | undefined,
   config: ShippingConfig,
-) {
-  const { orderId, shippingAddress, items } = input;
+): ShipmentFailed | undefined {
   if (!config.supportedCountries.includes(shippingAddress.country)) {
-    throw new ShipmentFailed(
+    return new ShipmentFailed(
       `we do not ship to ${shippingAddress.country}; supported countries: ${config.supportedCountries.join(", ")}`,
     );
   }
-  if (!reservation) {
-    throw new ShipmentFailed(
+  if (!record) {
+    return new ShipmentFailed(
       `order ${orderId} has no stock reservation; reserve its inventory before shipping`,
     );
   }
-  if (reservation.status !== "HELD") {
-    throw new ShipmentFailed(
-      `the stock reservation of order ${orderId} is ${reservation.status}, not HELD, so it holds no stock to ship`,
+  if (record.status !== "HELD") {
+    return new ShipmentFailed(
+      `the stock reservation of order ${orderId} is ${record.status}, not HELD, so it holds no stock to ship`,
     );
   }
-  if (!sameItems(items, reservation.items)) {
-    throw new ShipmentFailed(
+  // Never ship part of an order. In the workflow this cannot happen (CreateShipment runs only after
+  // ReserveInventory succeeded), so it means a reserve was interrupted or is rolling back: waiting would
+  // hold this task on work only reserve-inventory can finish, and the compensation returns what is held.
+  if (!isFullyHeld(record)) {
+    return new ShipmentFailed(
+      `the stock reservation of order ${orderId} holds only ${record.heldLines} of its ${record.items.length} ` +
+        "lines (its reserve was interrupted or is being rolled back); only a fully held reservation ships, " +
+        "so release it and reserve the order again",
+    );
+  }
+  if (!sameItems(items, record.items)) {
+    return new ShipmentFailed(
       `the items of order ${orderId} differ from what its reservation holds; ship only what was reserved`,
     );
   }
-  return reservation;
+  return undefined;
 }
 
 /**
- * Writes the hand-over batches after the first, resuming from the reservation's counter. Each batch is
- * conditional on the counter, so a batch is written once even when runs overlap; a refused batch means
- * another run wrote it, and the fresh counter says where to go on.
- */
-async function finishHandOver(
-  store: ShipmentStore,
-  orderId: string,
-  reservation: ReservationRecord | undefined,
-) {
-  let current = reservation;
-  while (current?.status === "SHIPPED" && (current.stockBatchesDone ?? 0) < (current.stockBatches ?? 0)) {
-    const index = current.stockBatchesDone ?? 0;
-    const batch = planHandOver(current.items)[index];
-    if (!batch)
-      throw new Error(`reservation of order ${orderId} counts more hand-over batches than its items make`);
-    const outcome = await store.handOverBatch(orderId, index, batch);
-    if (!outcome.ok && outcome.refused === "STOCK_SHORT") {
-      throw new Error(
-        `stock hand-over of order ${orderId} stopped at batch ${index + 1} of ${current.stockBatches}: the ` +
-          `inventory rows of ${outcome.skus.join(", ")} hold fewer reserved units than the reservation; ` +
-          `correct them and retry, the shipment exists and the hand-over resumes where it stopped`,
-      );
-    }
-    current = outcome.ok ? { ...current, stockBatchesDone: index + 1 } : await store.getReservation(orderId);
-  }
-}
-
-/**
- * Books the order's shipment and hands the reserved stock over to it: the shipment record, the
- * reservation moving HELD → SHIPPED and each SKU's `reserved` count dropping by the shipped quantity are
- * written in one transaction (two for orders beyond 98 SKUs, see the README). A repeat returns the first
- * shipment, after finishing its hand-over if an earlier run stopped half-way.
+ * Books the order's shipment and hands the reserved stock over to it, on reserve-inventory's reservation
+ * protocol: the first step puts the shipment, turns the reservation HELD → SHIPPED and takes up to 98
+ * lines out of `reserved`, all in one transaction; a 100-line order needs a second step for its last 2
+ * (see `shipStep`). A repeat, or a run after a crash between the steps, returns the first shipment after
+ * finishing the hand-over; overlapping runs book one shipment and hand each unit over once, because
+ * every step compares-and-sets the record. release-inventory leaves a SHIPPED reservation alone.
  *
- * @throws ShipmentFailed when the country is not served, the reservation is missing or not HELD, the
- *   items differ from the reservation, or the inventory does not hold the reserved units.
+ * @throws ShipmentFailed when the country is not served, the reservation is missing, not HELD or not fully
+ *   held, its items differ from the order's, or the inventory rows do not hold its reserved units.
+ * @throws InventoryContention when concurrent orders keep conflicting after short retries (nothing written).
  */
 export async function createShipment(
   input: CreateShipmentInput,
-  deps: CreateShipmentDeps,
+  { store, config, now, contention }: CreateShipmentDeps,
 ): Promise<Shipment> {
-  const { store, config, now } = deps;
   const { orderId } = input;
-  // A refused commit means another run or a release changed the state since we read it; reading again
-  // shows which, so a second round always decides.
-  for (let round = 1; round <= 2; round++) {
-    let [existing, reservation] = await Promise.all([
-      store.getShipment(orderId),
-      store.getReservation(orderId),
-    ]);
-    // The two reads are no snapshot: another run may commit between them. A reservation no longer HELD
-    // with no shipment seen may be that commit, and a read after it sees the shipment too.
-    if (!existing && reservation && reservation.status !== "HELD")
-      existing = await store.getShipment(orderId);
-    if (existing) {
-      await finishHandOver(store, orderId, reservation);
-      return existing;
-    }
-    const held = stockToShip(input, reservation, config);
-    const [firstBatch = [], ...laterBatches] = planHandOver(held.items);
-    const shipment: Shipment = {
-      orderId,
-      shipmentId: shipmentIdFor(orderId),
-      carrier: config.carrier,
-      trackingNumber: trackingNumberFor(config.carrier, orderId),
-      status: "CREATED",
-      createdAt: now().toISOString(),
-    };
-    const outcome = await store.commitShipment(shipment, firstBatch, laterBatches.length + 1);
-    if (outcome.ok) {
-      await finishHandOver(store, orderId, {
-        ...held,
-        status: "SHIPPED",
-        stockBatches: laterBatches.length + 1,
-        stockBatchesDone: 1,
-      });
-      return shipment;
-    }
-    if (outcome.refused === "STOCK_SHORT") {
+  const found = await store.getReservation(orderId);
+  // A shipped order answers a repeat with its shipment, whatever the input or the settings say now.
+  const refused = found?.status === "SHIPPED" ? undefined : refusal(input, found, config);
+  if (refused) throw refused;
+
+  const shipment: Shipment = {
+    orderId,
+    shipmentId: shipmentIdFor(orderId),
+    carrier: config.carrier,
+    trackingNumber: trackingNumberFor(config.carrier, orderId),
+    status: "CREATED",
+    createdAt: now().toISOString(),
+  };
+  const ours = { booked: false };
+  const ledger: ReservationLedger = {
+    get: (id) => store.getReservation(id),
+    async apply(step) {
+      const result = await store.ship(step, shipment);
+      if (result.outcome === "applied" && step.from?.status === "HELD") ours.booked = true;
+      return result;
+    },
+  };
+  const { record, shortages } = await drive(orderId, found, shipStep, {
+    ledger,
+    ...(contention && { contention }),
+  });
+
+  if (record?.status !== "SHIPPED") {
+    // Nothing was written: the first step found the stock short, or the reservation changed under us.
+    if (shortages) {
       throw new ShipmentFailed(
-        `the inventory rows of ${outcome.skus.join(", ")} hold fewer reserved units than order ${orderId}'s ` +
-          `reservation; the stock records disagree and need correcting before this order can ship`,
+        `the inventory rows of ${skusOf(shortages)} hold fewer reserved units than order ${orderId}'s ` +
+          "reservation; the stock records disagree and need correcting before this order can ship",
       );
     }
+    throw (
+      refusal(input, record, config) ??
+      new Error(`order ${orderId}: its reservation is still HELD after shipping it; retry`)
+    );
   }
-  throw new Error(`the shipment state of order ${orderId} changed twice while booking it; retry`);
+  if (shortages) {
+    throw new Error(
+      `stock hand-over of order ${orderId} stopped with ${record.heldLines} of its ${record.items.length} lines ` +
+        `still reserved: the inventory rows of ${skusOf(shortages)} hold fewer reserved units than the ` +
+        "reservation; correct them and retry, the shipment exists and the hand-over resumes where it stopped",
+    );
+  }
+  if (ours.booked) return shipment;
+  const booked = await store.getShipment(orderId);
+  if (!booked) {
+    throw new Error(
+      `the reservation of order ${orderId} is SHIPPED but the order has no shipment; the rows were changed by hand, fix them`,
+    );
+  }
+  return booked;
 }

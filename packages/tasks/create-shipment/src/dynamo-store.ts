@@ -5,9 +5,11 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { describeIssues, InventoryContention, type LineItem, Reservation, Shipment } from "@orderflow/domain";
-import * as v from "valibot";
-import type { ReservationRecord, ShipmentStore, WriteOutcome } from "./store";
+import type { Shipment } from "@orderflow/domain";
+import { dynamoReservationLedger } from "@orderflow/task-reserve-inventory/dynamo-ledger";
+import type { LedgerStep, StepResult } from "@orderflow/task-reserve-inventory/ledger";
+import { stockMoveOf } from "@orderflow/task-reserve-inventory/reservation-record";
+import type { ShipmentStore } from "./store";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -17,132 +19,114 @@ export interface ShipmentTables {
   readonly inventory: string;
 }
 
-const StoredReservation = v.object({
-  ...Reservation.entries,
-  stockBatches: v.optional(v.number()),
-  stockBatchesDone: v.optional(v.number()),
-});
+// The record's compare-and-set, exactly as reserve-inventory's ledger writes it: status and held count are
+// the record's whole state, since an order's items never change.
+const RECORD_IS = "#status = :s0 AND #held = :h0";
+const RECORD_NAMES = { "#status": "status", "#held": "heldLines" };
 
-// Conflicts with other transactions on the same rows clear within milliseconds; past these tries the
-// workflow's own retry (InventoryContention) takes over.
-const CONFLICT_RETRY_DELAYS_MS = [25, 75, 200];
-
-function parseRow<S extends v.GenericSchema>(schema: S, item: Record<string, unknown>, what: string) {
-  const result = v.safeParse(schema, item);
-  if (result.success) return result.output as v.InferOutput<S>;
-  const problems = describeIssues(result.issues).map((i) => `${i.path}: ${i.message}`);
-  // Our own rows not fitting is a defect here, not the caller's input: a plain Error, not a ValidationError.
-  throw new Error(`${what} row for order ${String(item.orderId)} is malformed: ${problems.join("; ")}`);
-}
-
-function takeReserved(inventory: string, { sku, quantity }: LineItem): TransactItem {
+function recordUpdate(table: string, { from, to }: LedgerStep): TransactItem {
+  if (!from || !to)
+    throw new Error("a ship step changes an existing reservation record; it never creates one");
   return {
     Update: {
-      TableName: inventory,
-      Key: { sku },
-      UpdateExpression: "SET reserved = reserved - :quantity",
-      // Also false for a SKU without a row, so the update can never create one.
-      ConditionExpression: "reserved >= :quantity",
-      ExpressionAttributeValues: { ":quantity": quantity },
+      TableName: table,
+      Key: { orderId: from.orderId },
+      UpdateExpression: "SET #status = :s1, #held = :h1",
+      ConditionExpression: RECORD_IS,
+      ExpressionAttributeNames: RECORD_NAMES,
+      ExpressionAttributeValues: {
+        ":s0": from.status,
+        ":h0": from.heldLines,
+        ":s1": to.status,
+        ":h1": to.heldLines,
+      },
     },
   };
 }
 
 /**
- * Runs one transaction whose first `guards` actions carry the state conditions and whose remaining
- * actions take `batch` out of stock; maps a cancellation to the refusal it stands for.
+ * The shipment store on DynamoDB. Reservation records are read with reserve-inventory's ledger (one
+ * reader, one shape check); each ship step is one TransactWriteItems of the record's compare-and-set, the
+ * shipment's put when the step leaves HELD, and one `reserved -= q` per shipped line. A cancelled
+ * transaction is read from its reasons, in action order.
  */
-async function transact(
-  client: DynamoDBDocumentClient,
-  items: TransactItem[],
-  guards: number,
-  batch: readonly LineItem[],
-): Promise<WriteOutcome> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { ok: true };
-    } catch (error) {
-      if ((error as Error).name !== "TransactionCanceledException") throw error;
-      const codes = ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []).map(
-        (reason) => reason.Code,
-      );
-      if (codes.slice(0, guards).includes("ConditionalCheckFailed"))
-        return { ok: false, refused: "STATE_CHANGED" };
-      const short = batch
-        .filter((_, i) => codes[guards + i] === "ConditionalCheckFailed")
-        .map((item) => item.sku);
-      if (short.length > 0) return { ok: false, refused: "STOCK_SHORT", skus: short };
-      if (!codes.includes("TransactionConflict")) throw error;
-      const delay = CONFLICT_RETRY_DELAYS_MS[attempt];
-      if (delay === undefined) {
-        throw new InventoryContention(
-          "other orders kept changing the same stock rows while this shipment was booked; nothing was written, retry",
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
-    }
-  }
-}
-
-/** The shipment store on DynamoDB: shipments and reservations keyed by `orderId`, inventory by `sku`. */
 export function dynamoShipmentStore(client: DynamoDBDocumentClient, tables: ShipmentTables): ShipmentStore {
-  const get = async (tableName: string, orderId: string) =>
-    (await client.send(new GetCommand({ TableName: tableName, Key: { orderId }, ConsistentRead: true })))
-      .Item;
+  const reservations = dynamoReservationLedger(client, tables);
+
+  async function ship(step: LedgerStep, shipment: Shipment): Promise<StepResult> {
+    const orderId = shipment.orderId;
+    const booking = step.from?.status === "HELD";
+    const { lines } = stockMoveOf(step);
+    const guards: TransactItem[] = [recordUpdate(tables.reservations, step)];
+    if (booking) {
+      guards.push({
+        Put: {
+          TableName: tables.shipments,
+          Item: shipment,
+          ConditionExpression: "attribute_not_exists(orderId)",
+        },
+      });
+    }
+    const stock = lines.map(
+      ({ sku, quantity }): TransactItem => ({
+        Update: {
+          TableName: tables.inventory,
+          Key: { sku },
+          UpdateExpression: "SET reserved = reserved - :q",
+          // Also false for a SKU without a row, so the update can never create one.
+          ConditionExpression: "reserved >= :q",
+          ExpressionAttributeValues: { ":q": quantity },
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        },
+      }),
+    );
+    let reasons: CancellationReason[];
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: [...guards, ...stock] }));
+      return { outcome: "applied" };
+    } catch (error) {
+      const cancelled = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons;
+      // Only TransactionCanceledException carries cancellation reasons.
+      if (!cancelled) throw error;
+      reasons = cancelled;
+    }
+
+    const [record, put] = reasons;
+    if (record?.Code === "ConditionalCheckFailed") {
+      return { outcome: "stale", current: await reservations.get(orderId) };
+    }
+    if (booking && put?.Code === "ConditionalCheckFailed") {
+      // The shipment and the SHIPPED record are only ever written together.
+      throw new Error(
+        `order ${orderId} has a shipment while its reservation is still HELD; the rows were changed by hand, fix them`,
+      );
+    }
+    if (reasons.some((reason) => reason.Code === "TransactionConflict")) return { outcome: "contended" };
+    const rows = reasons.slice(guards.length);
+    const shortages = lines.flatMap(({ sku, quantity }, index) => {
+      const row = rows[index];
+      return row?.Code === "ConditionalCheckFailed"
+        ? [{ sku, requested: quantity, available: Number(row.Item?.reserved?.N ?? 0) }]
+        : [];
+    });
+    if (shortages.length > 0) return { outcome: "short", shortages };
+    throw unexpectedCancellation(orderId, reasons);
+  }
 
   return {
     async getShipment(orderId) {
-      const item = await get(tables.shipments, orderId);
-      return item && parseRow(Shipment, item, "shipments");
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tables.shipments, Key: { orderId }, ConsistentRead: true }),
+      );
+      return Item as Shipment | undefined;
     },
-    async getReservation(orderId): Promise<ReservationRecord | undefined> {
-      const item = await get(tables.reservations, orderId);
-      return item && parseRow(StoredReservation, item, "reservations");
-    },
-    commitShipment(shipment, firstBatch, batches) {
-      const guards: TransactItem[] = [
-        {
-          Put: {
-            TableName: tables.shipments,
-            Item: shipment,
-            ConditionExpression: "attribute_not_exists(orderId)",
-          },
-        },
-        {
-          Update: {
-            TableName: tables.reservations,
-            Key: { orderId: shipment.orderId },
-            UpdateExpression:
-              "SET #status = :shipped, shippedAt = :at, stockBatches = :batches, stockBatchesDone = :one",
-            ConditionExpression: "#status = :held",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":shipped": "SHIPPED",
-              ":held": "HELD",
-              ":at": shipment.createdAt,
-              ":batches": batches,
-              ":one": 1,
-            },
-          },
-        },
-      ];
-      const stock = firstBatch.map((item) => takeReserved(tables.inventory, item));
-      return transact(client, [...guards, ...stock], guards.length, firstBatch);
-    },
-    handOverBatch(orderId, index, batch) {
-      const guard: TransactItem = {
-        Update: {
-          TableName: tables.reservations,
-          Key: { orderId },
-          UpdateExpression: "SET stockBatchesDone = :next",
-          ConditionExpression: "#status = :shipped AND stockBatchesDone = :index",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":shipped": "SHIPPED", ":index": index, ":next": index + 1 },
-        },
-      };
-      const stock = batch.map((item) => takeReserved(tables.inventory, item));
-      return transact(client, [guard, ...stock], 1, batch);
-    },
+    getReservation: reservations.get,
+    ship,
   };
+}
+
+function unexpectedCancellation(orderId: string, reasons: readonly CancellationReason[]): Error {
+  return new Error(
+    `shipping order ${orderId} was cancelled for an unexpected reason (${reasons.map((r) => r.Code).join(", ")})`,
+  );
 }

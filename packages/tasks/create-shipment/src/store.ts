@@ -1,37 +1,21 @@
-import type { LineItem, Reservation, Shipment } from "@orderflow/domain";
-
-/**
- * An order's reservation as create-shipment sees it: the reserve-inventory record plus the hand-over
- * progress this task adds when it ships (`stockBatchesDone` of `stockBatches` transactions written).
- */
-export interface ReservationRecord extends Reservation {
-  readonly stockBatches?: number | undefined;
-  readonly stockBatchesDone?: number | undefined;
-}
-
-/** How a conditional write went. */
-export type WriteOutcome =
-  | { readonly ok: true }
-  /** A condition on the shipment or the reservation failed: another run (or a release) got there first. */
-  | { readonly ok: false; readonly refused: "STATE_CHANGED" }
-  /** These SKUs' inventory rows hold fewer reserved units than the batch takes. */
-  | { readonly ok: false; readonly refused: "STOCK_SHORT"; readonly skus: readonly string[] };
+import type { Shipment } from "@orderflow/domain";
+import type { LedgerStep, StepResult } from "@orderflow/task-reserve-inventory/ledger";
+import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
 
 /** The shipments, reservations and inventory tables as create-shipment needs them. */
 export interface ShipmentStore {
   /** The order's shipment, read strongly consistent. */
   getShipment(orderId: string): Promise<Shipment | undefined>;
-  /** The order's reservation, read strongly consistent. */
+  /** The order's reservation record (reserve-inventory's, with `heldLines`), read strongly consistent. */
   getReservation(orderId: string): Promise<ReservationRecord | undefined>;
   /**
-   * One transaction: puts `shipment` if the order has none, moves the reservation from HELD to SHIPPED
-   * recording `batches` hand-over batches with the first one done, and takes `firstBatch` out of each
-   * SKU's `reserved` count (only where `reserved` covers it). All of it happens, or none of it.
+   * One ship step (see `shipStep`) in one transaction: the record goes from `step.from` to `step.to` only
+   * if it is still exactly `step.from`, the lines between their `heldLines` leave `reserved` (only where
+   * `reserved` covers them), and the step that leaves HELD also puts `shipment` (only if the order has
+   * none). All of it happens, or none of it.
+   *
+   * Answers like reserve-inventory's ledger: `stale` with the record as it is now, `short` naming the
+   * lines whose rows hold fewer reserved units (as `available`), `contended` for a conflicting transaction.
    */
-  commitShipment(shipment: Shipment, firstBatch: readonly LineItem[], batches: number): Promise<WriteOutcome>;
-  /**
-   * One transaction: takes `batch` out of `reserved` and counts batch `index` done, only if the
-   * reservation is SHIPPED with exactly `index` batches done. All of it happens, or none of it.
-   */
-  handOverBatch(orderId: string, index: number, batch: readonly LineItem[]): Promise<WriteOutcome>;
+  ship(step: LedgerStep, shipment: Shipment): Promise<StepResult>;
 }

@@ -1,9 +1,8 @@
-import { type CreateShipmentInput, ShipmentFailed } from "@orderflow/domain";
+import { type CreateShipmentInput, InventoryContention, ShipmentFailed } from "@orderflow/domain";
 import { describe, expect, it } from "vitest";
 import { createShipment } from "../src/core";
-import type { ReservationRecord } from "../src/store";
 import { shipmentIdFor, trackingNumberFor } from "../src/tracking";
-import { lineItems, scriptedStore } from "./doubles";
+import { heldRecord, lineItems, scriptedStore } from "./doubles";
 import fixture from "./fixtures/shipment-input.json" with { type: "json" };
 
 const input: CreateShipmentInput = fixture;
@@ -11,12 +10,10 @@ const { orderId } = input;
 const config = { supportedCountries: ["DE", "AT"], carrier: "DHL" };
 const clock = new Date("2030-03-04T05:06:07.000Z");
 const now = () => clock;
-const held: ReservationRecord = {
-  orderId,
-  items: input.items,
-  status: "HELD",
-  createdAt: "2030-03-04T00:00:00Z",
-};
+const noWait = { pause: async () => undefined };
+const held = heldRecord(orderId, input.items);
+const hundred = lineItems(100);
+const heldHundred = heldRecord(orderId, hundred);
 const booked = {
   orderId,
   shipmentId: shipmentIdFor(orderId),
@@ -27,7 +24,7 @@ const booked = {
 };
 
 describe("createShipment", () => {
-  it("books the shipment and hands the reservation's stock over in one write", async () => {
+  it("books the shipment and hands every held line over in one step that leaves the record SHIPPED with none held", async () => {
     // Prepare
     const store = scriptedStore({ reservations: [held] });
 
@@ -36,8 +33,10 @@ describe("createShipment", () => {
 
     // Assess
     expect(shipment).toEqual(booked);
-    expect(store.commitShipment).toHaveBeenCalledExactlyOnceWith(booked, input.items, 1);
-    expect(store.handOverBatch).not.toHaveBeenCalled();
+    expect(store.ship).toHaveBeenCalledExactlyOnceWith(
+      { from: held, to: { ...held, status: "SHIPPED", heldLines: 0 } },
+      booked,
+    );
   });
 
   it("refuses a country outside the supported list, naming the country and the list", async () => {
@@ -52,19 +51,23 @@ describe("createShipment", () => {
     await expect(attempt).rejects.toThrow(
       new ShipmentFailed("we do not ship to US; supported countries: DE, AT"),
     );
-    expect(store.commitShipment).not.toHaveBeenCalled();
+    expect(store.ship).not.toHaveBeenCalled();
   });
 
   it.each([
     ["there is no reservation", undefined, "has no stock reservation"],
     ["the reservation was released", { ...held, status: "RELEASED" as const }, "is RELEASED, not HELD"],
-    ["the reservation was shipped", { ...held, status: "SHIPPED" as const }, "is SHIPPED, not HELD"],
+    [
+      "the reservation holds only some lines (an interrupted 100-line reserve)",
+      { ...heldHundred, heldLines: 99 },
+      "holds only 99 of its 100 lines",
+    ],
     [
       "the items differ from the reservation",
-      { ...held, items: lineItems(2) },
+      heldRecord(orderId, lineItems(2)),
       "differ from what its reservation",
     ],
-  ])("fails with ShipmentFailed when %s", async (_, reservation, reason) => {
+  ])("fails with ShipmentFailed and writes nothing when %s", async (_, reservation, reason) => {
     // Prepare
     const store = scriptedStore({ reservations: [reservation] });
 
@@ -74,25 +77,27 @@ describe("createShipment", () => {
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ShipmentFailed);
     await expect(attempt).rejects.toThrow(reason);
-    expect(store.commitShipment).not.toHaveBeenCalled();
+    expect(store.ship).not.toHaveBeenCalled();
   });
 
   it("accepts the order's items in another order than the reservation lists them", async () => {
     // Prepare
-    const store = scriptedStore({ reservations: [{ ...held, items: [...input.items].reverse() }] });
+    const store = scriptedStore({ reservations: [heldRecord(orderId, [...input.items].reverse())] });
 
     // Act
     const shipment = await createShipment(input, { store, config, now });
 
     // Assess
-    expect(shipment.orderId).toBe(orderId);
+    expect(shipment).toEqual(booked);
   });
 
-  it("returns an existing shipment without writing, even if the country is no longer served", async () => {
+  it("returns the existing shipment of a shipped order without writing, even if the country is no longer served", async () => {
     // Prepare
     const earlier = { ...booked, createdAt: "2030-01-01T00:00:00.000Z" };
-    const shipped = { ...held, status: "SHIPPED" as const, stockBatches: 1, stockBatchesDone: 1 };
-    const store = scriptedStore({ shipments: [earlier], reservations: [shipped] });
+    const store = scriptedStore({
+      shipments: [earlier],
+      reservations: [{ ...held, status: "SHIPPED", heldLines: 0 }],
+    });
 
     // Act
     const shipment = await createShipment(input, {
@@ -103,62 +108,47 @@ describe("createShipment", () => {
 
     // Assess
     expect(shipment).toEqual(earlier);
-    expect(store.commitShipment).not.toHaveBeenCalled();
-    expect(store.handOverBatch).not.toHaveBeenCalled();
+    expect(store.ship).not.toHaveBeenCalled();
   });
 
-  it("hands over a 100-line order in two transactions: 98 SKUs with the shipment, then the last 2", async () => {
+  it("ships a 100-line order in two steps: the shipment with the last 98 lines, then the first 2", async () => {
     // Prepare
-    const items = lineItems(100);
-    const store = scriptedStore({ reservations: [{ ...held, items }] });
+    const store = scriptedStore({ reservations: [heldHundred] });
 
     // Act
-    await createShipment({ ...input, items }, { store, config, now });
+    await createShipment({ ...input, items: hundred }, { store, config, now });
 
     // Assess
-    expect(store.commitShipment).toHaveBeenCalledExactlyOnceWith(booked, items.slice(0, 98), 2);
-    expect(store.handOverBatch).toHaveBeenCalledExactlyOnceWith(orderId, 1, items.slice(98));
+    const halfShipped = { ...heldHundred, status: "SHIPPED" as const, heldLines: 2 };
+    expect(store.ship.mock.calls.map(([step]) => step)).toEqual([
+      { from: heldHundred, to: halfShipped },
+      { from: halfShipped, to: { ...halfShipped, heldLines: 0 } },
+    ]);
   });
 
-  it("finishes the hand-over an earlier run left half-done before returning its shipment", async () => {
+  it("finishes the hand-over an earlier run left half-done before returning that run's shipment", async () => {
     // Prepare
-    const items = lineItems(100);
-    const halfDone = { ...held, items, status: "SHIPPED" as const, stockBatches: 2, stockBatchesDone: 1 };
-    const store = scriptedStore({ shipments: [booked], reservations: [halfDone] });
+    const halfShipped = { ...heldHundred, status: "SHIPPED" as const, heldLines: 2 };
+    const store = scriptedStore({ shipments: [booked], reservations: [halfShipped] });
 
     // Act
-    const shipment = await createShipment({ ...input, items }, { store, config, now });
+    const shipment = await createShipment({ ...input, items: hundred }, { store, config, now });
 
     // Assess
     expect(shipment).toEqual(booked);
-    expect(store.handOverBatch).toHaveBeenCalledExactlyOnceWith(orderId, 1, items.slice(98));
-  });
-
-  it("goes on from the fresh counter when another run wrote a batch first", async () => {
-    // Prepare
-    const items = lineItems(100);
-    const halfDone = { ...held, items, status: "SHIPPED" as const, stockBatches: 2, stockBatchesDone: 1 };
-    const store = scriptedStore({
-      shipments: [booked],
-      reservations: [halfDone, { ...halfDone, stockBatchesDone: 2 }],
-      handOvers: [{ ok: false, refused: "STATE_CHANGED" }],
-    });
-
-    // Act
-    await createShipment({ ...input, items }, { store, config, now });
-
-    // Assess
-    expect(store.handOverBatch).toHaveBeenCalledTimes(1);
-    expect(store.getReservation).toHaveBeenCalledTimes(2);
+    expect(store.ship).toHaveBeenCalledExactlyOnceWith(
+      { from: halfShipped, to: { ...halfShipped, heldLines: 0 } },
+      expect.anything(),
+    );
   });
 
   it("returns the shipment a concurrent run booked between our read and our write", async () => {
     // Prepare
     const theirs = { ...booked, createdAt: "2030-03-04T05:06:06.000Z" };
     const store = scriptedStore({
-      shipments: [undefined, theirs],
-      reservations: [held, { ...held, status: "SHIPPED", stockBatches: 1, stockBatchesDone: 1 }],
-      commits: [{ ok: false, refused: "STATE_CHANGED" }],
+      shipments: [theirs],
+      reservations: [held],
+      steps: [{ outcome: "stale", current: { ...held, status: "SHIPPED", heldLines: 0 } }],
     });
 
     // Act
@@ -166,14 +156,31 @@ describe("createShipment", () => {
 
     // Assess
     expect(shipment).toEqual(theirs);
-    expect(store.commitShipment).toHaveBeenCalledTimes(1);
+    expect(store.ship).toHaveBeenCalledTimes(1);
+  });
+
+  it("goes on from the record a concurrent run left when it wrote the second step first", async () => {
+    // Prepare
+    const halfShipped = { ...heldHundred, status: "SHIPPED" as const, heldLines: 2 };
+    const store = scriptedStore({
+      shipments: [booked],
+      reservations: [halfShipped],
+      steps: [{ outcome: "stale", current: { ...halfShipped, heldLines: 0 } }],
+    });
+
+    // Act
+    const shipment = await createShipment({ ...input, items: hundred }, { store, config, now });
+
+    // Assess
+    expect(shipment).toEqual(booked);
+    expect(store.ship).toHaveBeenCalledTimes(1);
   });
 
   it("fails with ShipmentFailed when the reservation was released between our read and our write", async () => {
     // Prepare
     const store = scriptedStore({
-      reservations: [held, { ...held, status: "RELEASED" }],
-      commits: [{ ok: false, refused: "STATE_CHANGED" }],
+      reservations: [held],
+      steps: [{ outcome: "stale", current: { ...held, status: "RELEASED", heldLines: 0 } }],
     });
 
     // Act
@@ -187,11 +194,11 @@ describe("createShipment", () => {
     );
   });
 
-  it("fails with ShipmentFailed naming the SKUs whose inventory does not hold the reserved units", async () => {
+  it("fails with ShipmentFailed naming the SKUs whose inventory rows do not hold the reserved units", async () => {
     // Prepare
     const store = scriptedStore({
       reservations: [held],
-      commits: [{ ok: false, refused: "STOCK_SHORT", skus: ["MUG-BLUE"] }],
+      steps: [{ outcome: "short", shortages: [{ sku: "MUG-BLUE", requested: 2, available: 1 }] }],
     });
 
     // Act
@@ -202,32 +209,47 @@ describe("createShipment", () => {
     await expect(attempt).rejects.toThrow("the inventory rows of MUG-BLUE hold fewer reserved units");
   });
 
-  it("fails as a task error, not ShipmentFailed, when a later batch finds stock short: the shipment exists", async () => {
+  it("fails as a task error, not ShipmentFailed, when the second step finds stock short: the shipment exists", async () => {
     // Prepare
-    const items = lineItems(100);
     const store = scriptedStore({
-      reservations: [{ ...held, items }],
-      handOvers: [{ ok: false, refused: "STOCK_SHORT", skus: ["SKU-099"] }],
+      reservations: [heldHundred],
+      steps: [
+        { outcome: "applied" },
+        { outcome: "short", shortages: [{ sku: "SKU-001", requested: 2, available: 0 }] },
+      ],
     });
 
     // Act
-    const attempt = createShipment({ ...input, items }, { store, config, now });
+    const attempt = createShipment({ ...input, items: hundred }, { store, config, now });
 
     // Assess
-    await expect(attempt).rejects.toThrow("stock hand-over of order ord_fixture stopped at batch 2 of 2");
+    await expect(attempt).rejects.toThrow(
+      "stock hand-over of order ord_fixture stopped with 2 of its 100 lines still reserved: the inventory rows of SKU-001",
+    );
     await expect(attempt).rejects.not.toBeInstanceOf(ShipmentFailed);
   });
 
-  it("looks for the shipment again when the reservation read already saw a concurrent run's commit", async () => {
+  it("gives up with InventoryContention, having written nothing, when conflicts do not stop", async () => {
     // Prepare
-    const shipped = { ...held, status: "SHIPPED" as const, stockBatches: 1, stockBatchesDone: 1 };
-    const store = scriptedStore({ shipments: [undefined, booked], reservations: [shipped] });
+    const store = scriptedStore({ reservations: [held], steps: [{ outcome: "contended" }] });
 
     // Act
-    const shipment = await createShipment(input, { store, config, now });
+    const attempt = createShipment(input, { store, config, now, contention: noWait });
 
     // Assess
-    expect(shipment).toEqual(booked);
-    expect(store.commitShipment).not.toHaveBeenCalled();
+    await expect(attempt).rejects.toBeInstanceOf(InventoryContention);
+    expect(store.ship).toHaveBeenCalledTimes(4);
+  });
+
+  it("fails with a task error when a SHIPPED reservation has no shipment row", async () => {
+    // Prepare
+    const store = scriptedStore({ reservations: [{ ...held, status: "SHIPPED", heldLines: 0 }] });
+
+    // Act
+    const attempt = createShipment(input, { store, config, now });
+
+    // Assess
+    await expect(attempt).rejects.toThrow("is SHIPPED but the order has no shipment");
+    await expect(attempt).rejects.not.toBeInstanceOf(ShipmentFailed);
   });
 });

@@ -1,16 +1,16 @@
 import type { LineItem, Shipment } from "@orderflow/domain";
+import type { StepResult } from "@orderflow/task-reserve-inventory/ledger";
+import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
 import { vi } from "vitest";
-import type { ReservationRecord, ShipmentStore, WriteOutcome } from "../src/store";
+import type { ShipmentStore } from "../src/store";
 
 export interface StoreScript {
   /** What successive getShipment calls return (the last one repeats). */
   readonly shipments?: readonly (Shipment | undefined)[];
   /** What successive getReservation calls return (the last one repeats). */
   readonly reservations?: readonly (ReservationRecord | undefined)[];
-  /** What successive commitShipment calls answer (the last one repeats). */
-  readonly commits?: readonly WriteOutcome[];
-  /** What successive handOverBatch calls answer (the last one repeats). */
-  readonly handOvers?: readonly WriteOutcome[];
+  /** What successive ship calls answer (the last one repeats). */
+  readonly steps?: readonly StepResult[];
 }
 
 function inTurn<T>(answers: readonly T[]): () => T {
@@ -22,13 +22,11 @@ function inTurn<T>(answers: readonly T[]): () => T {
 export function scriptedStore(script: StoreScript) {
   const shipment = inTurn(script.shipments ?? [undefined]);
   const reservation = inTurn(script.reservations ?? [undefined]);
-  const commit = inTurn(script.commits ?? [{ ok: true }]);
-  const handOver = inTurn(script.handOvers ?? [{ ok: true }]);
+  const step = inTurn(script.steps ?? [{ outcome: "applied" }]);
   return {
     getShipment: vi.fn<ShipmentStore["getShipment"]>(async () => shipment()),
     getReservation: vi.fn<ShipmentStore["getReservation"]>(async () => reservation()),
-    commitShipment: vi.fn<ShipmentStore["commitShipment"]>(async () => commit()),
-    handOverBatch: vi.fn<ShipmentStore["handOverBatch"]>(async () => handOver()),
+    ship: vi.fn<ShipmentStore["ship"]>(async () => step()),
   } satisfies ShipmentStore;
 }
 
@@ -38,4 +36,20 @@ export function lineItems(count: number): LineItem[] {
     sku: `SKU-${String(i).padStart(3, "0")}`,
     quantity: (i % 5) + 1,
   }));
+}
+
+/** A reservation record as reserve-inventory leaves it: `heldLines` of `items` held (all by default). */
+export function heldRecord(
+  orderId: string,
+  items: readonly LineItem[],
+  change: Partial<Pick<ReservationRecord, "status" | "heldLines">> = {},
+): ReservationRecord {
+  return {
+    orderId,
+    items: [...items],
+    status: "HELD",
+    createdAt: "2030-03-04T00:00:00.000Z",
+    heldLines: items.length,
+    ...change,
+  };
 }

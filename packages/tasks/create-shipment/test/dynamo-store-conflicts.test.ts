@@ -1,10 +1,12 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { InventoryContention } from "@orderflow/domain";
 import { describe, expect, it, vi } from "vitest";
 import { dynamoShipmentStore } from "../src/dynamo-store";
+import { shipStep } from "../src/ship-step";
+import { heldRecord } from "./doubles";
 
-// DynamoDB Local runs transactions one at a time, so it never cancels one as a TransactionConflict. These
-// tests script the SDK's answer to cover how the store treats that cancellation.
+// DynamoDB Local runs transactions one at a time, so it never cancels one as a TransactionConflict, and
+// the protocol never lets a shipment exist beside a HELD record. These tests script the SDK's answers to
+// cover how the store reads those cancellations; everything else runs on DynamoDB Local elsewhere.
 function cancellation(...codes: string[]) {
   return Object.assign(new Error("Transaction cancelled"), {
     name: "TransactionCanceledException",
@@ -12,70 +14,61 @@ function cancellation(...codes: string[]) {
   });
 }
 
-function clientAnswering(answers: readonly (Error | undefined)[]) {
-  let call = 0;
+function clientAnswering(answer: Error) {
   const send = vi.fn(async () => {
-    const answer = answers[Math.min(call++, answers.length - 1)];
-    if (answer) throw answer;
-    return {};
+    throw answer;
   });
   return { client: { send } as unknown as DynamoDBDocumentClient, send };
 }
 
 const tables = { shipments: "s", reservations: "r", inventory: "i" };
-const batch = [
+const record = heldRecord("ord_1", [
   { sku: "MUG-BLUE", quantity: 1 },
   { sku: "TEA-1", quantity: 2 },
-];
+]);
+const firstStep = shipStep(record) ?? { from: undefined, to: undefined };
+const shipment = {
+  orderId: "ord_1",
+  shipmentId: "shp_1",
+  carrier: "DHL",
+  trackingNumber: "DHL000000000001",
+  status: "CREATED" as const,
+  createdAt: "2030-01-01T00:00:00.000Z",
+};
 
-describe("the DynamoDB shipment store under transaction conflicts", () => {
-  it("retries a batch cancelled only by conflicts, and succeeds once the rows are free", async () => {
-    // Prepare
-    const conflict = cancellation("None", "TransactionConflict", "None");
-    const { client, send } = clientAnswering([conflict, conflict, undefined]);
-
-    // Act
-    const outcome = await dynamoShipmentStore(client, tables).handOverBatch("ord_1", 1, batch);
-
-    // Assess
-    expect(outcome).toEqual({ ok: true });
-    expect(send).toHaveBeenCalledTimes(3);
-  });
-
-  it("gives up with InventoryContention, which the workflow retries, when conflicts persist", async () => {
-    // Prepare
-    const { client, send } = clientAnswering([cancellation("TransactionConflict", "None", "None")]);
+describe("the DynamoDB shipment store reading cancelled transactions", () => {
+  it("answers contended when another transaction conflicted, for the retry loop to try again", async () => {
+    // Prepare: record update, shipment put, two stock rows
+    const { client, send } = clientAnswering(cancellation("None", "None", "TransactionConflict", "None"));
 
     // Act
-    const attempt = dynamoShipmentStore(client, tables).handOverBatch("ord_1", 1, batch);
+    const result = await dynamoShipmentStore(client, tables).ship(firstStep, shipment);
 
     // Assess
-    await expect(attempt).rejects.toBeInstanceOf(InventoryContention);
-    expect(send).toHaveBeenCalledTimes(4);
+    expect(result).toEqual({ outcome: "contended" });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
-  it("reports a failed stock condition as STOCK_SHORT even when another action conflicted", async () => {
+  it("refuses to go on when the order has a shipment while its record is still HELD", async () => {
     // Prepare
-    const { client } = clientAnswering([
-      cancellation("None", "TransactionConflict", "ConditionalCheckFailed"),
-    ]);
+    const { client } = clientAnswering(cancellation("None", "ConditionalCheckFailed", "None", "None"));
 
     // Act
-    const outcome = await dynamoShipmentStore(client, tables).handOverBatch("ord_1", 1, batch);
+    const attempt = dynamoShipmentStore(client, tables).ship(firstStep, shipment);
 
     // Assess
-    expect(outcome).toEqual({ ok: false, refused: "STOCK_SHORT", skus: ["TEA-1"] });
+    await expect(attempt).rejects.toThrow("has a shipment while its reservation is still HELD");
   });
 
-  it("lets other errors through unchanged", async () => {
+  it("lets errors other than a cancellation through unchanged", async () => {
     // Prepare
     const throttled = Object.assign(new Error("slow down"), {
       name: "ProvisionedThroughputExceededException",
     });
-    const { client } = clientAnswering([throttled]);
+    const { client } = clientAnswering(throttled);
 
     // Act
-    const attempt = dynamoShipmentStore(client, tables).handOverBatch("ord_1", 1, batch);
+    const attempt = dynamoShipmentStore(client, tables).ship(firstStep, shipment);
 
     // Assess
     await expect(attempt).rejects.toBe(throttled);

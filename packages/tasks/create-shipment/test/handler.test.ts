@@ -25,7 +25,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
       createdAt: expect.any(String),
     });
     expect(await tables.shipment(order.orderId)).toEqual(shipment);
-    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", stockBatchesDone: 1 });
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, true));
     expect(await tables.available(order.items)).toEqual(order.items.map(() => AVAILABLE));
   });
@@ -44,16 +44,13 @@ describe("create-shipment handler on DynamoDB Local", () => {
       message: "shipment failed: we do not ship to US; supported countries: DE, AT, NL, BE, FR, PT, ES, IT",
     });
     expect(await tables.shipment(order.orderId)).toBeUndefined();
-    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "HELD" });
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "HELD", heldLines: 2 });
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, false));
   });
 
-  it.each([
-    ["RELEASED", "is RELEASED, not HELD"],
-    ["SHIPPED", "is SHIPPED, not HELD"],
-  ])("fails with ShipmentFailed when the reservation is %s", async (status, reason) => {
+  it("fails with ShipmentFailed when the reservation was released", async () => {
     // Prepare
-    const order = await tables.reservedOrder(freshItems(2), status);
+    const order = await tables.reservedOrder(freshItems(2), { status: "RELEASED", heldLines: 0 });
 
     // Act
     const attempt = handler(order);
@@ -61,10 +58,25 @@ describe("create-shipment handler on DynamoDB Local", () => {
     // Assess
     await expect(attempt).rejects.toMatchObject({
       name: "ShipmentFailed",
-      message: expect.stringContaining(reason),
+      message: expect.stringContaining("is RELEASED, not HELD"),
     });
     expect(await tables.shipment(order.orderId)).toBeUndefined();
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, false));
+  });
+
+  it("fails with a task error for a person, not ShipmentFailed, when a SHIPPED reservation has no shipment", async () => {
+    // Prepare: the two are only ever written together, so the rows were changed by hand.
+    const order = await tables.reservedOrder(freshItems(2), { status: "SHIPPED", heldLines: 0 });
+
+    // Act
+    const attempt = handler(order);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      name: "Error",
+      message: expect.stringContaining("is SHIPPED but the order has no shipment"),
+    });
+    expect(await tables.shipment(order.orderId)).toBeUndefined();
   });
 
   it("fails with ShipmentFailed when the order has no reservation", async () => {
@@ -83,6 +95,23 @@ describe("create-shipment handler on DynamoDB Local", () => {
     expect(await tables.shipment(unreserved.orderId)).toBeUndefined();
   });
 
+  it("fails with ShipmentFailed and writes nothing when the reservation holds only some of its lines", async () => {
+    // Prepare: a 100-line reserve interrupted between its two steps holds lines 0-98, not line 99.
+    const order = await tables.reservedOrder(freshItems(100), { heldLines: 99 });
+
+    // Act
+    const attempt = handler(order);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      name: "ShipmentFailed",
+      message: expect.stringContaining("holds only 99 of its 100 lines"),
+    });
+    expect(await tables.shipment(order.orderId)).toBeUndefined();
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "HELD", heldLines: 99 });
+    expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, false));
+  });
+
   it("writes nothing at all when one SKU's stock row does not hold the reserved units", async () => {
     // Prepare
     const items = [...freshItems(2), { sku: freshItems(1)[0]?.sku ?? "", quantity: 3 }];
@@ -99,7 +128,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
       message: expect.stringContaining(`the inventory rows of ${short} hold fewer reserved units`),
     });
     expect(await tables.shipment(order.orderId)).toBeUndefined();
-    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "HELD" });
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "HELD", heldLines: 3 });
     expect(await tables.reserved(items)).toEqual([...expectedReserved(items.slice(0, 2), false), 2]);
   });
 
@@ -138,11 +167,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
 
     // Assess
     expect(await tables.shipment(order.orderId)).toEqual(shipment);
-    expect(await tables.reservation(order.orderId)).toMatchObject({
-      status: "SHIPPED",
-      stockBatches: 2,
-      stockBatchesDone: 2,
-    });
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, true));
   });
 
@@ -155,7 +180,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
 
     // Assess
     expect(new Set(shipments.map((s) => s.createdAt)).size).toBe(1);
-    expect(await tables.reservation(order.orderId)).toMatchObject({ stockBatchesDone: 2 });
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, true));
   });
 

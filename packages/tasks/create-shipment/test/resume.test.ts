@@ -3,43 +3,54 @@ import { documentClient } from "@orderflow/task-kit";
 import { describe, expect, it } from "vitest";
 import { createShipment } from "../src/core";
 import { dynamoShipmentStore } from "../src/dynamo-store";
+import type { ShipmentStore } from "../src/store";
 import { expectedReserved, freshItems, shipmentTables } from "./tables";
 
 const db = await useLocalTables(["shipments", "reservations", "inventory"]);
 const { handler } = await import("../src/handler");
+const release = (await import("@orderflow/task-release-inventory/handler")).handler;
 const tables = shipmentTables(db);
 const store = dynamoShipmentStore(documentClient(), db.names);
 const config = { supportedCountries: ["DE"], carrier: "DHL" };
 
-describe("a 100-line hand-over interrupted after its first transaction", () => {
-  it("is left consistent, and the next run finishes it, handing each SKU over once", async () => {
-    // Prepare: a run that dies (as on a Lambda timeout) right after the first transaction committed.
+/** The store of a run that dies (as on a timeout or crash) right after its first step committed. */
+function dyingAfterFirstStep(): ShipmentStore {
+  let steps = 0;
+  return {
+    ...store,
+    ship: async (step, shipment) => {
+      if (++steps > 1) throw new Error("Task timed out after 10.00 seconds");
+      return store.ship(step, shipment);
+    },
+  };
+}
+
+describe("a 100-line hand-over interrupted after its first step", () => {
+  it("is left consistent, release leaves it alone, and the next run finishes it, handing each unit over once", async () => {
+    // Prepare: the dying run
     const order = await tables.reservedOrder(freshItems(100));
-    const dying = {
-      ...store,
-      handOverBatch: async () => {
-        throw new Error("Task timed out after 10.00 seconds");
-      },
-    };
-    await expect(createShipment(order, { store: dying, config, now: () => new Date() })).rejects.toThrow(
-      "Task timed out",
-    );
-    const [firstBatch, lastBatch] = [order.items.slice(0, 98), order.items.slice(98)];
-    expect(await tables.reservation(order.orderId)).toMatchObject({
-      status: "SHIPPED",
-      stockBatches: 2,
-      stockBatchesDone: 1,
+    const interrupted = createShipment(order, {
+      store: dyingAfterFirstStep(),
+      config,
+      now: () => new Date(),
     });
-    expect(await tables.reserved(firstBatch)).toEqual(expectedReserved(firstBatch, true));
-    expect(await tables.reserved(lastBatch)).toEqual(expectedReserved(lastBatch, false));
+    await expect(interrupted).rejects.toThrow("Task timed out");
+    const [stillHeld, handedOver] = [order.items.slice(0, 2), order.items.slice(2)];
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", heldLines: 2 });
+    expect(await tables.reserved(handedOver)).toEqual(expectedReserved(handedOver, true));
+    expect(await tables.reserved(stillHeld)).toEqual(expectedReserved(stillHeld, false));
     const booked = await tables.shipment(order.orderId);
 
-    // Act: the workflow's retry.
+    // Act: a compensation that runs in between, then the workflow's retry.
+    const released = await release({ orderId: order.orderId });
+    const untouched = await tables.reserved(order.items);
     const shipment = await handler(order);
 
     // Assess
+    expect(released.outcome).toBe("ALREADY_SHIPPED");
+    expect(untouched).toEqual([...expectedReserved(stillHeld, false), ...expectedReserved(handedOver, true)]);
     expect(shipment).toEqual(booked);
-    expect(await tables.reservation(order.orderId)).toMatchObject({ stockBatchesDone: 2 });
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, true));
   });
 });

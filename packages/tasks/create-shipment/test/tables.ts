@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dyn
 import { type CreateShipmentInput, type LineItem, newOrderId } from "@orderflow/domain";
 import { readInventory, seedInventory } from "@orderflow/dynamodb-local";
 import type { LocalTables } from "@orderflow/dynamodb-local/vitest";
+import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
 import fixture from "./fixtures/shipment-input.json" with { type: "json" };
 
 /** Units other orders hold of every seeded SKU, so a test sees exactly this order's hand-over. */
@@ -24,9 +25,13 @@ export function shipmentTables(db: LocalTables) {
   return {
     /**
      * An order whose items reserve-inventory has reserved: stock rows holding its units plus other
-     * orders', and a reservation in `status`. Returns the CreateShipment input for it.
+     * orders', and a reservation record as reserve-inventory writes it (all lines held unless `record`
+     * says otherwise). Returns the CreateShipment input for it.
      */
-    async reservedOrder(items = freshItems(2), status = "HELD"): Promise<CreateShipmentInput> {
+    async reservedOrder(
+      items = freshItems(2),
+      record: Partial<Pick<ReservationRecord, "status" | "heldLines">> = {},
+    ): Promise<CreateShipmentInput> {
       const orderId = newOrderId();
       await seedInventory(
         db.client,
@@ -38,12 +43,15 @@ export function shipmentTables(db: LocalTables) {
           reserved: quantity + OTHER_ORDERS_RESERVED,
         })),
       );
-      await documents.send(
-        new PutCommand({
-          TableName: db.names.reservations,
-          Item: { orderId, items, status, createdAt: new Date().toISOString() },
-        }),
-      );
+      const Item: ReservationRecord = {
+        orderId,
+        items,
+        status: "HELD",
+        createdAt: new Date().toISOString(),
+        heldLines: items.length,
+        ...record,
+      };
+      await documents.send(new PutCommand({ TableName: db.names.reservations, Item }));
       return { ...fixture, orderId, items };
     },
     /** Overwrites one SKU's stock row with `reserved` units reserved. */
@@ -51,6 +59,9 @@ export function shipmentTables(db: LocalTables) {
       seedInventory(db.client, db.names.inventory, [
         { sku, price: { amount: 500, currency: "EUR" }, available: AVAILABLE, reserved },
       ]),
+    /** Writes a reservation row as given, bypassing the protocol (to model rows changed by hand). */
+    putReservation: (Item: Record<string, unknown>) =>
+      documents.send(new PutCommand({ TableName: db.names.reservations, Item })),
     reservation: (orderId: string) => get(db.names.reservations, orderId),
     shipment: (orderId: string) => get(db.names.shipments, orderId),
     /** Units still reserved per SKU, in the order of `items`. */

@@ -1,0 +1,208 @@
+/**
+ * create-shipment on reserve-inventory's reservation protocol, with the real reserve, ship and release
+ * handlers on DynamoDB Local: what one task leaves, the others read right.
+ */
+import { type LineItem, newOrderId } from "@orderflow/domain";
+import { seedInventory } from "@orderflow/dynamodb-local";
+import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { documentClient } from "@orderflow/task-kit";
+import { reserveInventory } from "@orderflow/task-reserve-inventory/core";
+import { dynamoReservationLedger } from "@orderflow/task-reserve-inventory/dynamo-ledger";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import fixture from "./fixtures/shipment-input.json" with { type: "json" };
+import { freshItems, shipmentTables } from "./tables";
+
+const db = await useLocalTables(["shipments", "reservations", "inventory"]);
+const ship = (await import("../src/handler")).handler;
+const reserve = (await import("@orderflow/task-reserve-inventory/handler")).handler;
+const release = (await import("@orderflow/task-release-inventory/handler")).handler;
+const tables = shipmentTables(db);
+
+const shipInput = (orderId: string, items: LineItem[]) => ({
+  orderId,
+  items,
+  shippingAddress: fixture.shippingAddress,
+});
+
+/** Inventory rows with `available` units of each SKU and none reserved. */
+const stock = (skus: readonly string[], available: number) =>
+  seedInventory(
+    db.client,
+    db.names.inventory,
+    skus.map((sku) => ({ sku, price: { amount: 100, currency: "EUR" }, available, reserved: 0 })),
+  );
+
+/** `[available, reserved]` per line of `items`. */
+async function counts(items: readonly LineItem[]) {
+  const [available, reserved] = await Promise.all([tables.available(items), tables.reserved(items)]);
+  return available.map((a, i) => [a, reserved[i]]);
+}
+
+describe("reserve → ship → release on one reservation protocol", () => {
+  it("ships a 100-line order held in two steps, and release then reports ALREADY_SHIPPED and changes nothing", async () => {
+    // Prepare
+    const items = freshItems(100);
+    const orderId = newOrderId();
+    await stock(
+      items.map((i) => i.sku),
+      5,
+    );
+    await reserve({ orderId, items });
+    expect(await tables.reservation(orderId)).toMatchObject({ status: "HELD", heldLines: 100 });
+
+    // Act
+    const shipment = await ship(shipInput(orderId, items));
+    const afterShip = await counts(items);
+    const released = await release({ orderId });
+    const reserveAgain = await reserve({ orderId, items });
+    const shipAgain = await ship(shipInput(orderId, items));
+
+    // Assess
+    expect(await tables.reservation(orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
+    expect(afterShip).toEqual(items.map((i) => [5 - i.quantity, 0]));
+    expect(released).toEqual({ orderId, outcome: "ALREADY_SHIPPED", items });
+    expect(reserveAgain.status).toBe("SHIPPED");
+    expect(shipAgain).toEqual(shipment);
+    expect(await counts(items)).toEqual(afterShip);
+  });
+
+  it("does not ship a 100-line reservation whose reserve stopped after 99 lines; release returns exactly those", async () => {
+    // Prepare: a reserve run that dies between its two steps.
+    const items = freshItems(100);
+    const orderId = newOrderId();
+    await stock(
+      items.map((i) => i.sku),
+      5,
+    );
+    const ledger = dynamoReservationLedger(documentClient(), db.names);
+    let steps = 0;
+    const dying = {
+      ...ledger,
+      apply: async (step: Parameters<typeof ledger.apply>[0]) => {
+        if (++steps > 1) throw new Error("Task timed out after 5.00 seconds");
+        return ledger.apply(step);
+      },
+    };
+    await expect(
+      reserveInventory({ orderId, items }, { ledger: dying, now: () => new Date() }),
+    ).rejects.toThrow("Task timed out");
+    const halfHeld = await counts(items);
+
+    // Act
+    const shipping = ship(shipInput(orderId, items));
+    await expect(shipping).rejects.toMatchObject({
+      name: "ShipmentFailed",
+      message: expect.stringContaining("holds only 99 of its 100 lines"),
+    });
+    const afterShip = await counts(items);
+    const released = await release({ orderId });
+
+    // Assess
+    expect(afterShip).toEqual(halfHeld);
+    expect(halfHeld.slice(99)).toEqual([[5, 0]]);
+    expect(released.outcome).toBe("RELEASED");
+    expect(await tables.shipment(orderId)).toBeUndefined();
+    expect(await counts(items)).toEqual(items.map(() => [5, 0]));
+  });
+});
+
+const SKUS = ["A", "B", "C"];
+const ORDERS = 3;
+type Call = "reserve" | "ship" | "release";
+type OrderState = "none" | "held" | "released" | "shipped";
+
+/** Up to 3 orders over SKUs A-C, stock per SKU, and a sequence of reserve / ship / release calls. */
+const scenario = fc.record({
+  stock: fc.tuple(fc.nat(5), fc.nat(5), fc.nat(5)),
+  orders: fc.array(
+    fc.uniqueArray(fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 3 }) }), {
+      minLength: 1,
+      maxLength: 3,
+      selector: (line) => line.sku,
+    }),
+    { minLength: ORDERS, maxLength: ORDERS },
+  ),
+  calls: fc.array(fc.tuple(fc.constantFrom<Call>("reserve", "ship", "release"), fc.nat(ORDERS - 1)), {
+    maxLength: 8,
+  }),
+});
+
+/** What each call answers, by the model: the order's state decides it. */
+const EXPECTED: Record<Call, Record<Exclude<OrderState, "none">, string>> = {
+  reserve: { held: "HELD", released: "RELEASED", shipped: "SHIPPED" },
+  ship: { held: "CREATED", released: "ShipmentFailed", shipped: "CREATED" },
+  release: { held: "RELEASED", released: "ALREADY_RELEASED", shipped: "ALREADY_SHIPPED" },
+};
+
+let run = 0;
+
+describe("stock across reserve, ship and release on DynamoDB Local", () => {
+  it("conserves every unit (available + reserved + shipped), keeps reserved equal to what held orders hold, and answers as a model predicts", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ stock: levels, orders, calls }) => {
+        // Prepare: fresh SKUs and order ids per run, so runs do not see each other
+        const prefix = `P${run++}${newOrderId().slice(-6)}`;
+        const sku = (name: string) => `${prefix}-${name}`;
+        const ids = orders.map(() => newOrderId());
+        const items = orders.map((lines) => lines.map((line) => ({ ...line, sku: sku(line.sku) })));
+        const totals = new Map(SKUS.map((name, i) => [sku(name), levels[i] ?? 0]));
+        await seedInventory(
+          db.client,
+          db.names.inventory,
+          [...totals].map(([s, available]) => ({
+            sku: s,
+            price: { amount: 100, currency: "EUR" },
+            available,
+            reserved: 0,
+          })),
+        );
+        const state: OrderState[] = orders.map(() => "none");
+        const unitsIn = (wanted: OrderState, s: string) =>
+          state
+            .flatMap((st, o) => (st === wanted ? (items[o] ?? []) : []))
+            .filter((line) => line.sku === s)
+            .reduce((sum, line) => sum + line.quantity, 0);
+
+        for (const [call, order] of calls) {
+          // Act
+          const orderId = ids[order] ?? "";
+          const lines = items[order] ?? [];
+          const now = state[order] ?? "none";
+          const fits = lines.every(
+            (l) =>
+              (totals.get(l.sku) ?? 0) - unitsIn("held", l.sku) - unitsIn("shipped", l.sku) >= l.quantity,
+          );
+          const expected =
+            now !== "none"
+              ? EXPECTED[call][now]
+              : {
+                  reserve: fits ? "HELD" : "OutOfStock",
+                  ship: "ShipmentFailed",
+                  release: "NOTHING_RESERVED",
+                }[call];
+          const answer = await (call === "reserve"
+            ? reserve({ orderId, items: lines }).then((r) => r.status)
+            : call === "ship"
+              ? ship(shipInput(orderId, lines)).then((s) => s.status)
+              : release({ orderId }).then((r) => r.outcome)
+          ).catch((error: Error) => error.name);
+          if (answer === "HELD") state[order] = "held";
+          if (call === "release" && now === "held") state[order] = "released";
+          if (call === "ship" && now === "held") state[order] = "shipped";
+
+          // Assess
+          expect(answer).toBe(expected);
+          const rows = await counts([...totals.keys()].map((s) => ({ sku: s, quantity: 1 })));
+          [...totals].forEach(([s, total], i) => {
+            const [available = Number.NaN, reserved = Number.NaN] = rows[i] ?? [];
+            expect(available + reserved + unitsIn("shipped", s)).toBe(total);
+            expect(reserved).toBe(unitsIn("held", s));
+            expect(available).toBeGreaterThanOrEqual(0);
+          });
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
