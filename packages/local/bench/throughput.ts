@@ -8,6 +8,7 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { DEMO_SCENARIOS } from "../src/demo-scenarios";
+import { readableCause } from "../src/render/cause";
 import { textTable } from "../src/render/table";
 import { DEMO_STOCK } from "../src/runtime/catalog";
 import type { ExecutionReport } from "../src/runtime/execution";
@@ -49,6 +50,8 @@ interface Run {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly succeeded: number;
+  /** The first failed order's error: a benchmark of failing orders measures the wrong path. */
+  readonly firstFailure?: string;
 }
 
 async function measure(
@@ -58,6 +61,7 @@ async function measure(
 ): Promise<Run> {
   const latencies: number[] = [];
   let succeeded = 0;
+  let firstFailure: string | undefined;
   let next = 0;
   const began = performance.now();
   async function worker() {
@@ -67,6 +71,7 @@ async function measure(
       const report = await start(benchOrder());
       latencies.push(performance.now() - t0);
       if (report.status === "SUCCEEDED") succeeded += 1;
+      else firstFailure ??= `${report.error}: ${readableCause(report.cause)}`;
       if (latencies.length % 100 === 0) progress(`  ${latencies.length}/${orders}`);
     }
   }
@@ -81,6 +86,7 @@ async function measure(
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
     succeeded,
+    ...(firstFailure !== undefined && { firstFailure }),
   };
 }
 
@@ -114,6 +120,8 @@ try {
   const roundTripMs = Math.round(((performance.now() - rttStart) / probes) * 1000) / 1000;
   progress(`concurrent: ${ORDERS} orders, ${CONCURRENCY} at a time`);
   const concurrent = await measure(start, ORDERS, CONCURRENCY);
+  const failure = sequential.firstFailure ?? concurrent.firstFailure;
+  if (failure) throw new Error(`bench orders should all complete, but some failed: ${failure}`);
 
   progress("transitions per path");
   const paths = [];
