@@ -32,5 +32,6 @@ export {
   type StartOptions,
   startLocalRuntime,
 } from "./runtime/runtime";
+export type { TaskCode } from "./runtime/task-modules";
 export type { TaskTokenClient } from "./runtime/task-tokens";
 export type { ExecutionTrace, TraceStep } from "./runtime/trace";
