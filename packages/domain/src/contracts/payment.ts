@@ -3,34 +3,41 @@ import * as v from "valibot";
 import { OrderId } from "../ids";
 import { Money } from "../money";
 
-export const ChargePaymentInput = v.object({
-  orderId: OrderId,
-  customerId: v.string(),
-  amount: Money,
-  paymentToken: v.string(),
-});
+// Each schema is built inside a call marked @__PURE__: esbuild cannot tell that valibot calls made from
+// another module are free of side effects, so without the mark a bundle using one schema of this module
+// would carry all of them.
+
+export const ChargePaymentInput = /* @__PURE__ */ (() =>
+  v.object({
+    orderId: OrderId,
+    customerId: v.string(),
+    amount: Money,
+    paymentToken: v.string(),
+  }))();
 export type ChargePaymentInput = v.InferOutput<typeof ChargePaymentInput>;
 
 export const PAYMENT_STATUSES = ["CAPTURED", "DECLINED", "REFUNDED"] as const;
-export const PaymentStatus = v.picklist(PAYMENT_STATUSES);
+export const PaymentStatus = /* @__PURE__ */ (() => v.picklist(PAYMENT_STATUSES))();
 export type PaymentStatus = v.InferOutput<typeof PaymentStatus>;
 
-export const Charge = v.object({
-  orderId: OrderId,
-  chargeId: v.string(),
-  amount: Money,
-  status: PaymentStatus,
-  createdAt: v.string(),
-});
+export const Charge = /* @__PURE__ */ (() =>
+  v.object({
+    orderId: OrderId,
+    chargeId: v.string(),
+    amount: Money,
+    status: PaymentStatus,
+    createdAt: v.string(),
+  }))();
 export type Charge = v.InferOutput<typeof Charge>;
 export const ChargePaymentOutput = Charge;
 
-export const RefundPaymentInput = v.object({ orderId: OrderId });
+export const RefundPaymentInput = /* @__PURE__ */ (() => v.object({ orderId: OrderId }))();
 export type RefundPaymentInput = v.InferOutput<typeof RefundPaymentInput>;
 
-export const RefundPaymentOutput = v.object({
-  orderId: OrderId,
-  outcome: v.picklist(["REFUNDED", "ALREADY_REFUNDED", "NOTHING_CAPTURED"]),
-  amount: v.optional(Money),
-});
+export const RefundPaymentOutput = /* @__PURE__ */ (() =>
+  v.object({
+    orderId: OrderId,
+    outcome: v.picklist(["REFUNDED", "ALREADY_REFUNDED", "NOTHING_CAPTURED"]),
+    amount: v.optional(Money),
+  }))();
 export type RefundPaymentOutput = v.InferOutput<typeof RefundPaymentOutput>;

@@ -4,22 +4,28 @@ import { Sku } from "../ids";
 import { Money } from "../money";
 import { Order } from "../order";
 
+// Each schema is built inside a call marked @__PURE__: esbuild cannot tell that valibot calls made from
+// another module are free of side effects, so without the mark a bundle using one schema of this module
+// would carry all of them.
+
 export const ValidateOrderInput = Order;
 export type ValidateOrderInput = v.InferOutput<typeof ValidateOrderInput>;
 
-export const PricedLine = v.object({
-  sku: Sku,
-  quantity: v.number(),
-  unitPrice: Money,
-  lineTotal: Money,
-});
+export const PricedLine = /* @__PURE__ */ (() =>
+  v.object({
+    sku: Sku,
+    quantity: v.number(),
+    unitPrice: Money,
+    lineTotal: Money,
+  }))();
 export type PricedLine = v.InferOutput<typeof PricedLine>;
 
 /** The order as the rest of the workflow sees it: client fields plus catalog prices and totals. */
-export const ValidatedOrder = v.object({
-  ...Order.entries,
-  lines: v.array(PricedLine),
-  subtotal: Money,
-  total: Money,
-});
+export const ValidatedOrder = /* @__PURE__ */ (() =>
+  v.object({
+    ...Order.entries,
+    lines: v.array(PricedLine),
+    subtotal: Money,
+    total: Money,
+  }))();
 export type ValidatedOrder = v.InferOutput<typeof ValidatedOrder>;
