@@ -65,8 +65,7 @@ function refusal(
   if (!isFullyHeld(record)) {
     return new ShipmentFailed(
       `the stock reservation of order ${orderId} holds only ${record.heldLines} of its ${record.items.length} ` +
-        "lines (its reserve was interrupted or is being rolled back); only a fully held reservation ships, " +
-        "so release it and reserve the order again",
+        "lines (its reserve was interrupted); only a fully held reservation ships",
     );
   }
   if (!sameItems(items, record.items)) {
@@ -126,27 +125,22 @@ export async function createShipment(
     if (shortages) {
       throw new ShipmentFailed(
         `the inventory rows of ${skusOf(shortages)} hold fewer reserved units than order ${orderId}'s ` +
-          "reservation; the stock records disagree and need correcting before this order can ship",
+          "reservation; correct those rows before this order can ship",
       );
     }
-    throw (
-      refusal(input, record, config) ??
-      new Error(`order ${orderId}: its reservation is still HELD after shipping it; retry`)
-    );
+    throw refusal(input, record, config) ?? new Error(`order ${orderId} did not ship; retry`);
   }
   if (shortages) {
     throw new Error(
       `stock hand-over of order ${orderId} stopped with ${record.heldLines} of its ${record.items.length} lines ` +
-        `still reserved: the inventory rows of ${skusOf(shortages)} hold fewer reserved units than the ` +
-        "reservation; correct them and retry, the shipment exists and the hand-over resumes where it stopped",
+        `still reserved: the inventory rows of ${skusOf(shortages)} hold fewer reserved units; the shipment ` +
+        "exists, so correct the rows and retry to finish it",
     );
   }
   if (ours.booked) return shipment;
   const booked = await store.getShipment(orderId);
   if (!booked) {
-    throw new Error(
-      `the reservation of order ${orderId} is SHIPPED but the order has no shipment; the rows were changed by hand, fix them`,
-    );
+    throw new Error(`order ${orderId} has a SHIPPED reservation but no shipment; fix the rows by hand`);
   }
   return booked;
 }

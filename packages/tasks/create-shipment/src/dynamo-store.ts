@@ -6,9 +6,8 @@ import {
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import type { Shipment } from "@orderflow/domain";
-import { dynamoReservationLedger } from "@orderflow/task-reserve-inventory/dynamo-ledger";
 import type { LedgerStep, StepResult } from "@orderflow/task-reserve-inventory/ledger";
-import { stockMoveOf } from "@orderflow/task-reserve-inventory/reservation-record";
+import { type ReservationRecord, stockMoveOf } from "@orderflow/task-reserve-inventory/reservation-record";
 import type { ShipmentStore } from "./store";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
@@ -25,8 +24,7 @@ const RECORD_IS = "#status = :s0 AND #held = :h0";
 const RECORD_NAMES = { "#status": "status", "#held": "heldLines" };
 
 function recordUpdate(table: string, { from, to }: LedgerStep): TransactItem {
-  if (!from || !to)
-    throw new Error("a ship step changes an existing reservation record; it never creates one");
+  if (!from || !to) throw new Error("a ship step needs the record before and after it");
   return {
     Update: {
       TableName: table,
@@ -45,13 +43,23 @@ function recordUpdate(table: string, { from, to }: LedgerStep): TransactItem {
 }
 
 /**
- * The shipment store on DynamoDB. Reservation records are read with reserve-inventory's ledger (one
- * reader, one shape check); each ship step is one TransactWriteItems of the record's compare-and-set, the
- * shipment's put when the step leaves HELD, and one `reserved -= q` per shipped line. A cancelled
- * transaction is read from its reasons, in action order.
+ * The shipment store on DynamoDB. Each ship step is one TransactWriteItems of the reservation record's
+ * compare-and-set, the shipment's put when the step leaves HELD, and one `reserved -= q` per shipped line;
+ * a cancelled transaction is read from its reasons, in action order.
  */
 export function dynamoShipmentStore(client: DynamoDBDocumentClient, tables: ShipmentTables): ShipmentStore {
-  const reservations = dynamoReservationLedger(client, tables);
+  const get = async (table: string, orderId: string) =>
+    (await client.send(new GetCommand({ TableName: table, Key: { orderId }, ConsistentRead: true }))).Item;
+
+  // The same shape check as reserve-inventory's reader (not imported: its ledger factory brings its whole
+  // write path into this bundle). It catches rows written without the protocol.
+  async function getReservation(orderId: string): Promise<ReservationRecord | undefined> {
+    const row = await get(tables.reservations, orderId);
+    if (!row || (Number.isSafeInteger(row.heldLines) && Array.isArray(row.items))) {
+      return row as ReservationRecord | undefined;
+    }
+    throw byHand(orderId, "its reservation row has no valid heldLines or items");
+  }
 
   async function ship(step: LedgerStep, shipment: Shipment): Promise<StepResult> {
     const orderId = shipment.orderId;
@@ -91,15 +99,8 @@ export function dynamoShipmentStore(client: DynamoDBDocumentClient, tables: Ship
       reasons = cancelled;
     }
 
-    const [record, put] = reasons;
-    if (record?.Code === "ConditionalCheckFailed") {
-      return { outcome: "stale", current: await reservations.get(orderId) };
-    }
-    if (booking && put?.Code === "ConditionalCheckFailed") {
-      // The shipment and the SHIPPED record are only ever written together.
-      throw new Error(
-        `order ${orderId} has a shipment while its reservation is still HELD; the rows were changed by hand, fix them`,
-      );
+    if (reasons[0]?.Code === "ConditionalCheckFailed") {
+      return { outcome: "stale", current: await getReservation(orderId) };
     }
     if (reasons.some((reason) => reason.Code === "TransactionConflict")) return { outcome: "contended" };
     const rows = reasons.slice(guards.length);
@@ -110,23 +111,19 @@ export function dynamoShipmentStore(client: DynamoDBDocumentClient, tables: Ship
         : [];
     });
     if (shortages.length > 0) return { outcome: "short", shortages };
-    throw unexpectedCancellation(orderId, reasons);
+    // Left: the shipment put failed beside a HELD record (the two are only ever written together), or
+    // a reason this protocol never causes.
+    throw byHand(orderId, `shipping was refused (${reasons.map((r) => r.Code)})`);
   }
 
   return {
-    async getShipment(orderId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tables.shipments, Key: { orderId }, ConsistentRead: true }),
-      );
-      return Item as Shipment | undefined;
-    },
-    getReservation: reservations.get,
+    getShipment: async (orderId) => (await get(tables.shipments, orderId)) as Shipment | undefined,
+    getReservation,
     ship,
   };
 }
 
-function unexpectedCancellation(orderId: string, reasons: readonly CancellationReason[]): Error {
-  return new Error(
-    `shipping order ${orderId} was cancelled for an unexpected reason (${reasons.map((r) => r.Code).join(", ")})`,
+const byHand = (orderId: string, what: string) =>
+  new Error(
+    `order ${orderId}: ${what}; its rows were changed outside the reservation protocol, fix them by hand`,
   );
-}

@@ -1,7 +1,7 @@
 import { defineTask } from "@orderflow/domain";
 
-/** What the CreateShipment task needs from the platform; infra, the workflow and the local runtime read it. */
-export const task = defineTask({
+/** CreateShipment as a Lambda function: what it needs from the platform. */
+export const lambdaTask = defineTask({
   name: "create-shipment",
   stateName: "CreateShipment",
   kind: "lambda",

@@ -224,7 +224,7 @@ describe("createShipment", () => {
 
     // Assess
     await expect(attempt).rejects.toThrow(
-      "stock hand-over of order ord_fixture stopped with 2 of its 100 lines still reserved: the inventory rows of SKU-001",
+      "stock hand-over of order ord_fixture stopped with 2 of its 100 lines still reserved: the inventory rows of SKU-001 hold",
     );
     await expect(attempt).rejects.not.toBeInstanceOf(ShipmentFailed);
   });
@@ -249,7 +249,7 @@ describe("createShipment", () => {
     const attempt = createShipment(input, { store, config, now });
 
     // Assess
-    await expect(attempt).rejects.toThrow("is SHIPPED but the order has no shipment");
+    await expect(attempt).rejects.toThrow("has a SHIPPED reservation but no shipment");
     await expect(attempt).rejects.not.toBeInstanceOf(ShipmentFailed);
   });
 });

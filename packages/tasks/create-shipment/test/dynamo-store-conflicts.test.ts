@@ -57,7 +57,9 @@ describe("the DynamoDB shipment store reading cancelled transactions", () => {
     const attempt = dynamoShipmentStore(client, tables).ship(firstStep, shipment);
 
     // Assess
-    await expect(attempt).rejects.toThrow("has a shipment while its reservation is still HELD");
+    await expect(attempt).rejects.toThrow(
+      "order ord_1: shipping was refused (None,ConditionalCheckFailed,None,None); its rows were changed outside the reservation protocol",
+    );
   });
 
   it("lets errors other than a cancellation through unchanged", async () => {

@@ -74,7 +74,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
     // Assess
     await expect(attempt).rejects.toMatchObject({
       name: "Error",
-      message: expect.stringContaining("is SHIPPED but the order has no shipment"),
+      message: expect.stringContaining("has a SHIPPED reservation but no shipment"),
     });
     expect(await tables.shipment(order.orderId)).toBeUndefined();
   });
