@@ -1,5 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { dynamoDbTestConfig } from "./src/vitest-config";
 
-export default defineConfig({
-  test: { include: ["test/**/*.test.ts"], globalSetup: ["./src/global-setup.ts"] },
-});
+export default dynamoDbTestConfig({ globalSetup: ["./src/global-setup.ts"] });

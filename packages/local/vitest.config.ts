@@ -1,10 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { dynamoDbTestConfig } from "@orderflow/dynamodb-local/vitest-config";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["@orderflow/dynamodb-local/global-setup"],
-    // Whole executions on DynamoDB Local; the property test sets its own, longer budget.
-    testTimeout: 30_000,
-  },
-});
+// Whole executions on DynamoDB Local; the property test sets its own, longer budget.
+export default dynamoDbTestConfig();
