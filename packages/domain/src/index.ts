@@ -48,6 +48,7 @@ export {
 export { newOrderId, ORDER_ID_PATTERN, OrderId, SKU_PATTERN, Sku } from "./ids";
 export { LineItem, MAX_QUANTITY } from "./line-item";
 export {
+  CONTAINER_TASK_ENV,
   type ContainerTaskManifest,
   type DynamoAction,
   defineFunction,

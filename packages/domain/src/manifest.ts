@@ -68,6 +68,12 @@ export interface ContainerTaskManifest extends TaskManifestBase {
 
 export type TaskManifest = LambdaTaskManifest | ContainerTaskManifest;
 
+/**
+ * The environment variables through which the workflow's container overrides hand a container task its
+ * task token and its input (a JSON document): the contract between the state and the container's entry.
+ */
+export const CONTAINER_TASK_ENV = { taskToken: "TASK_TOKEN", input: "TASK_INPUT" } as const;
+
 /** Identity helper that keeps a manifest literal checked against the type without widening it. */
 export function defineTask<const T extends TaskManifest>(manifest: T): T {
   return manifest;
