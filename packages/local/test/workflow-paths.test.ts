@@ -152,15 +152,16 @@ describe("the order workflow, run locally through the real definition and handle
   });
 
   it.each([
-    ["an unexpected error", "error"],
-    ["a timeout", "timeout"],
-  ] as const)("compensates the charge and the reservation after %s in CreateShipment", async (_, fault) => {
+    ["an unexpected error", ["error"]],
+    // CreateShipment is idempotent, so timeouts are retried (3 retries) before the saga compensates.
+    ["timeouts that outlast its retries", ["timeout", "timeout", "timeout", "timeout"]],
+  ] as const)("compensates the charge and the reservation after %s in CreateShipment", async (_, faults) => {
     // Prepare
     const sku = await freshSku(runtime, 10);
     const order = orderFor(sku);
 
     // Act
-    const report = await runtime.start(order, { faults: { CreateShipment: [fault] } });
+    const report = await runtime.start(order, { faults: { CreateShipment: [...faults] } });
     const ledger = await runtime.ledger(order.orderId);
 
     // Assess
@@ -169,6 +170,22 @@ describe("the order workflow, run locally through the real definition and handle
     expect(ledger.order).toMatchObject({ status: "FAILED" });
     expect(ledger.payments.map((p) => p.status)).toEqual(["REFUNDED"]);
     expect(ledger.inventory).toEqual({ [sku]: { available: 10, reserved: 0 } });
+  });
+
+  it("retries a timed-out CreateShipment and ships exactly once", async () => {
+    // Prepare
+    const sku = await freshSku(runtime, 10);
+    const order = orderFor(sku);
+
+    // Act
+    const report = await runtime.start(order, { faults: { CreateShipment: ["timeout"] } });
+    const ledger = await runtime.ledger(order.orderId);
+
+    // Assess
+    expect(report.status).toBe("SUCCEEDED");
+    expect(report.steps.find((s) => s.state === "CreateShipment")?.retries).toHaveLength(1);
+    expect(ledger.shipments).toHaveLength(1);
+    expect(ledger.payments.map((p) => p.status)).toEqual(["CAPTURED"]);
   });
 
   it("leaves a compensation that keeps failing visible on the order as CompensationFailed", async () => {

@@ -111,14 +111,21 @@ describe("the definition in aws-local-stepfunctions (the local engine)", () => {
     it.each(FORWARD)(
       "an unexpected error at %s also undoes that step, which may have taken effect",
       async (step) => {
-        const run = await runOrder(definition, validOrder, { [step]: [throws("States.Timeout")] });
+        const run = await runOrder(definition, validOrder, { [step]: [throws("Error")] });
         expect(run.entered).toEqual(expectedPath(step, false));
-        expect(run).toMatchObject({ status: "FAILED", error: "States.Timeout" });
+        expect(run).toMatchObject({ status: "FAILED", error: "Error" });
         expect(run.serviceCalls.PublishFailed?.[0]).toMatchObject({
-          Entries: [
-            { DetailType: "OrderFailed", Detail: { orderId: validOrder.orderId, error: "States.Timeout" } },
-          ],
+          Entries: [{ DetailType: "OrderFailed", Detail: { orderId: validOrder.orderId, error: "Error" } }],
         });
+      },
+    );
+
+    it.each(FORWARD)(
+      "a timeout at %s is retried, since the step is idempotent, rather than compensated",
+      async (step) => {
+        const run = await runOrder(definition, validOrder, { [step]: [throws("States.Timeout")] });
+        expect(run.status).toBe("SUCCEEDED");
+        expect(run.retried).toEqual([step]);
       },
     );
   });

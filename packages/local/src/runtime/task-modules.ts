@@ -24,9 +24,9 @@ async function load(manifest: TaskManifest): Promise<TaskCode> {
       throw new Error(`${specifier} does not export a handler function`);
     return { kind: "lambda", handler: module.handler as LambdaHandler };
   }
-  const entry = module.runContainer ?? module.default;
+  const entry = module.runContainerTask;
   if (typeof entry !== "function") {
-    throw new Error(`${specifier} does not export runContainer({ taskToken, input }, { sfn })`);
+    throw new Error(`${specifier} does not export runContainerTask({ taskToken, input }, { sfn })`);
   }
   return { kind: "container", entry: entry as ContainerEntry };
 }

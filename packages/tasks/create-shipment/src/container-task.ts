@@ -15,4 +15,6 @@ export const containerTask = defineTask({
   // The state fails after this long without a heartbeat, and the clock runs from the state's start, so it
   // must cover Fargate placing the task and pulling the image (the workflow allows 180 s for that).
   heartbeatSeconds: 180,
+  // A lost heartbeat is retried like a timeout: the shipment is idempotent per order.
+  retryableErrors: [...lambdaTask.retryableErrors, "States.HeartbeatTimeout"],
 });

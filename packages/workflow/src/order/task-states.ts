@@ -1,4 +1,4 @@
-import type { TaskManifest } from "@orderflow/domain";
+import { CONTAINER_TASK_ENV, type TaskManifest } from "@orderflow/domain";
 import {
   type Catcher,
   ecsRunTaskWithToken,
@@ -15,8 +15,8 @@ import { payloadTemplate, TASK_IO } from "./task-io";
 import type { TaskStateName } from "./tasks";
 import { taskTimeoutSeconds } from "./timeouts";
 
-/** Environment variables through which a container task receives its token and its input. */
-export const CONTAINER_ENV = { taskToken: "TASK_TOKEN", taskInput: "TASK_INPUT" } as const;
+/** Environment variables through which a container task receives its token and its input (domain contract). */
+export const CONTAINER_ENV = CONTAINER_TASK_ENV;
 
 function lambdaState(manifest: TaskManifest, refs: WorkflowRefs, catchers: readonly Catcher[]) {
   const name = manifest.stateName;
@@ -62,7 +62,7 @@ function containerState(
       [CONTAINER_ENV.taskToken]: TASK_TOKEN_PATH,
       // Only the input contract, never the whole state: overrides are visible in DescribeTasks and
       // CloudTrail, and the state carries the customer's e-mail and card token.
-      [CONTAINER_ENV.taskInput]: io.input === "$" ? "States.JsonToString($)" : jsonObjectString(io.input),
+      [CONTAINER_ENV.input]: io.input === "$" ? "States.JsonToString($)" : jsonObjectString(io.input),
     },
     heartbeatSeconds: manifest.heartbeatSeconds,
     timeoutSeconds: taskTimeoutSeconds(manifest),
