@@ -9,11 +9,18 @@ describe("the CreateShipment manifests", () => {
 
   it("describes the container as the same task with the container's own sizing", () => {
     // Prepare
-    const { kind, cpu, memoryMb, timeoutSeconds, heartbeatSeconds, ...rest } = containerTask;
-    const { kind: _, memoryMb: __, timeoutSeconds: ___, ...lambdaRest } = lambdaTask;
+    const { kind, cpu, memoryMb, timeoutSeconds, heartbeatSeconds, retryableErrors, ...rest } = containerTask;
+    const {
+      kind: _,
+      memoryMb: __,
+      timeoutSeconds: ___,
+      retryableErrors: lambdaRetryable,
+      ...lambdaRest
+    } = lambdaTask;
 
     // Assess
     expect(rest).toEqual(lambdaRest);
+    expect(retryableErrors).toEqual([...lambdaRetryable, "States.HeartbeatTimeout"]);
     expect({ kind, cpu, memoryMb, timeoutSeconds, heartbeatSeconds }).toEqual({
       kind: "container",
       cpu: 256,
