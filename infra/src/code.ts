@@ -1,6 +1,7 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 
 /** The esbuild output every Lambda package's `build` writes, and the handler export inside it. */
@@ -35,4 +36,51 @@ export function lambdaCode(exportedModule: string): pulumi.asset.FileArchive {
     );
   }
   return new pulumi.asset.FileArchive(dist);
+}
+
+/** Where a task package's container build puts its entry module (the Dockerfile copies `dist/container/`). */
+export const CONTAINER_BUNDLE_DIR = join("dist", "container");
+export const CONTAINER_ENTRY = "main.mjs";
+
+/** A container task's image build: the package as context, its Dockerfile, and a tag derived from content. */
+export interface ContainerImageSource {
+  /** The task package's folder, the Docker build context. */
+  readonly context: string;
+  readonly dockerfile: string;
+  /**
+   * Hash of the Dockerfile and the bundle: a new tag exactly when the image can change, which the
+   * repository's immutable tags require (awsx would otherwise reuse one tag per stack for every build).
+   */
+  readonly tag: string;
+}
+
+/**
+ * The container build of a task package. Fails with the fix when the package has no Dockerfile or its
+ * container bundle has not been built, instead of deploying an image without code.
+ */
+export function containerImage(exportedModule: string): ContainerImageSource {
+  const context = packageDir(exportedModule);
+  const dockerfile = join(context, "Dockerfile");
+  if (!existsSync(dockerfile))
+    throw new Error(`${dockerfile} is missing: a container task needs a Dockerfile`);
+  const bundleDir = join(context, CONTAINER_BUNDLE_DIR);
+  if (!existsSync(join(bundleDir, CONTAINER_ENTRY))) {
+    throw new Error(
+      `${bundleDir}/${CONTAINER_ENTRY} is missing: run \`pnpm turbo run build --filter=@orderflow/infra...\` first`,
+    );
+  }
+  const hash = createHash("sha256");
+  const inputs = [dockerfile, join(context, ".dockerignore"), ...filesUnder(bundleDir)];
+  for (const file of inputs.filter((f) => existsSync(f))) {
+    hash.update(relative(context, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return { context, dockerfile, tag: hash.digest("hex").slice(0, 16) };
+}
+
+/** Every file below `dir`, in a stable order. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
 }

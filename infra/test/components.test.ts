@@ -1,16 +1,13 @@
 import { apiFunction } from "@orderflow/api/function";
-import {
-  type ContainerTaskManifest,
-  defineFunction,
-  TABLE_NAMES,
-  type TaskManifest,
-} from "@orderflow/domain";
+import { defineFunction, TABLE_NAMES, type TaskManifest } from "@orderflow/domain";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deployTask } from "../src/components/deploy-task";
+import type { ContainerTaskArgs } from "../src/components/container-task";
+import { deployTask, type TaskSettings } from "../src/components/deploy-task";
 import { TaskFunction, type TaskFunctionArgs } from "../src/components/task-function";
 import { installMocks, type RecordingMocks } from "../src/synth/mocks";
+import { containerShipment } from "./container-variant";
 
 const ACCOUNT = "123456789012";
 const tables = Object.fromEntries(
@@ -30,6 +27,36 @@ function settings(name: string): Omit<TaskFunctionArgs, "manifest"> {
   };
 }
 
+function containerSettings(name: string): Omit<ContainerTaskArgs, "manifest"> {
+  return {
+    family: `orderflow-t-${name}`,
+    image: { context: "/nonexistent", dockerfile: "/nonexistent/Dockerfile", tag: "t" },
+    tables,
+    logRetentionDays: 7,
+    network: {},
+    stateMachineArn: `arn:aws:states:eu-central-1:${ACCOUNT}:stateMachine:orderflow-t-orders`,
+    target: { region: "eu-central-1", accountId: ACCOUNT, partition: "aws" },
+  };
+}
+
+/** Settings for either kind, recording which one the router asked for. */
+function bothKinds(name: string, asked: string[]): TaskSettings {
+  return {
+    lambda: () => {
+      asked.push("lambda");
+      return settings(name);
+    },
+    container: () => {
+      asked.push("container");
+      return containerSettings(name);
+    },
+  };
+}
+
+function resolve<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
+  return new Promise((done) => pulumi.output(value).apply(done));
+}
+
 describe("components", () => {
   let mocks: RecordingMocks;
 
@@ -37,34 +64,21 @@ describe("components", () => {
     mocks = await installMocks({ accountId: ACCOUNT, region: "eu-central-1" }, "orderflow", "components");
   });
 
-  it("makes the mocks fail on a provider call or resource type they do not know", () => {
+  it("makes the mocks fail on a provider call, resource type or remote component they do not know", () => {
     expect(() => mocks.call({ token: "aws:ec2/getVpc:getVpc", inputs: {} })).toThrow(
       "unexpected provider call aws:ec2/getVpc:getVpc",
     );
     expect(() =>
       mocks.newResource({ type: "aws:s3/bucket:Bucket", name: "stray", inputs: {}, custom: true }),
     ).toThrow("the mocks know no outputs for aws:s3/bucket:Bucket");
-  });
-
-  it("routes a container task away from the Lambda component with a message saying what is missing", () => {
-    // Prepare
-    const lambdaTask = WORKFLOW_TASKS.find((t) => t.stateName === "CreateShipment") as TaskManifest;
-    const containerTask: ContainerTaskManifest = {
-      ...lambdaTask,
-      kind: "container",
-      cpu: 256,
-      heartbeatSeconds: 60,
-    };
-    const before = mocks.resources.length;
-
-    // Act
-    const deploy = () => deployTask(containerTask, settings("create-shipment"), {});
-
-    // Assess
-    expect(deploy).toThrow(
-      'CreateShipment is declared kind "container"; container tasks need the Fargate component',
-    );
-    expect(mocks.resources.length).toBe(before);
+    expect(() =>
+      mocks.newResource({
+        type: "awsx:lb:ApplicationLoadBalancer",
+        name: "stray",
+        inputs: {},
+        custom: false,
+      }),
+    ).toThrow("the mocks know no outputs for the remote component awsx:lb:ApplicationLoadBalancer");
   });
 
   it("refuses a function whose manifest variable has no value from anywhere", () => {
@@ -88,18 +102,67 @@ describe("components", () => {
     ).toThrow("function quiet does not declare environment variable DEBUG_TOKEN");
   });
 
-  it("deploys a Lambda task as one TaskFunction whose children carry its name", async () => {
+  it("refuses a workflow with two container tasks before declaring anything: its references carry one", async () => {
     // Prepare
-    const manifest = WORKFLOW_TASKS.find((t) => t.stateName === "ValidateOrder") as TaskManifest;
+    pulumi.runtime.setAllConfig({ "aws:region": "eu-central-1" }, []);
+    const { orderflowProgram } = await import("../src/program");
+    const tasks = WORKFLOW_TASKS.map((t) =>
+      t.stateName === "ValidateOrder" || t.stateName === "CreateShipment"
+        ? { ...containerShipment, name: t.name, stateName: t.stateName }
+        : t,
+    );
+    const before = mocks.resources.length;
 
     // Act
-    const task = deployTask(manifest, settings(manifest.name), {});
-    const versionArn = await new Promise(
-      (done) => task.lambda?.versionArn && pulumi.output(task.lambda.versionArn).apply(done),
-    );
-    await pulumi.runtime.disconnect();
+    const run = () => orderflowProgram({ tasks });
 
     // Assess
+    expect(run).toThrow(
+      'ValidateOrder and CreateShipment are both kind "container"; the workflow\'s references carry one container task',
+    );
+    expect(mocks.resources.length).toBe(before);
+  });
+
+  it("refuses a container size Fargate does not offer, before declaring anything", () => {
+    // Prepare
+    const before = mocks.resources.length;
+    const tooSmall = { ...containerShipment, memoryMb: 1536 };
+    const oddCpu = { ...containerShipment, cpu: 300 };
+
+    // Act
+    const deploy = (manifest: TaskManifest) => () => deployTask(manifest, bothKinds(manifest.name, []), {});
+
+    // Assess
+    expect(deploy(tooSmall)).toThrow(
+      "container task create-shipment: memory 1536 MiB does not fit cpu 256; Fargate allows 512, 1024, 2048 MiB",
+    );
+    expect(deploy(oddCpu)).toThrow("cpu 300 is not a Fargate size; use one of 256, 512, 1024");
+    expect(mocks.resources.length).toBe(before);
+  });
+
+  it("refuses a container manifest that declares the variables the workflow sets per execution", () => {
+    const manifest = {
+      ...containerShipment,
+      name: "greedy",
+      env: { TASK_TOKEN: { description: "x", default: "y" } },
+    };
+    expect(() => deployTask(manifest, bothKinds("greedy", []), {})).toThrow(
+      "container task greedy declares TASK_TOKEN, which the workflow sets per execution",
+    );
+  });
+
+  it("deploys a Lambda task as one TaskFunction whose children carry its name, asking only for Lambda settings", async () => {
+    // Prepare
+    const manifest = WORKFLOW_TASKS.find((t) => t.stateName === "ValidateOrder") as TaskManifest;
+    const asked: string[] = [];
+
+    // Act
+    const task = deployTask(manifest, bothKinds(manifest.name, asked), {});
+    const versionArn = await resolve(task.lambda?.versionArn ?? "");
+
+    // Assess
+    expect(asked).toEqual(["lambda"]);
+    expect(task.container).toBeUndefined();
     expect(versionArn).toBe(`arn:aws:lambda:eu-central-1:${ACCOUNT}:function:orderflow-t-validate-order:1`);
     const children = mocks.resources.filter(
       (r) => r.parent === `orderflow:task:TaskFunction::${manifest.name}`,
@@ -110,5 +173,89 @@ describe("components", () => {
       `${manifest.name}-policy`,
       `${manifest.name}-role`,
     ]);
+  });
+
+  it("puts a container task in the configured subnets of their VPC, with the config's env and no public IP", async () => {
+    // Prepare
+    const manifest = { ...containerShipment, name: "ship-private" };
+    const network = {
+      subnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"],
+      assignPublicIp: false,
+    };
+
+    // Act
+    const task = deployTask(
+      manifest,
+      {
+        ...bothKinds(manifest.name, []),
+        container: () => ({ ...containerSettings(manifest.name), network, environment: { CARRIER: "UPS" } }),
+      },
+      {},
+    );
+    const subnets = await resolve(task.container?.subnetIds ?? []);
+    await pulumi.runtime.disconnect();
+
+    // Assess
+    expect(subnets).toEqual(network.subnetIds);
+    expect(task.container?.assignPublicIp).toBe(false);
+    expect(mocks.calls).toContain("aws:ec2/getSubnet:getSubnet");
+    const byName = (suffix: string) =>
+      mocks.resources.find((r) => r.name === `${manifest.name}-${suffix}`) as {
+        inputs: Record<string, unknown>;
+      };
+    expect(mocks.resources.some((r) => r.name === `${manifest.name}-vpc`)).toBe(false);
+    expect(byName("security-group").inputs.vpcId).toMatch(/^vpc-[0-9a-f]{17}$/);
+    const container = byName("task-definition").inputs.container as {
+      environment: { name: string; value: string }[];
+    };
+    expect(container.environment).toContainEqual({ name: "CARRIER", value: "UPS" });
+    expect(container.environment).toContainEqual({
+      name: "SUPPORTED_COUNTRIES",
+      value: "DE,AT,NL,BE,FR,PT,ES,IT",
+    });
+  });
+
+  it("deploys a container task as one ContainerTask whose children carry its name, asking only for container settings", async () => {
+    // Prepare
+    const asked: string[] = [];
+
+    // Act
+    const task = deployTask(containerShipment, bothKinds(containerShipment.name, asked), {});
+    const [taskDefinitionArn, subnets, familyArn] = await Promise.all([
+      resolve(task.container?.taskDefinitionArn ?? ""),
+      resolve(task.container?.subnetIds ?? []),
+      resolve(task.container?.taskDefinitionFamilyArn ?? ""),
+    ]);
+    await pulumi.runtime.disconnect();
+
+    // Assess
+    expect(asked).toEqual(["container"]);
+    expect(task.lambda).toBeUndefined();
+    expect(taskDefinitionArn).toBe(
+      `arn:aws:ecs:eu-central-1:${ACCOUNT}:task-definition/orderflow-t-create-shipment:1`,
+    );
+    expect(familyArn).toBe(
+      `arn:aws:ecs:eu-central-1:${ACCOUNT}:task-definition/orderflow-t-create-shipment:*`,
+    );
+    expect(subnets).toHaveLength(3);
+    expect(task.container?.assignPublicIp).toBe(true);
+    const children = mocks.resources.filter(
+      (r) => r.parent === "orderflow:tasks:ContainerTask::create-shipment",
+    );
+    expect(children.map((r) => r.name).sort()).toEqual(
+      [
+        "cluster",
+        "execution-policy",
+        "execution-role",
+        "image",
+        "logs",
+        "repository",
+        "security-group",
+        "task-definition",
+        "task-policy",
+        "task-role",
+        "vpc",
+      ].map((suffix) => `create-shipment-${suffix}`),
+    );
   });
 });

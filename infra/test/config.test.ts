@@ -1,9 +1,11 @@
+import { apiFunction } from "@orderflow/api/function";
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigError, validateStackConfig } from "../src/config/load";
 import { LOG_LEVELS, LOG_RETENTION_DAYS, settingKeys, TIERS } from "../src/config/schema";
 import { installMocks } from "../src/synth/mocks";
+import { CONTAINER_VARIANT } from "./container-variant";
 import { FUNCTIONS } from "./harness";
 
 type Config = Record<string, unknown>;
@@ -144,6 +146,42 @@ const BAD_VALUES: readonly [label: string, config: Config, key: string, allowed:
     "orderflow:corsAllowOrigins",
     /only in the development tier/,
   ],
+  [
+    "container subnet id",
+    { "orderflow:containerSubnetIds": ["sub-1"] },
+    "orderflow:containerSubnetIds.0",
+    /must be a subnet id like subnet-0a1b2c3d4e5f60718/,
+  ],
+  [
+    "container subnets empty",
+    { "orderflow:containerSubnetIds": [] },
+    "orderflow:containerSubnetIds",
+    /at least one subnet \(or be left out to use the default VPC\)/,
+  ],
+  [
+    "container subnets repeated",
+    { "orderflow:containerSubnetIds": ["subnet-0a1b2c3d", "subnet-0a1b2c3d"] },
+    "orderflow:containerSubnetIds",
+    /must not list a subnet twice/,
+  ],
+  [
+    "container public IP",
+    { "orderflow:containerSubnetIds": ["subnet-0a1b2c3d"], "orderflow:containerAssignPublicIp": "yes" },
+    "orderflow:containerAssignPublicIp",
+    /true or false/,
+  ],
+  [
+    "container public IP without subnets",
+    { "orderflow:containerAssignPublicIp": false },
+    "orderflow:containerAssignPublicIp",
+    /applies only with orderflow:containerSubnetIds; the default VPC's subnets are public/,
+  ],
+  [
+    "container insights",
+    { "orderflow:containerInsights": "on" },
+    "orderflow:containerInsights",
+    /must be one of enhanced, enabled, disabled/,
+  ],
   ["alarm e-mail", { "orderflow:alarmEmail": "on-call" }, "orderflow:alarmEmail", /e-mail address/],
   [
     "tag key reserved",
@@ -196,7 +234,9 @@ describe("stack config validation", () => {
 
   it("accepts a minimal config and fills in the safe defaults", () => {
     const { settings } = validate({});
+    expect(settings.containerSubnetIds).toBeUndefined();
     expect(settings).toMatchObject({
+      containerInsights: "enabled",
       tier: "production",
       workflowIncludeExecutionData: false,
       pointInTimeRecovery: true,
@@ -204,6 +244,37 @@ describe("stack config validation", () => {
       apiAuth: { type: "iam" },
       corsAllowOrigins: [],
     });
+  });
+
+  it("takes only environment overrides for a container task, which has no concurrency to reserve", () => {
+    // Prepare
+    const tasks = [...CONTAINER_VARIANT.tasks, apiFunction];
+    const check = (functions: Config) =>
+      validateStackConfig(tasks, "test", {
+        values: { "aws:region": "eu-central-1", "orderflow:functions": JSON.stringify(functions) },
+        isSecret: () => false,
+      });
+
+    // Act
+    const accepted = check({ "create-shipment": { env: { CARRIER: "UPS" } } });
+    const refused = () => check({ "create-shipment": { reservedConcurrency: 2 } });
+
+    // Assess
+    expect(accepted.settings.functions["create-shipment"]).toEqual({ env: { CARRIER: "UPS" } });
+    expect(refused).toThrow(
+      "orderflow:functions.create-shipment.reservedConcurrency: is not a known setting of container task create-shipment; allowed: env",
+    );
+  });
+
+  it("uses given subnets with a private address unless a public IP is asked for", () => {
+    const subnets = { "orderflow:containerSubnetIds": ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d"] };
+    expect(validate(subnets).settings).toMatchObject({
+      containerSubnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d"],
+    });
+    expect(validate(subnets).settings.containerAssignPublicIp).toBeUndefined();
+    expect(
+      validate({ ...subnets, "orderflow:containerAssignPublicIp": true }).settings.containerAssignPublicIp,
+    ).toBe(true);
   });
 
   it("allows no authentication only in the development tier", () => {

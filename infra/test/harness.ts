@@ -7,6 +7,7 @@ import { parsePolicyDocument } from "../src/iam/wildcards";
 import type { CapturedResource } from "../src/synth/mocks";
 import { readStackFile, type StackConfigInput, type StackName } from "../src/synth/stack-file";
 import { type SynthRun, synthesize } from "../src/synth/synthesize";
+import type { Variant } from "./container-variant";
 
 export const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const POLICY_PACK_DIR = fileURLToPath(new URL("../policy-pack", import.meta.url));
@@ -18,9 +19,13 @@ export function stackFile(stack: StackName): StackConfigInput {
   return readStackFile(INFRA_DIR, stack);
 }
 
-/** Runs the program under mocks with a checked-in stack's config. */
-export function synthStack(stack: StackName): Promise<SynthRun> {
-  return synthesize(stackFile(stack));
+/** Runs the program under mocks with a checked-in stack's config (and, optionally, other task manifests). */
+export function synthStack(stack: StackName, variant?: Variant): Promise<SynthRun> {
+  if (variant === undefined) return synthesize(stackFile(stack));
+  return synthesize(stackFile(stack), async () => {
+    const { orderflowProgram } = await import("../src/program");
+    return () => orderflowProgram({ tasks: variant.tasks });
+  });
 }
 
 export function ofType(run: SynthRun, type: string): CapturedResource[] {

@@ -57,6 +57,30 @@ describe("wildcard check", () => {
     expect(wildcardFindings(doc(allow(["kms:Decrypt"], ["*"])), "key-policy")).toEqual([]);
   });
 
+  it("accepts the container exceptions only for their own actions and resource shape", () => {
+    // Prepare
+    const family = `arn:aws:ecs:eu-central-1:${ACCOUNT}:task-definition/orderflow-dev-create-shipment:*`;
+    const machine = `arn:aws:states:eu-central-1:${ACCOUNT}:stateMachine:orderflow-dev-orders:*`;
+    const tokenActions = ["states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"];
+    const findings = (actions: string[], resource: string) =>
+      wildcardFindings(doc(allow(actions, [resource])), "identity");
+
+    // Assess
+    expect(findings(["ecs:RunTask"], family)).toEqual([]);
+    expect(findings(["ecr:GetAuthorizationToken"], "*")).toEqual([]);
+    expect(findings(tokenActions, machine)).toEqual([]);
+    expect(exceptionFor(["ecs:RunTask"], family, "identity")?.id).toBe("ecs-task-definition-revisions");
+    expect(exceptionFor(tokenActions, machine, "identity")?.id).toBe("task-token-state-machine-versions");
+
+    expect(findings(["ecs:RunTask"], `arn:aws:ecs:eu-central-1:${ACCOUNT}:task-definition/*`)).toHaveLength(
+      1,
+    );
+    expect(findings(["ecs:RunTask", "ecs:StopTask"], family)).toHaveLength(1);
+    expect(findings(["ecr:BatchGetImage"], "*")).toHaveLength(1);
+    expect(findings(tokenActions, `arn:aws:states:eu-central-1:${ACCOUNT}:stateMachine:*`)).toHaveLength(1);
+    expect(findings(["states:StartExecution"], machine)).toHaveLength(1);
+  });
+
   it("ignores Deny statements, which narrow access", () => {
     expect(wildcardFindings(doc({ Effect: "Deny", Action: ["sns:*"], Resource: ["*"] }), "identity")).toEqual(
       [],

@@ -1,14 +1,15 @@
 /**
  * Each rule of the pack fires on a resource that breaks it, and stays quiet on the compliant original.
- * The baseline is the prod synth (no rule disabled there); the per-stack "0 violations" runs are in the
- * stack suites.
+ * The baseline is the prod synth (no rule disabled there) with CreateShipment as a container, so the
+ * Lambda and the container rules both have something to check; the per-stack "0 violations" runs are in
+ * the stack suites.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ResourceUnderTest, runPolicies } from "../src/policy/offline";
 import { POLICY_PACK_NAME, policies } from "../src/policy/policies";
 import { RESOURCE_TYPES as T } from "../src/policy/resource-types";
-import { synthesize } from "../src/synth/synthesize";
-import { stackFile } from "./harness";
+import { CONTAINER_VARIANT } from "./container-variant";
+import { synthStack } from "./harness";
 
 type Resources = ResourceUnderTest[];
 type Inputs = Record<string, unknown>;
@@ -54,6 +55,15 @@ const machine = (inputsEdit: (i: Inputs) => Inputs) => (r: Resources) =>
   change(r, T.stateMachine, "order-workflow-state-machine", inputsEdit);
 const table = (inputsEdit: (i: Inputs) => Inputs) => (r: Resources) =>
   change(r, T.table, "tables-orders", inputsEdit);
+const taskDefinition = (inputsEdit: (i: Inputs) => Inputs) => (r: Resources) =>
+  change(r, T.awsxTaskDefinition, "create-shipment-task-definition", inputsEdit);
+const container = (edit: (c: Inputs) => Inputs) =>
+  taskDefinition((i) => ({ ...i, container: edit(i.container as Inputs) }));
+const repository = (inputsEdit: (i: Inputs) => Inputs) => (r: Resources) =>
+  change(r, T.awsxRepository, "create-shipment-repository", inputsEdit);
+const workflowPolicy = (edit: (statements: Statement[]) => void) => (r: Resources) =>
+  change(r, T.rolePolicy, "order-workflow-policy", (i) => editJson(i, "policy", (d) => edit(statements(d))));
+const sid = (all: Statement[], id: string) => all.find((s) => s.Sid === id) as Statement;
 
 /** For every rule: a way to break the compliant stack that the rule must catch. */
 const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = {
@@ -171,15 +181,160 @@ const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = 
     const role = r.find((x) => x.name === "validate-order-function")?.inputs.role;
     return change(r, T.function, "api-function", (i) => ({ ...i, role }));
   },
-  "every-function-alarmed": (r) => without(r, T.metricAlarm, "alarms-api-errors"),
-  "workflow-and-api-alarmed": (r) => without(r, T.metricAlarm, "alarms-api-5xx"),
+  "every-workload-alarmed": (r) => without(r, T.metricAlarm, "alarms-create-shipment-unexpected-errors"),
+  "workflow-and-api-alarmed": (r) => without(r, T.metricAlarm, "alarms-workflow-unusual-failures"),
+  "iam-passrole-to-one-service": workflowPolicy((all) => {
+    delete sid(all, "PassContainerTaskRoles").Condition;
+  }),
+  "ecs-task-non-root": container((c) => ({ ...c, user: "root" })),
+  "ecs-task-not-privileged": container((c) => ({ ...c, privileged: true })),
+  "ecs-task-read-only-root": container((c) => ({ ...c, readonlyRootFilesystem: false })),
+  "ecs-task-logging": container(({ logConfiguration: _, ...c }) => c),
+  "ecs-task-owned-roles-and-logs": taskDefinition(({ executionRole: _, ...i }) => i),
+  "ecs-task-graviton": taskDefinition((i) => ({
+    ...i,
+    runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+  })),
+  "ecs-container-insights": (r) =>
+    change(r, T.ecsCluster, "create-shipment-cluster", (i) => ({
+      ...i,
+      settings: [{ name: "containerInsights", value: "disabled" }],
+    })),
+  "ecr-scan-on-push": repository((i) => ({ ...i, imageScanningConfiguration: { scanOnPush: false } })),
+  "ecr-immutable-tags": repository((i) => ({ ...i, imageTagMutability: "MUTABLE" })),
+  "ecr-image-content-tag": (r) =>
+    change(r, T.awsxImage, "create-shipment-image", ({ imageTag: _, ...i }) => i),
+  "sg-no-ingress": (r) =>
+    change(r, T.securityGroup, "create-shipment-security-group", (i) => ({
+      ...i,
+      ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
+    })),
+  "workflow-stuck-states-alarmed": (r) => without(r, T.metricAlarm, "alarms-workflow-compensation-failed"),
+  "workflow-runs-only-its-task-definitions": workflowPolicy((all) => {
+    const run = sid(all, "RunContainerTask");
+    run.Resource = (run.Resource as string[]).map((arn) => arn.replace("create-shipment", "anything-else"));
+  }),
+  "workflow-passes-only-task-roles": workflowPolicy((all) => {
+    const pass = sid(all, "PassContainerTaskRoles");
+    pass.Resource = [...(pass.Resource as string[]), "arn:aws:iam::123456789012:role/admin"];
+  }),
 };
+
+/** The same rules see the children awsx registers in a real preview: an ECS task definition's JSON. */
+const CHILD_TASK_DEFINITION: ResourceUnderTest = {
+  type: T.ecsTaskDefinition,
+  name: "create-shipment-task-definition-child",
+  parent: "awsx:ecs:FargateTaskDefinition::create-shipment-task-definition",
+  inputs: {
+    family: "orderflow-prod-create-shipment",
+    runtimePlatform: { cpuArchitecture: "ARM64", operatingSystemFamily: "LINUX" },
+    containerDefinitions: JSON.stringify([
+      {
+        name: "create-shipment",
+        user: "1000:1000",
+        privileged: false,
+        readonlyRootFilesystem: true,
+        linuxParameters: { capabilities: { drop: ["ALL"] } },
+        logConfiguration: {
+          logDriver: "awslogs",
+          options: {
+            "awslogs-group": "/aws/ecs/orderflow-prod-create-shipment",
+            "awslogs-region": "eu-central-1",
+            "awslogs-stream-prefix": "create-shipment",
+          },
+        },
+      },
+    ]),
+  },
+};
+
+/** More ways to break some rules: other resource types and the other half of what a rule covers. */
+const MORE_BREAKERS: readonly [rule: string, how: string, breaker: (resources: Resources) => Resources][] = [
+  [
+    "every-workload-alarmed",
+    "a function loses its throttles alarm",
+    (r) => without(r, T.metricAlarm, "alarms-api-throttles"),
+  ],
+  [
+    "every-workload-alarmed",
+    "a function's unexpected-errors filter is gone",
+    (r) => without(r, T.logMetricFilter, "alarms-validate-order-unexpected-errors-filter"),
+  ],
+  [
+    "workflow-and-api-alarmed",
+    "the API 5xx alarm is gone",
+    (r) => without(r, T.metricAlarm, "alarms-api-5xx"),
+  ],
+  [
+    "workflow-stuck-states-alarmed",
+    "the RecordingFailed filter watches another log group",
+    (r) =>
+      change(r, T.logMetricFilter, "alarms-workflow-recording-failed-filter", (i) => ({
+        ...i,
+        logGroupName: "/aws/lambda/elsewhere",
+      })),
+  ],
+  [
+    "workflow-runs-only-its-task-definitions",
+    "RunTask loses its cluster condition",
+    workflowPolicy((all) => {
+      delete sid(all, "RunContainerTask").Condition;
+    }),
+  ],
+  [
+    "workflow-passes-only-task-roles",
+    "the execution role can no longer be passed",
+    workflowPolicy((all) => {
+      const pass = sid(all, "PassContainerTaskRoles");
+      pass.Resource = (pass.Resource as string[]).slice(0, 1);
+    }),
+  ],
+  [
+    "sg-no-ingress",
+    "a separate ingress rule resource",
+    (r) => [...r, { type: T.securityGroupIngressRule, name: "ssh", parent: null, inputs: { fromPort: 22 } }],
+  ],
+  [
+    "ecs-task-non-root",
+    "an aws.ecs.TaskDefinition child running as root",
+    (r) => [...r, childWith({ user: "0" })],
+  ],
+  [
+    "ecs-task-read-only-root",
+    "an aws.ecs.TaskDefinition child with a writable root",
+    (r) => [...r, childWith({ readonlyRootFilesystem: false })],
+  ],
+  [
+    "ecr-immutable-tags",
+    "an aws.ecr.Repository child with mutable tags",
+    (r) => [
+      ...r,
+      {
+        type: T.ecrRepository,
+        name: "child-repository",
+        parent: null,
+        inputs: { imageTagMutability: "MUTABLE", imageScanningConfiguration: { scanOnPush: true } },
+      },
+    ],
+  ],
+];
+
+function childWith(containerEdit: Inputs): ResourceUnderTest {
+  const [definition] = JSON.parse(String(CHILD_TASK_DEFINITION.inputs.containerDefinitions)) as Inputs[];
+  return {
+    ...CHILD_TASK_DEFINITION,
+    inputs: {
+      ...CHILD_TASK_DEFINITION.inputs,
+      containerDefinitions: JSON.stringify([{ ...definition, ...containerEdit }]),
+    },
+  };
+}
 
 describe(`policy pack ${POLICY_PACK_NAME}`, () => {
   let baseline: Resources;
 
   beforeAll(async () => {
-    baseline = [...(await synthesize(stackFile("prod"))).document.resources];
+    baseline = [...(await synthStack("prod", CONTAINER_VARIANT)).document.resources];
   }, 60_000);
 
   it("has at least 25 rules, each named once, described and with a remediation", () => {
@@ -215,6 +370,41 @@ describe(`policy pack ${POLICY_PACK_NAME}`, () => {
       expect(analogues).toContain(rule);
     }
     for (const rule of ["CKV_AWS_301", "CKV_AWS_45"]) expect(analogues).toContain(rule);
+    for (const rule of ["AwsSolutions-ECS4", "AwsSolutions-ECS7", "SecurityHub-ECS.4", "SecurityHub-ECS.5"])
+      expect(analogues).toContain(rule);
+    for (const rule of ["SecurityHub-ECR.1", "SecurityHub-ECR.2"]) expect(analogues).toContain(rule);
+  });
+
+  it("checks the container stack it breaks: the baseline has a container task and an ECS state", () => {
+    expect(baseline.filter((r) => r.type === T.awsxTaskDefinition).map((r) => r.name)).toEqual([
+      "create-shipment-task-definition",
+    ]);
+    const machine = baseline.find((r) => r.type === T.stateMachine);
+    expect(String(machine?.inputs.definition)).toContain("arn:aws:states:::ecs:runTask.waitForTaskToken");
+  });
+
+  it("reads a compliant aws.ecs.TaskDefinition child (what a real preview shows) without a finding", async () => {
+    const names = [
+      "ecs-task-non-root",
+      "ecs-task-not-privileged",
+      "ecs-task-read-only-root",
+      "ecs-task-logging",
+    ];
+    const rules = policies.filter((p) => names.includes(p.name));
+    expect(await runPolicies([CHILD_TASK_DEFINITION], rules)).toEqual([]);
+  });
+
+  it.each(MORE_BREAKERS)("%s also fires when %s", async (name, _how, breaker) => {
+    // Prepare
+    const policy = policies.find((p) => p.name === name);
+    if (policy === undefined) throw new Error(`no rule ${name}`);
+
+    // Act
+    const violations = await runPolicies(breaker(baseline), [policy]);
+
+    // Assess
+    expect(violations.length).toBeGreaterThan(0);
+    expect(violations.every((v) => v.policy === name)).toBe(true);
   });
 
   it("has a breaking example for every rule and none for rules that do not exist", () => {

@@ -1,5 +1,12 @@
+import { CompensationFailed } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import {
+  FAILURE_RATE_ALARM,
+  failStateEnteredPattern,
+  STUCK_STATES,
+  UNEXPECTED_ERROR_PATTERN,
+} from "../alarm-signals";
 import { policyJson, type StatementInput } from "../iam/policy-document";
 
 export interface AlarmsArgs {
@@ -8,8 +15,12 @@ export interface AlarmsArgs {
   readonly accountId: pulumi.Input<string>;
   readonly partition: pulumi.Input<string>;
   readonly stateMachineArn: pulumi.Input<string>;
-  /** Function names keyed by the short name used in alarm names (the manifest name). */
-  readonly functions: Readonly<Record<string, pulumi.Input<string>>>;
+  /** The state machine's execution log group (level ALL), where Fail states are counted. */
+  readonly stateMachineLogGroupName: pulumi.Input<string>;
+  /** Functions keyed by the short name used in alarm names (the manifest name). */
+  readonly functions: Readonly<Record<string, LoggedFunction>>;
+  /** Container tasks keyed by manifest name: their log groups, for unexpected errors. @default {} */
+  readonly containers?: Readonly<Record<string, { readonly logGroupName: pulumi.Input<string> }>>;
   readonly apiId: pulumi.Input<string>;
   /** On-call address; subscribed when set. */
   readonly email?: pulumi.Input<string>;
@@ -17,12 +28,31 @@ export interface AlarmsArgs {
   readonly webhookUrl?: pulumi.Input<string>;
 }
 
-interface MetricAlarm {
+export interface LoggedFunction {
+  readonly functionName: pulumi.Input<string>;
+  /** Its own log group (JSON logs), where unexpected errors are counted. */
+  readonly logGroupName: pulumi.Input<string>;
+}
+
+/** How an alarm reads its metric: one named metric, or a metric-math expression over several. */
+type AlarmMetric =
+  | {
+      readonly namespace: pulumi.Input<string>;
+      readonly metricName: string;
+      readonly dimensions?: Readonly<Record<string, pulumi.Input<string>>>;
+      readonly period: number;
+    }
+  | { readonly metricQueries: aws.types.input.cloudwatch.MetricAlarmMetricQuery[] };
+
+interface AlarmSpec {
   readonly id: string;
   readonly description: string;
-  readonly namespace: string;
-  readonly metricName: string;
-  readonly dimensions: Readonly<Record<string, pulumi.Input<string>>>;
+  readonly metric: AlarmMetric;
+  /** Pages when the value is at least this (a count), or above it for rates. */
+  readonly threshold: number;
+  readonly comparison: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold";
+  /** Set for log-derived metrics: the filter that produces the metric from a log group. */
+  readonly filter?: { readonly logGroupName: pulumi.Input<string>; readonly pattern: string };
 }
 
 /** Everything an account administrator needs to manage the key, spelled out instead of `kms:*`. */
@@ -57,8 +87,9 @@ const KEY_ADMIN_ACTIONS = [
 
 /**
  * On-call signal: an encrypted SNS topic (customer-managed key with rotation, TLS-only publishing) with the
- * configured subscriptions, and alarms on failed, timed-out and throttled executions, on each function's
- * errors and throttles, and on API 5xx responses.
+ * configured subscriptions, and alarms that page only for what needs a person: an unusual share of failed
+ * executions, timed-out and throttled executions, orders stuck in CompensationFailed or RecordingFailed,
+ * unexpected (not business) errors of each function and container task, throttled functions, API 5xx.
  */
 export class Alarms extends pulumi.ComponentResource {
   readonly topicArn: pulumi.Output<string>;
@@ -106,69 +137,169 @@ export class Alarms extends pulumi.ComponentResource {
       );
     }
 
-    this.alarmNames = metricAlarms(args).map(
-      (alarm) =>
-        new aws.cloudwatch.MetricAlarm(
-          `${name}-${alarm.id}`,
+    const alarms = alarmSpecs(args).map((spec) => {
+      const filter =
+        spec.filter &&
+        "namespace" in spec.metric &&
+        new aws.cloudwatch.LogMetricFilter(
+          `${name}-${spec.id}-filter`,
           {
-            name: pulumi.interpolate`${args.namePrefix}${alarm.id}`,
-            alarmDescription: alarm.description,
-            namespace: alarm.namespace,
-            metricName: alarm.metricName,
-            dimensions: alarm.dimensions,
-            statistic: "Sum",
-            period: 300,
-            evaluationPeriods: 1,
-            threshold: 1,
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-            treatMissingData: "notBreaching",
-            alarmActions: [topic.arn],
-            okActions: [topic.arn],
+            logGroupName: spec.filter.logGroupName,
+            pattern: spec.filter.pattern,
+            metricTransformation: {
+              name: spec.metric.metricName,
+              namespace: spec.metric.namespace,
+              value: "1",
+              unit: "Count",
+            },
           },
           { parent: this },
-        ).name,
-    );
+        );
+      return new aws.cloudwatch.MetricAlarm(
+        `${name}-${spec.id}`,
+        {
+          name: pulumi.interpolate`${args.namePrefix}${spec.id}`,
+          alarmDescription: spec.description,
+          ...("namespace" in spec.metric
+            ? {
+                namespace: spec.metric.namespace,
+                metricName: spec.metric.metricName,
+                ...(spec.metric.dimensions && { dimensions: spec.metric.dimensions }),
+                statistic: "Sum",
+                period: spec.metric.period,
+              }
+            : { metricQueries: spec.metric.metricQueries }),
+          evaluationPeriods: 1,
+          threshold: spec.threshold,
+          comparisonOperator: spec.comparison,
+          treatMissingData: "notBreaching",
+          alarmActions: [topic.arn],
+          okActions: [topic.arn],
+        },
+        // The metric exists only once its filter does.
+        { parent: this, ...(filter && { dependsOn: [filter] }) },
+      );
+    });
+    this.alarmNames = alarms.map((alarm) => alarm.name);
 
     this.topicArn = topic.arn;
     this.registerOutputs({ topicArn: this.topicArn, alarmNames: this.alarmNames });
   }
 }
 
-/** Which metrics page someone: each is a count that should stay at zero. */
-function metricAlarms(args: AlarmsArgs): MetricAlarm[] {
-  const workflow = (metricName: string, what: string): MetricAlarm => ({
-    id: `workflow-${kebab(metricName)}`,
-    description: `Order workflow: ${what}. Look up the execution by order id; its history shows the cause.`,
-    namespace: "AWS/States",
-    metricName,
-    dimensions: { StateMachineArn: args.stateMachineArn },
+/** What pages someone, and why each is worth waking up for. */
+function alarmSpecs(args: AlarmsArgs): AlarmSpec[] {
+  // Log-derived metrics live in the stack's own namespace, so two stacks in one account never mix.
+  const namespace = pulumi.interpolate`Orderflow/${args.namePrefix}`.apply((n) => n.replace(/-$/, ""));
+  const workflow = { StateMachineArn: args.stateMachineArn };
+  const count = { threshold: 1, comparison: "GreaterThanOrEqualToThreshold" } as const;
+  const unexpectedErrors = (short: string, logGroupName: pulumi.Input<string>, what: string): AlarmSpec => ({
+    id: `${short}-unexpected-errors`,
+    description:
+      `${what} ${short} logged an unexpected error (business errors are logged at WARN and do not count). ` +
+      "Its log group has the error with the order and execution ids.",
+    metric: { namespace, metricName: `${short}-unexpected-errors`, period: 300 },
+    ...count,
+    filter: { logGroupName, pattern: UNEXPECTED_ERROR_PATTERN },
   });
   return [
-    workflow("ExecutionsFailed", "an execution failed"),
-    workflow("ExecutionsTimedOut", "an execution timed out"),
-    workflow("ExecutionThrottled", "executions are being throttled"),
-    ...Object.entries(args.functions).flatMap(([short, functionName]): MetricAlarm[] => [
-      {
-        id: `${short}-errors`,
-        description: `Function ${short} raised unhandled errors (business errors are results, not errors).`,
-        namespace: "AWS/Lambda",
-        metricName: "Errors",
-        dimensions: { FunctionName: functionName },
+    {
+      id: "workflow-unusual-failures",
+      description:
+        `Unusual failure volume: more than ${FAILURE_RATE_ALARM.percent}% of the order executions started in ` +
+        `${FAILURE_RATE_ALARM.periodSeconds / 60} minutes failed (once at least ${FAILURE_RATE_ALARM.minExecutions} ` +
+        "started). Single failures are ordinary outcomes (declines, out of stock, invalid orders); many at once " +
+        "point at a broken dependency. Compare the executions' errors.",
+      metric: { metricQueries: failureRateQueries(workflow) },
+      threshold: FAILURE_RATE_ALARM.percent,
+      comparison: "GreaterThanThreshold",
+    },
+    {
+      id: "workflow-executions-timed-out",
+      description:
+        "Order workflow: an execution timed out. Look up the execution by order id; its history shows where.",
+      metric: {
+        namespace: "AWS/States",
+        metricName: "ExecutionsTimedOut",
+        dimensions: workflow,
+        period: 300,
       },
+      ...count,
+    },
+    {
+      id: "workflow-execution-throttled",
+      description: "Order workflow: executions are being throttled (Step Functions quota).",
+      metric: {
+        namespace: "AWS/States",
+        metricName: "ExecutionThrottled",
+        dimensions: workflow,
+        period: 300,
+      },
+      ...count,
+    },
+    ...STUCK_STATES.map(
+      (state): AlarmSpec => ({
+        id: `workflow-${kebab(state)}`,
+        description:
+          state === CompensationFailed
+            ? "An order's compensation gave up (CompensationFailed): stock or money may still be held. The order " +
+              "record carries the compensation error; finish the undo by hand, then redrive or close the order."
+            : "An order's outcome was decided but its status write or event failed for good (RecordingFailed). " +
+              "The execution's error says which; record the status or republish the event by hand.",
+        metric: { namespace, metricName: state, period: 60 },
+        ...count,
+        filter: { logGroupName: args.stateMachineLogGroupName, pattern: failStateEnteredPattern(state) },
+      }),
+    ),
+    ...Object.entries(args.functions).flatMap(([short, fn]): AlarmSpec[] => [
+      unexpectedErrors(short, fn.logGroupName, "Function"),
       {
         id: `${short}-throttles`,
         description: `Function ${short} was throttled: its reserved concurrency is exhausted.`,
-        namespace: "AWS/Lambda",
-        metricName: "Throttles",
-        dimensions: { FunctionName: functionName },
+        metric: {
+          namespace: "AWS/Lambda",
+          metricName: "Throttles",
+          dimensions: { FunctionName: fn.functionName },
+          period: 300,
+        },
+        ...count,
       },
     ]),
+    ...Object.entries(args.containers ?? {}).map(([short, task]) =>
+      unexpectedErrors(short, task.logGroupName, "Container task"),
+    ),
     {
       id: "api-5xx",
       description: "Orders API answered with server errors.",
-      namespace: "AWS/ApiGateway",
-      metricName: "5xx",
-      dimensions: { ApiId: args.apiId },
+      metric: {
+        namespace: "AWS/ApiGateway",
+        metricName: "5xx",
+        dimensions: { ApiId: args.apiId },
+        period: 300,
+      },
+      ...count,
+    },
+  ];
+}
+
+/** Failed executions as a percentage of started ones, 0 while too few started to mean anything. */
+function failureRateQueries(
+  dimensions: Readonly<Record<string, pulumi.Input<string>>>,
+): aws.types.input.cloudwatch.MetricAlarmMetricQuery[] {
+  const { periodSeconds: period, minExecutions } = FAILURE_RATE_ALARM;
+  const metric = (id: string, metricName: string) => ({
+    id,
+    metric: { namespace: "AWS/States", metricName, dimensions, period, stat: "Sum" },
+    returnData: false,
+  });
+  return [
+    metric("failed", "ExecutionsFailed"),
+    metric("started", "ExecutionsStarted"),
+    {
+      id: "failure_rate",
+      expression: `IF(started >= ${minExecutions}, 100 * FILL(failed, 0) / started, 0)`,
+      label: "Failed executions (% of started)",
+      returnData: true,
     },
   ];
 }

@@ -1,5 +1,6 @@
-import type { TaskManifest } from "@orderflow/domain";
+import type { ContainerTaskManifest, LambdaTaskManifest, TaskManifest } from "@orderflow/domain";
 import type * as pulumi from "@pulumi/pulumi";
+import { ContainerTask, type ContainerTaskArgs } from "./container-task";
 import type { WorkflowFunction } from "./order-workflow";
 import { TaskFunction, type TaskFunctionArgs } from "./task-function";
 
@@ -11,8 +12,20 @@ export interface DeployedTask {
   /** Set for Lambda tasks: what the workflow invokes and its role may invoke. */
   readonly lambda?: WorkflowFunction & {
     readonly functionName: pulumi.Output<string>;
+    readonly logGroupName: pulumi.Output<string>;
     readonly component: TaskFunction;
   };
+  /** Set for container tasks: what the workflow runs through ECS. */
+  readonly container?: ContainerTask;
+}
+
+/**
+ * How to deploy a task either way. Functions, not values: only the kind the manifest names is built (a
+ * Lambda task needs its bundle, a container task its Dockerfile, and neither needs the other's).
+ */
+export interface TaskSettings {
+  readonly lambda: (manifest: LambdaTaskManifest) => Omit<TaskFunctionArgs, "manifest">;
+  readonly container: (manifest: ContainerTaskManifest) => Omit<ContainerTaskArgs, "manifest">;
 }
 
 /**
@@ -21,12 +34,12 @@ export interface DeployedTask {
  */
 export function deployTask(
   manifest: TaskManifest,
-  args: Omit<TaskFunctionArgs, "manifest">,
+  settings: TaskSettings,
   opts: pulumi.ComponentResourceOptions,
 ): DeployedTask {
   switch (manifest.kind) {
     case "lambda": {
-      const component = new TaskFunction(manifest.name, { ...args, manifest }, opts);
+      const component = new TaskFunction(manifest.name, { ...settings.lambda(manifest), manifest }, opts);
       return {
         name: manifest.name,
         stateName: manifest.stateName,
@@ -34,14 +47,16 @@ export function deployTask(
           arn: component.arn,
           versionArn: component.versionArn,
           functionName: component.functionName,
+          logGroupName: component.logGroupName,
           component,
         },
       };
     }
     case "container":
-      throw new Error(
-        `${manifest.stateName} is declared kind "container"; container tasks need the Fargate component ` +
-          "(issue 6), which this program does not deploy yet",
-      );
+      return {
+        name: manifest.name,
+        stateName: manifest.stateName,
+        container: new ContainerTask(manifest.name, { ...settings.container(manifest), manifest }, opts),
+      };
   }
 }

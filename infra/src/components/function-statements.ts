@@ -22,6 +22,26 @@ export function functionStatements(
   tables: Readonly<Partial<Record<TableName, TableRef>>>,
   logGroupArn: pulumi.Input<string>,
 ): StatementInput[] {
+  return [
+    ...tableStatements(manifest, tables),
+    {
+      Sid: "WriteOwnLogs",
+      Effect: "Allow",
+      Action: [...LOG_STREAM_ACTIONS],
+      Resource: [pulumi.interpolate`${logGroupArn}:log-stream:*`],
+    },
+    { Sid: "SendTraces", Effect: "Allow", Action: [...LAMBDA_XRAY_ACTIONS], Resource: ["*"] },
+  ];
+}
+
+/**
+ * Exactly the DynamoDB actions a manifest declares on exactly the tables it declares, plus the tables'
+ * indexes only when it declares Query. Shared by functions and container tasks.
+ */
+export function tableStatements(
+  manifest: FunctionManifest,
+  tables: Readonly<Partial<Record<TableName, TableRef>>>,
+): StatementInput[] {
   const statements: StatementInput[] = [];
   for (const [table, actions] of declaredTables(manifest)) {
     const ref = tables[table];
@@ -44,15 +64,6 @@ export function functionStatements(
       });
     }
   }
-  statements.push(
-    {
-      Sid: "WriteOwnLogs",
-      Effect: "Allow",
-      Action: [...LOG_STREAM_ACTIONS],
-      Resource: [pulumi.interpolate`${logGroupArn}:log-stream:*`],
-    },
-    { Sid: "SendTraces", Effect: "Allow", Action: [...LAMBDA_XRAY_ACTIONS], Resource: ["*"] },
-  );
   return statements;
 }
 

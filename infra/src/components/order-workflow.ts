@@ -1,9 +1,10 @@
-import type { TableName } from "@orderflow/domain";
-import { orderWorkflow, type WorkflowRefs } from "@orderflow/workflow";
+import type { TableName, TaskManifest } from "@orderflow/domain";
+import { type ContainerRefs, orderWorkflow, WORKFLOW_TASKS, type WorkflowRefs } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { allVersionsOf, policyJson, type StatementInput } from "../iam/policy-document";
 import { LOG_DELIVERY_ACTIONS, XRAY_WRITE_ACTIONS } from "../iam/wildcards";
+import { type ContainerLaunch, workflowContainerStatements } from "./container-statements";
 import type { TableRef } from "./function-statements";
 import { serviceRole } from "./service-role";
 
@@ -18,6 +19,16 @@ export interface WorkflowFunction {
   readonly versionArn: pulumi.Input<string>;
 }
 
+/** A container task as the workflow sees it: where to run it, and what its role must be allowed. */
+export interface WorkflowContainer extends ContainerLaunch {
+  /** The revision this deploy registered; the definition runs exactly this. */
+  readonly taskDefinitionArn: pulumi.Input<string>;
+  readonly containerName: string;
+  readonly subnetIds: pulumi.Input<string[]>;
+  readonly securityGroupIds: pulumi.Input<string[]>;
+  readonly assignPublicIp: boolean;
+}
+
 export interface EventBusRef {
   readonly name: pulumi.Input<string>;
   readonly arn: pulumi.Input<string>;
@@ -25,8 +36,15 @@ export interface EventBusRef {
 
 export interface OrderWorkflowArgs {
   readonly stateMachineName: pulumi.Input<string>;
+  /**
+   * The task manifests the definition is built from; each one's `kind` decides Lambda or ECS.
+   * @default WORKFLOW_TASKS
+   */
+  readonly tasks?: readonly TaskManifest[];
   /** The workflow's Lambda tasks keyed by state name (`ReserveInventory`). Keys must be known up front. */
   readonly functions: Readonly<Record<string, WorkflowFunction>>;
+  /** The container task, when a manifest is kind `container` (the workflow's refs carry one). */
+  readonly container?: WorkflowContainer;
   /** Every deployed table (the definition receives all names). */
   readonly tables: Readonly<Record<TableName, TableRef>>;
   /** The table whose status the workflow writes directly (DynamoDB integration). */
@@ -51,6 +69,8 @@ export class OrderWorkflow extends pulumi.ComponentResource {
   readonly name: pulumi.Output<string>;
   readonly roleArn: pulumi.Output<string>;
   readonly definition: pulumi.Output<string>;
+  /** Where execution events land; the alarms' metric filters read it. */
+  readonly logGroupName: pulumi.Output<string>;
 
   constructor(name: string, args: OrderWorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
     super("orderflow:workflow:OrderWorkflow", name, {}, opts);
@@ -118,6 +138,7 @@ export class OrderWorkflow extends pulumi.ComponentResource {
     this.name = stateMachine.name;
     this.roleArn = role.arn;
     this.definition = definition;
+    this.logGroupName = logGroup.name;
     this.registerOutputs({ arn: this.arn, aliasArn: this.aliasArn, versionArn: this.versionArn });
   }
 }
@@ -128,16 +149,37 @@ function renderDefinition(args: OrderWorkflowArgs): pulumi.Output<string> {
     Object.entries(args.functions).map(([state, fn]) => [state, fn.versionArn]),
   );
   const tableNames = Object.fromEntries(Object.entries(args.tables).map(([table, ref]) => [table, ref.name]));
+  const tasks = args.tasks ?? WORKFLOW_TASKS;
   return pulumi
-    .all([pulumi.output(versionArns), pulumi.output(tableNames), pulumi.output(args.eventBus.name)])
-    .apply(([functionArns, names, eventBusName]) => {
+    .all([
+      pulumi.output(versionArns),
+      pulumi.output(tableNames),
+      pulumi.output(args.eventBus.name),
+      pulumi.output(containerRefs(args.container)),
+    ])
+    .apply(([functionArns, names, eventBusName, container]) => {
       const refs: WorkflowRefs = {
         functionArns,
         tableNames: names as WorkflowRefs["tableNames"],
         eventBusName,
+        ...(container && { container }),
       };
-      return JSON.stringify(orderWorkflow(refs));
+      return JSON.stringify(orderWorkflow(refs, tasks));
     });
+}
+
+/** The container's part of the references (`refs.container`), still as inputs. */
+function containerRefs(container: WorkflowContainer | undefined) {
+  if (container === undefined) return undefined;
+  const refs: { [K in keyof ContainerRefs]: pulumi.Input<ContainerRefs[K]> } = {
+    clusterArn: container.clusterArn,
+    taskDefinitionArn: container.taskDefinitionArn,
+    containerName: container.containerName,
+    subnetIds: container.subnetIds,
+    securityGroupIds: container.securityGroupIds,
+    assignPublicIp: container.assignPublicIp,
+  };
+  return refs;
 }
 
 /** Exactly what the definition touches, plus the log-delivery and tracing grants AWS requires. */
@@ -163,6 +205,7 @@ function workflowStatements(args: OrderWorkflowArgs): StatementInput[] {
       Action: ["events:PutEvents"],
       Resource: [args.eventBus.arn],
     },
+    ...(args.container ? workflowContainerStatements(args.container) : []),
     { Sid: "DeliverExecutionLogs", Effect: "Allow", Action: [...LOG_DELIVERY_ACTIONS], Resource: ["*"] },
     { Sid: "SendTraces", Effect: "Allow", Action: [...XRAY_WRITE_ACTIONS], Resource: ["*"] },
   ];

@@ -1,10 +1,11 @@
-import { type FunctionManifest, type TableName, tableEnvVar } from "@orderflow/domain";
+import type { FunctionManifest, TableName } from "@orderflow/domain";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LAMBDA_HANDLER } from "../code";
 import { policyJson, type StatementInput } from "../iam/policy-document";
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from "../platform";
-import { declaredTables, functionStatements, type TableRef } from "./function-statements";
+import { functionStatements, type TableRef } from "./function-statements";
+import { manifestEnvironment } from "./manifest-environment";
 import { serviceRole } from "./service-role";
 
 export interface TaskFunctionArgs {
@@ -111,40 +112,15 @@ export class TaskFunction extends pulumi.ComponentResource {
   }
 }
 
-/**
- * Table names for the declared tables, then each manifest variable: the program's value, else the manifest
- * default. A variable with neither is a wiring mistake and fails before anything deploys.
- */
+/** The manifest's environment, plus what every bundle needs from Lambda itself. */
 function environmentFor(
   manifest: FunctionManifest,
   args: TaskFunctionArgs,
 ): Record<string, pulumi.Input<string>> {
-  const variables: Record<string, pulumi.Input<string>> = {
+  return {
     // The bundles ship source maps; without this flag stack traces point into minified code.
     NODE_OPTIONS: "--enable-source-maps",
     POWERTOOLS_SERVICE_NAME: manifest.name,
+    ...manifestEnvironment(manifest, args.tables, args.environment),
   };
-  for (const [table] of declaredTables(manifest)) {
-    const ref = args.tables[table];
-    if (ref !== undefined) variables[tableEnvVar(table)] = ref.name;
-  }
-  const given = args.environment ?? {};
-  for (const name of Object.keys(given)) {
-    if (!(name in manifest.env)) {
-      throw new Error(
-        `function ${manifest.name} does not declare environment variable ${name} in its manifest`,
-      );
-    }
-  }
-  for (const [name, spec] of Object.entries(manifest.env)) {
-    const value = given[name] ?? spec.default;
-    if (value === undefined) {
-      throw new Error(
-        `function ${manifest.name} needs environment variable ${name} (${spec.description}): ` +
-          "its manifest has no default and neither the stack config nor the program sets it",
-      );
-    }
-    variables[name] = value;
-  }
-  return variables;
 }

@@ -26,6 +26,10 @@ const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[^\s]*)?$/;
 const CORS_ORIGIN = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 const LOCAL_ORIGIN = /^http:\/\/localhost(?::\d{1,5})?$/;
 const TAG_KEY = /^[A-Za-z][A-Za-z0-9 _.:/=+@-]{0,127}$/;
+const SUBNET_ID = /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+
+/** CloudWatch Container Insights modes an ECS cluster accepts. */
+export const CONTAINER_INSIGHTS = ["enhanced", "enabled", "disabled"] as const;
 
 /** A strict object whose unknown-key message lists what is allowed at that level. */
 function strict<const E extends v.ObjectEntries>(entries: E, what: string) {
@@ -67,18 +71,26 @@ const apiAuth = v.variant(
   'must be {type: iam}, {type: jwt, issuer, audiences} or {type: none}; type must be "iam", "jwt" or "none"',
 );
 
+/** One entry of `orderflow:functions`, whichever kind of task it configures. */
+export interface FunctionConfig {
+  readonly reservedConcurrency?: number | undefined;
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/** A function's settings; a container task has no concurrency to reserve, only its environment. */
 function functionSettings(manifest: FunctionManifest) {
   const envEntries = Object.fromEntries(
     Object.keys(manifest.env).map((name) => [name, v.optional(v.string("must be a string"))]),
   );
+  const env = v.optional(strict(envEntries, `environment variable of ${manifest.name}`));
+  const isContainer = "kind" in manifest && manifest.kind === "container";
   return v.optional(
-    strict(
-      {
-        reservedConcurrency: v.optional(integer(1, 1000)),
-        env: v.optional(strict(envEntries, `environment variable of ${manifest.name}`)),
-      },
-      `setting of function ${manifest.name}`,
-    ),
+    isContainer
+      ? strict({ env }, `setting of container task ${manifest.name}`)
+      : strict(
+          { reservedConcurrency: v.optional(integer(1, 1000)), env },
+          `setting of function ${manifest.name}`,
+        ),
   );
 }
 
@@ -115,6 +127,21 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
           "must be a list of origins",
         ),
         [],
+      ),
+      containerSubnetIds: v.optional(
+        v.pipe(
+          v.array(
+            v.pipe(v.string(), v.regex(SUBNET_ID, "must be a subnet id like subnet-0a1b2c3d4e5f60718")),
+            "must be a list of subnet ids",
+          ),
+          v.minLength(1, "must list at least one subnet (or be left out to use the default VPC)"),
+          v.check((ids) => new Set(ids).size === ids.length, "must not list a subnet twice"),
+        ),
+      ),
+      containerAssignPublicIp: v.optional(boolean),
+      containerInsights: v.optional(
+        v.picklist(CONTAINER_INSIGHTS, `must be one of ${CONTAINER_INSIGHTS.join(", ")}`),
+        "enabled",
       ),
       alarmEmail: v.optional(v.pipe(v.string(), v.email("must be an e-mail address"))),
       alarmWebhookUrl: v.optional(
@@ -184,6 +211,12 @@ function tierGuardrails({ dataset, addIssue }: v.RawCheckContext<Settings>): voi
   }
   if (config.tier === "production" && !config.deletionProtection) {
     fail("deletionProtection", "must be true in the production tier");
+  }
+  if (config.containerAssignPublicIp !== undefined && config.containerSubnetIds === undefined) {
+    fail(
+      "containerAssignPublicIp",
+      "applies only with orderflow:containerSubnetIds; the default VPC's subnets are public and always get a public IP",
+    );
   }
   if (config.tier === "production" && config.workflowIncludeExecutionData) {
     fail(

@@ -41,6 +41,15 @@ export const LOG_DELIVERY_ACTIONS = [
 
 export const LOG_STREAM_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
 
+/** The calls a worker makes with the task token Step Functions handed it (`.waitForTaskToken`). */
+export const TASK_TOKEN_ACTIONS = [
+  "states:SendTaskSuccess",
+  "states:SendTaskFailure",
+  "states:SendTaskHeartbeat",
+] as const;
+
+export const ECR_AUTHORIZATION_ACTIONS = ["ecr:GetAuthorizationToken"] as const;
+
 export const WILDCARD_EXCEPTIONS: readonly WildcardException[] = [
   {
     id: "xray-write",
@@ -61,13 +70,14 @@ export const WILDCARD_EXCEPTIONS: readonly WildcardException[] = [
       'APIs do not support resource-level permissions, and AWS documents Resource "*" for them.',
   },
   {
-    id: "lambda-own-log-streams",
+    id: "own-log-streams",
     actions: LOG_STREAM_ACTIONS,
     resource: new RegExp(`^${ARN_PREFIX}logs:${REGION}:${ACCOUNT}:log-group:[^*:]+:log-stream:\\*$`),
     policyKind: "identity",
     reason:
-      "Lambda names each log stream at run time (date, version, instance id), so the stream part of the ARN " +
-      "cannot be known in advance; the wildcard is confined to the function's own log group.",
+      "Lambda (date, version, instance id) and the ECS awslogs driver (prefix, container, task id) name each " +
+      "log stream at run time, so the stream part of the ARN cannot be known in advance; the wildcard is " +
+      "confined to the function's or task's own log group.",
   },
   {
     id: "workflow-function-versions",
@@ -78,6 +88,35 @@ export const WILDCARD_EXCEPTIONS: readonly WildcardException[] = [
       "Every deploy publishes new function versions, and executions still running on an earlier " +
       "state-machine version keep invoking the versions they started with; the wildcard is only the " +
       "version qualifier of one named function.",
+  },
+  {
+    id: "ecs-task-definition-revisions",
+    actions: ["ecs:RunTask"],
+    resource: new RegExp(`^${ARN_PREFIX}ecs:${REGION}:${ACCOUNT}:task-definition/[^*:/]+:\\*$`),
+    policyKind: "identity",
+    reason:
+      "Every deploy that changes the container registers a new task-definition revision, and executions " +
+      "still running on an earlier state-machine version start the revision they were built with; the " +
+      "wildcard is only the revision number of one named family.",
+  },
+  {
+    id: "ecr-authorization-token",
+    actions: ECR_AUTHORIZATION_ACTIONS,
+    resource: /^\*$/,
+    policyKind: "identity",
+    reason:
+      "ecr:GetAuthorizationToken returns a registry-wide login token and does not support resource-level " +
+      'permissions; AWS accepts only Resource "*". Pulling layers is still limited to one repository.',
+  },
+  {
+    id: "task-token-state-machine-versions",
+    actions: TASK_TOKEN_ACTIONS,
+    resource: new RegExp(`^${ARN_PREFIX}states:${REGION}:${ACCOUNT}:stateMachine:[^*:]+:\\*$`),
+    policyKind: "identity",
+    reason:
+      "Task-token calls are authorized against the state machine that issued the token; executions run " +
+      "on a published version (started through the live alias), so the grant covers the machine and its " +
+      "version/alias qualifiers. The wildcard is only the qualifier of one named state machine.",
   },
   {
     id: "kms-key-policy-self",

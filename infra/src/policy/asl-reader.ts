@@ -75,3 +75,46 @@ export function serviceTaskStates(definition: unknown): ServiceTaskState[] {
   visit(definition);
   return found;
 }
+
+/** An ECS RunTask state of a rendered definition (any integration pattern). */
+export interface EcsTaskState {
+  readonly state: string;
+  readonly resource: string;
+  readonly clusterArn: string;
+  /** `Parameters.TaskDefinition`: a revision ARN, `family:revision` or a family. */
+  readonly taskDefinition: string;
+}
+
+const ECS_RUN_TASK = /^arn:aws[\w-]*:states:::ecs:runTask(\.sync|\.waitForTaskToken)?$/;
+
+/** Every ECS RunTask state in the definition, including those inside Parallel branches and Map processors. */
+export function ecsTaskStates(definition: unknown): EcsTaskState[] {
+  const found: EcsTaskState[] = [];
+  const visit = (machine: unknown) => {
+    const states = (machine as { States?: Record<string, Record<string, unknown>> } | null)?.States ?? {};
+    for (const [state, body] of Object.entries(states)) {
+      if (body.Type === "Task" && typeof body.Resource === "string" && ECS_RUN_TASK.test(body.Resource)) {
+        const parameters = (body.Parameters ?? {}) as Record<string, unknown>;
+        found.push({
+          state,
+          resource: body.Resource,
+          clusterArn: String(parameters.Cluster ?? ""),
+          taskDefinition: String(parameters.TaskDefinition ?? ""),
+        });
+      }
+      for (const branch of (body.Branches as unknown[] | undefined) ?? []) visit(branch);
+      if (body.ItemProcessor) visit(body.ItemProcessor);
+      if (body.Iterator) visit(body.Iterator);
+    }
+  };
+  visit(definition);
+  return found;
+}
+
+/** `arn:…:task-definition/orderflow-dev-ship:3` or `orderflow-dev-ship:3` → `orderflow-dev-ship`. */
+export function taskDefinitionFamily(taskDefinition: string): string {
+  const name = taskDefinition.includes(":task-definition/")
+    ? (taskDefinition.split(":task-definition/")[1] ?? "")
+    : taskDefinition;
+  return name.split(":")[0] ?? "";
+}

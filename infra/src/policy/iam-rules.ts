@@ -48,6 +48,26 @@ export const iamRules = [
   ),
   resourceRule(
     {
+      name: "iam-passrole-to-one-service",
+      description:
+        "iam:PassRole names its roles and says which service may receive them (iam:PassedToService), so a role cannot be handed to anything else",
+      remediation: 'Add Condition {"StringEquals": {"iam:PassedToService": "<service>.amazonaws.com"}}.',
+      types: [T.role, T.rolePolicy, T.policy],
+    },
+    function* (props, args) {
+      for (const policy of identityPolicies(args.type, props)) {
+        for (const statement of parsePolicyDocument(policy).Statement) {
+          if (statement.Effect !== "Allow" || !statement.Action.includes("iam:PassRole")) continue;
+          const service = statement.Condition?.StringEquals?.["iam:PassedToService"];
+          if (typeof service !== "string" || !service.endsWith(".amazonaws.com")) {
+            yield `${statement.Sid ?? "a statement"} passes roles to any service`;
+          }
+        }
+      }
+    },
+  ),
+  resourceRule(
+    {
       name: "iam-trust-one-service",
       description: "Roles can be assumed by exactly one AWS service, not by accounts, users or *",
       remediation: "Trust a single service principal (and scope it with aws:SourceAccount where supported).",

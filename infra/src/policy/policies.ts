@@ -1,5 +1,6 @@
 import type { Policies } from "@pulumi/policy";
 import { apiRules } from "./api-rules";
+import { containerRules } from "./container-rules";
 import { dataRules } from "./data-rules";
 import { iamRules } from "./iam-rules";
 import { lambdaRules } from "./lambda-rules";
@@ -18,6 +19,7 @@ export const policies: Policies = [
   ...workflowRules,
   ...apiRules,
   ...iamRules,
+  ...containerRules,
   ...dataRules,
   ...stackRules,
 ];

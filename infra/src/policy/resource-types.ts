@@ -17,5 +17,17 @@ export const RESOURCE_TYPES = {
   topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
   kmsKey: "aws:kms/key:Key",
   metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  logMetricFilter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
+  ecsCluster: "aws:ecs/cluster:Cluster",
+  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+  securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+  securityGroupIngressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  /** awsx components are remote: offline (mocks) the rules see their inputs, never their children. */
+  awsxRepository: "awsx:ecr:Repository",
+  awsxImage: "awsx:ecr:Image",
+  awsxTaskDefinition: "awsx:ecs:FargateTaskDefinition",
+  /** The children awsx registers, which `pulumi preview --policy-pack` shows the rules as well. */
+  ecrRepository: "aws:ecr/repository:Repository",
+  ecsTaskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
   awsProvider: "pulumi:providers:aws",
 } as const;

@@ -117,10 +117,43 @@ const OUTPUTS: Readonly<Record<string, OutputsOf>> = {
     const physical = physicalName(name, inputs);
     return { name: physical, arn: arn("cloudwatch", t, `alarm:${physical}`) };
   },
+  "aws:cloudwatch/logMetricFilter:LogMetricFilter": (name) => ({ name }),
+  "aws:ecs/cluster:Cluster": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return { name: physical, arn: arn("ecs", t, `cluster/${physical}`) };
+  },
+  "aws:ec2/securityGroup:SecurityGroup": (name, _inputs, t) => {
+    const id = `sg-${hash(name, 17)}`;
+    return { arn: arn("ec2", t, `security-group/${id}`), __id: id };
+  },
+};
+
+/**
+ * Remote (awsx) components: under mocks the engine constructs none of their children, so the mocks answer
+ * with the outputs the program reads from the component itself.
+ */
+const REMOTE_OUTPUTS: Readonly<Record<string, OutputsOf>> = {
+  "awsx:ecr:Repository": (name, inputs, t) => ({
+    url: `${t.accountId}.dkr.ecr.${t.region}.amazonaws.com/${physicalName(name, inputs)}`,
+  }),
+  "awsx:ecr:Image": (name, inputs) => ({
+    imageUri: `${String(unwrap(inputs.repositoryUrl))}@sha256:${hash(`${name}:${String(unwrap(inputs.imageTag))}`, 64)}`,
+  }),
+  // The real engine returns `taskDefinition` as a resource reference to an aws.ecs.TaskDefinition, whose
+  // `arn` output the program reads through `apply`; a plain object with the same fields reads the same way.
+  "awsx:ecs:FargateTaskDefinition": (name, inputs, t) => {
+    const family = String(unwrap(inputs.family) ?? name);
+    return { taskDefinition: { arn: arn("ecs", t, `task-definition/${family}:1`), family, revision: 1 } };
+  },
+  "awsx:ec2:DefaultVpc": () => ({
+    vpcId: "vpc-0d3fa0170000a11ce",
+    publicSubnetIds: ["subnet-0d3fa0170000a0001", "subnet-0d3fa0170000b0002", "subnet-0d3fa0170000c0003"],
+    privateSubnetIds: [],
+  }),
 };
 
 /** Every provider function the program calls, and its answer. */
-const CALLS: Readonly<Record<string, (target: MockTarget) => Outputs>> = {
+const CALLS: Readonly<Record<string, (target: MockTarget, inputs: Record<string, unknown>) => Outputs>> = {
   "aws:index/getCallerIdentity:getCallerIdentity": (t) => ({
     accountId: t.accountId,
     arn: `arn:aws:iam::${t.accountId}:user/synth`,
@@ -133,6 +166,15 @@ const CALLS: Readonly<Record<string, (target: MockTarget) => Outputs>> = {
     reverseDnsPrefix: "com.amazonaws",
     id: "aws",
   }),
+  "aws:ec2/getSubnet:getSubnet": (t, inputs) => {
+    const id = String(inputs.id);
+    return {
+      id,
+      vpcId: `vpc-${hash(id, 17)}`,
+      availabilityZone: `${t.region}a`,
+      arn: arn("ec2", t, `subnet/${id}`),
+    };
+  },
 };
 
 /**
@@ -150,7 +192,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
   newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
     const inputs = args.inputs as Record<string, unknown>;
     const result =
-      args.custom === false ? { id: undefined, state: {} } : this.answer(args.type, args.name, inputs);
+      args.custom === false
+        ? this.component(args.type, args.name, inputs)
+        : this.answer(args.type, args.name, inputs);
     this.resources.push({
       type: args.type,
       name: args.name,
@@ -173,12 +217,24 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     return { id: typeof __id === "string" ? __id : `${name}-id`, state: { ...inputs, ...outputs } };
   }
 
+  /** Our own components have no outputs of their own; a remote component's must be mocked like a resource's. */
+  private component(type: string, name: string, inputs: Record<string, unknown>) {
+    if (type.startsWith("orderflow:")) return { id: undefined, state: {} };
+    const outputsOf = REMOTE_OUTPUTS[type];
+    if (!outputsOf) {
+      throw new Error(
+        `the mocks know no outputs for the remote component ${type}; add them to REMOTE_OUTPUTS in src/synth/mocks.ts`,
+      );
+    }
+    return { id: undefined, state: { ...inputs, ...outputsOf(name, inputs, this.target) } };
+  }
+
   call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
     const answer = CALLS[args.token];
     if (!answer)
       throw new Error(`unexpected provider call ${args.token}; add it to CALLS in src/synth/mocks.ts`);
     this.calls.push(args.token);
-    return answer(this.target);
+    return answer(this.target, args.inputs as Record<string, unknown>);
   }
 }
 

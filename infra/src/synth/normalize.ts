@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { isSecretValue } from "./mocks";
 
@@ -22,7 +23,7 @@ export async function normalize(value: unknown, context: NormalizeContext): Prom
   if (value === null || value === undefined) return null;
   if (isSecretValue(value)) return SECRET_MARKER;
   if (pulumi.isUnknown(value) || value === UNKNOWN_WIRE_VALUE) return UNKNOWN_MARKER;
-  if (typeof value === "string") return maskSecrets(value, context);
+  if (typeof value === "string") return maskSecrets(workspaceRelative(value), context);
   if (typeof value !== "object") return value;
   if (pulumi.asset.Archive.isInstance(value) || pulumi.asset.Asset.isInstance(value))
     return describeAsset(value);
@@ -52,13 +53,29 @@ async function describeAsset(value: pulumi.asset.Archive | pulumi.asset.Asset): 
   return { asset: "(inline)" };
 }
 
-/** Paths relative to the workspace root, so the synth does not depend on where the repository is checked out. */
-export function repositoryRelative(path: string): string {
-  let dir = path;
+const workspaceRoot = findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * An absolute path inside the workspace (e.g. a Docker build context) as a repository-relative one, so the
+ * synth does not depend on where the repository is checked out.
+ */
+function workspaceRelative(text: string): string {
+  if (workspaceRoot === undefined || !text.startsWith(`${workspaceRoot}${sep}`)) return text;
+  return relative(workspaceRoot, text);
+}
+
+function findWorkspaceRoot(start: string): string | undefined {
+  let dir = start;
   while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
     const parent = dirname(dir);
-    if (parent === dir) return path;
+    if (parent === dir) return undefined;
     dir = parent;
   }
-  return relative(dir, path);
+  return dir;
+}
+
+/** Paths relative to the workspace root, so the synth does not depend on where the repository is checked out. */
+export function repositoryRelative(path: string): string {
+  const root = findWorkspaceRoot(path);
+  return root === undefined ? path : relative(root, path);
 }

@@ -1,0 +1,88 @@
+import type { FunctionManifest, TableName } from "@orderflow/domain";
+import * as pulumi from "@pulumi/pulumi";
+import type { StatementInput } from "../iam/policy-document";
+import { ECR_AUTHORIZATION_ACTIONS, LOG_STREAM_ACTIONS, TASK_TOKEN_ACTIONS } from "../iam/wildcards";
+import { type TableRef, tableStatements } from "./function-statements";
+
+/** The service that assumes a container task's roles, and the only one they may be passed to. */
+export const ECS_TASKS_SERVICE = "ecs-tasks.amazonaws.com";
+
+/** What the Fargate agent needs to pull one image; `GetAuthorizationToken` is granted separately on `*`. */
+const ECR_PULL_ACTIONS = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] as const;
+
+/**
+ * The container's own permissions (its task role): report to the workflow with the task token, and the
+ * DynamoDB actions its manifest declares on exactly those tables.
+ *
+ * @param stateMachineArn the workflow whose tokens the container answers; task-token calls are authorized
+ *   against it (the qualifier covers the version or alias the execution runs on)
+ */
+export function taskRoleStatements(
+  manifest: FunctionManifest,
+  tables: Readonly<Partial<Record<TableName, TableRef>>>,
+  stateMachineArn: pulumi.Input<string>,
+): StatementInput[] {
+  return [
+    {
+      Sid: "ReportToWorkflow",
+      Effect: "Allow",
+      Action: [...TASK_TOKEN_ACTIONS],
+      Resource: [stateMachineArn, pulumi.interpolate`${stateMachineArn}:*`],
+    },
+    ...tableStatements(manifest, tables),
+  ];
+}
+
+/**
+ * What the Fargate agent does before and around the container (the execution role): pull exactly this
+ * repository's image and write to exactly this log group. Nothing the application uses.
+ */
+export function executionRoleStatements(
+  repositoryArn: pulumi.Input<string>,
+  logGroupArn: pulumi.Input<string>,
+): StatementInput[] {
+  return [
+    { Sid: "PullImage", Effect: "Allow", Action: [...ECR_PULL_ACTIONS], Resource: [repositoryArn] },
+    { Sid: "LogInToRegistry", Effect: "Allow", Action: [...ECR_AUTHORIZATION_ACTIONS], Resource: ["*"] },
+    {
+      Sid: "WriteOwnLogs",
+      Effect: "Allow",
+      Action: [...LOG_STREAM_ACTIONS],
+      Resource: [pulumi.interpolate`${logGroupArn}:log-stream:*`],
+    },
+  ];
+}
+
+/** What the state machine needs to start one container task with `.waitForTaskToken`. */
+export interface ContainerLaunch {
+  readonly clusterArn: pulumi.Input<string>;
+  /** `arn:…:task-definition/<family>:*`: every revision of exactly this family. */
+  readonly taskDefinitionFamilyArn: pulumi.Input<string>;
+  readonly taskRoleArn: pulumi.Input<string>;
+  readonly executionRoleArn: pulumi.Input<string>;
+}
+
+/**
+ * The state machine's grants for a container state. `.waitForTaskToken` needs only `ecs:RunTask` (AWS's
+ * generated policy for the callback pattern): `ecs:StopTask`/`DescribeTasks` and the
+ * `StepFunctionsGetEventsForECSTaskRule` events grants belong to `.sync`, which this workflow does not use.
+ * RunTask is confined to the family in its own cluster; PassRole to the task's two roles, and only to ECS.
+ */
+export function workflowContainerStatements(launch: ContainerLaunch): StatementInput[] {
+  return [
+    {
+      Sid: "RunContainerTask",
+      Effect: "Allow",
+      Action: ["ecs:RunTask"],
+      Resource: [launch.taskDefinitionFamilyArn],
+      Condition: { ArnEquals: { "ecs:cluster": launch.clusterArn } },
+    },
+    {
+      Sid: "PassContainerTaskRoles",
+      Effect: "Allow",
+      Action: ["iam:PassRole"],
+      Resource: [launch.taskRoleArn, launch.executionRoleArn],
+      Condition: { StringEquals: { "iam:PassedToService": ECS_TASKS_SERVICE } },
+    },
+  ];
+}
