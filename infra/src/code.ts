@@ -25,17 +25,21 @@ export function packageDir(exportedModule: string): string {
 }
 
 /**
- * The built code of a Lambda package as a deployment archive. Fails with the fix when the package has not
- * been built, instead of deploying an empty function.
+ * The built code of a Lambda package as a deployment archive: the handler bundle and its source map only
+ * (a package may build more into `dist/`, e.g. a container bundle, which has no place in the function).
+ * Fails with the fix when the package has not been built, instead of deploying an empty function.
  */
-export function lambdaCode(exportedModule: string): pulumi.asset.FileArchive {
+export function lambdaCode(exportedModule: string): pulumi.asset.AssetArchive {
   const dist = join(packageDir(exportedModule), "dist");
   if (!existsSync(join(dist, HANDLER_FILE))) {
     throw new Error(
       `${dist}/${HANDLER_FILE} is missing: run \`pnpm turbo run build --filter=@orderflow/infra...\` first`,
     );
   }
-  return new pulumi.asset.FileArchive(dist);
+  const files = [HANDLER_FILE, `${HANDLER_FILE}.map`].filter((file) => existsSync(join(dist, file)));
+  return new pulumi.asset.AssetArchive(
+    Object.fromEntries(files.map((file) => [file, new pulumi.asset.FileAsset(join(dist, file))])),
+  );
 }
 
 /** Where a task package's container build puts its entry module (the Dockerfile copies `dist/container/`). */

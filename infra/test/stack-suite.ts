@@ -152,11 +152,15 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         }
       });
 
-      it("deploys each package's built bundle", async () => {
+      it("deploys each package's built handler bundle and nothing else from its dist/", async () => {
         for (const manifest of FUNCTIONS) {
-          const code = functionResource(manifest.name).inputs.code as { path: Promise<string> };
+          const code = functionResource(manifest.name).inputs.code as {
+            assets: Promise<Record<string, { path: Promise<string> }>>;
+          };
+          const assets = await code.assets;
           const dir = manifest.name === "api" ? "packages/api/dist" : `packages/tasks/${manifest.name}/dist`;
-          expect(await code.path).toMatch(new RegExp(`${dir}$`));
+          expect(Object.keys(assets).sort()).toEqual(["handler.mjs", "handler.mjs.map"]);
+          expect(await assets["handler.mjs"]?.path).toMatch(new RegExp(`${dir}/handler.mjs$`));
         }
       });
 

@@ -45,7 +45,12 @@ describe("offline synth", () => {
       "tableNames",
     ]);
     const code = document.resources.find((r) => r.name === "api-function")?.inputs.code;
-    expect(code).toEqual({ archive: "packages/api/dist" });
+    expect(code).toEqual({
+      archive: {
+        "handler.mjs": { asset: "packages/api/dist/handler.mjs" },
+        "handler.mjs.map": { asset: "packages/api/dist/handler.mjs.map" },
+      },
+    });
   });
 
   it("never writes a secret value, and marks where one was used", async () => {

@@ -45,6 +45,15 @@ function maskSecrets(text: string, context: NormalizeContext): string {
 }
 
 async function describeAsset(value: pulumi.asset.Archive | pulumi.asset.Asset): Promise<unknown> {
+  const withAssets = value as { assets?: Promise<Record<string, pulumi.asset.Archive | pulumi.asset.Asset>> };
+  if (withAssets.assets !== undefined) {
+    const assets = await withAssets.assets;
+    const entries = Object.entries(assets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const described = await Promise.all(
+      entries.map(async ([name, asset]) => [name, await describeAsset(asset)] as const),
+    );
+    return { archive: Object.fromEntries(described) };
+  }
   const withPath = value as { path?: Promise<string> };
   if (withPath.path !== undefined) {
     const kind = pulumi.asset.Archive.isInstance(value) ? "archive" : "asset";
