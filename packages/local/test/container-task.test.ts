@@ -1,48 +1,32 @@
 /**
  * CreateShipment as a container task (`kind: "container"`, issue #6): the definition gets the
- * `ecs:runTask.waitForTaskToken` state, and the runtime runs a container entry in-process with the token
- * and input from the state's container overrides. The entry here does what the container does (the real
- * create-shipment handler, then SendTaskSuccess/Failure) until the package ships its own entry module.
+ * `ecs:runTask.waitForTaskToken` state, and the runtime runs the package's real container entry
+ * (`runContainerTask`) in-process with the token and input from the state's container overrides. A thin
+ * wrapper can kill the container before it reports, as an out-of-memory kill would.
  */
 import { randomUUID } from "node:crypto";
-import {
-  SendTaskFailureCommand,
-  SendTaskHeartbeatCommand,
-  SendTaskSuccessCommand,
-} from "@aws-sdk/client-sfn";
-import type { TaskManifest } from "@orderflow/domain";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { ContainerEntry } from "../src/runtime/ecs-adapter";
 import { startLocalRuntime } from "../src/runtime/runtime";
 import { freshSku, orderFor, US_ADDRESS } from "./support";
 
-const tasks: TaskManifest[] = WORKFLOW_TASKS.map((task) =>
-  task.stateName === "CreateShipment" ? { ...task, kind: "container", cpu: 256, heartbeatSeconds: 60 } : task,
-);
-
-let crashNext = false;
-const fulfilment: ContainerEntry = async ({ taskToken, input }, { sfn }) => {
-  const { handler } = await import("@orderflow/task-create-shipment/handler");
-  await sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
-  if (crashNext) {
-    crashNext = false;
+let killsLeft = 0;
+const fulfilment: ContainerEntry = async (run, deps) => {
+  if (killsLeft > 0) {
+    killsLeft -= 1;
     throw new Error("container killed (OutOfMemoryError)");
   }
-  try {
-    const shipment = await handler(input, { awsRequestId: randomUUID() });
-    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(shipment) }));
-  } catch (error) {
-    const { name, message } = error as Error;
-    await sfn.send(new SendTaskFailureCommand({ taskToken, error: name, cause: message }));
-  }
+  // Imported on first use: the module binds its tables when loaded, after the runtime set the environment.
+  const { runContainerTask } = await import("@orderflow/task-create-shipment/container");
+  await runContainerTask(run, deps);
 };
 
 const runtime = await startLocalRuntime({
   endpoint: inject("dynamoDbLocalEndpoint"),
   tablePrefix: `c${randomUUID().slice(0, 8)}-`,
   stock: {},
-  tasks,
+  tasks: WORKFLOW_TASKS,
   taskCode: { CreateShipment: { kind: "container", entry: fulfilment } },
 });
 afterAll(() => runtime.stop());
@@ -106,11 +90,29 @@ describe("a container task state run locally with a task token", () => {
     ]);
   });
 
-  it("treats a container that dies without reporting as a heartbeat timeout and compensates", async () => {
+  it("runs a container that was lost before reporting again, and ships once", async () => {
     // Prepare
     const sku = await freshSku(runtime, 5);
     const order = orderFor(sku);
-    crashNext = true;
+    killsLeft = 1;
+
+    // Act
+    const report = await runtime.start(order);
+    const ledger = await runtime.ledger(order.orderId);
+
+    // Assess
+    expect(report.status).toBe("SUCCEEDED");
+    expect(report.steps.find((s) => s.state === "CreateShipment")?.retries.map((r) => r.error)).toEqual([
+      "States.HeartbeatTimeout",
+    ]);
+    expect(ledger.shipments).toHaveLength(1);
+  });
+
+  it("compensates when the container keeps dying without reporting (heartbeat timeouts outlast retries)", async () => {
+    // Prepare
+    const sku = await freshSku(runtime, 5);
+    const order = orderFor(sku);
+    killsLeft = 4;
 
     // Act
     const report = await runtime.start(order);

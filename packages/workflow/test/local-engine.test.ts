@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { happyPath, LAMBDA_TRANSIENT_ERRORS, orderWorkflow, sampleRefs } from "../src";
 import order from "./fixtures/order.json" with { type: "json" };
 import { type Fault, runOrder } from "./local-engine";
-import { containerTasks, definitions } from "./support";
+import { containerTasks, definitions, lambdaTasks } from "./support";
 
-const lambdaDefinition = orderWorkflow(sampleRefs);
+const lambdaDefinition = orderWorkflow(sampleRefs, lambdaTasks);
 const containerDefinition = orderWorkflow(sampleRefs, containerTasks);
 const validOrder = order as Order;
 const throws = (name: string): Fault => ({ throws: name });

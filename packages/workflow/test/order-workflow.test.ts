@@ -15,14 +15,14 @@ import {
   WORKFLOW_TASKS,
   worstCaseSeconds,
 } from "../src";
-import { containerTasks, definitions } from "./support";
+import { containerTasks, definitions, lambdaTasks } from "./support";
 
 const taskOf = (definition: AslDefinition, name: string) => definition.States[name] as TaskState;
 
 describe("orderWorkflow", () => {
   it("has exactly the states of DESIGN §3 plus the stuck-saga and recording failures", () => {
     // Act
-    const definition = orderWorkflow(sampleRefs);
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
 
     // Assess
     expect(Object.keys(definition.States).sort()).toEqual(Object.values(STATE_NAMES).sort());
@@ -31,7 +31,7 @@ describe("orderWorkflow", () => {
   });
 
   it("takes 7 state transitions on the happy path (goal: ≤ 9)", () => {
-    const path = happyPath(orderWorkflow(sampleRefs));
+    const path = happyPath(orderWorkflow(sampleRefs, lambdaTasks));
     expect(path).toEqual([
       "ValidateOrder",
       "ReserveInventory",
@@ -71,8 +71,8 @@ describe("orderWorkflow", () => {
   });
 
   it("retries Lambda faults and the task's own transient errors, never a business error", () => {
-    const definition = orderWorkflow(sampleRefs);
-    for (const manifest of WORKFLOW_TASKS) {
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
+    for (const manifest of lambdaTasks) {
       const retried = (taskOf(definition, manifest.stateName).Retry ?? []).flatMap((r) => r.ErrorEquals);
       expect(retried).toEqual(
         expect.arrayContaining([...LAMBDA_TRANSIENT_ERRORS, ...manifest.retryableErrors]),
@@ -83,7 +83,7 @@ describe("orderWorkflow", () => {
 
   it("routes each business error and each unexpected error as the saga needs", () => {
     // Prepare
-    const definition = orderWorkflow(sampleRefs);
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
     const routes = (name: string) =>
       (taskOf(definition, name).Catch ?? []).map((c) => [c.ErrorEquals.join(","), c.Next, c.ResultPath]);
 
@@ -112,7 +112,7 @@ describe("orderWorkflow", () => {
   });
 
   it("passes each Lambda task exactly its input contract plus the execution id", () => {
-    const definition = orderWorkflow(sampleRefs);
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
     const payload = (name: string) => taskOf(definition, name).Parameters?.Payload;
     expect(taskOf(definition, "ValidateOrder").Parameters).toMatchObject({ "Payload.$": "$" });
     expect(taskOf(definition, "ValidateOrder").OutputPath).toBe("$.Payload");
@@ -146,7 +146,7 @@ describe("orderWorkflow", () => {
   });
 
   it("writes terminal statuses with a condition that only moves a PENDING or missing order", () => {
-    const definition = orderWorkflow(sampleRefs);
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
     const expected = { MarkCompleted: "COMPLETED", MarkRejected: "REJECTED", MarkFailed: "FAILED" };
     for (const [name, status] of Object.entries(expected)) {
       const state = taskOf(definition, name);
@@ -171,7 +171,7 @@ describe("orderWorkflow", () => {
   });
 
   it("publishes the domain events to the bus with the domain's source", () => {
-    const definition = orderWorkflow(sampleRefs);
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
     const entry = (name: string) =>
       (taskOf(definition, name).Parameters as { Entries: unknown[] }).Entries[0];
     expect(entry("PublishCompleted")).toEqual({
@@ -196,7 +196,7 @@ describe("orderWorkflow", () => {
   });
 
   it("keeps the cause in every Fail state", () => {
-    const definition = orderWorkflow(sampleRefs);
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
     expect(definition.States.Failed).toEqual({
       Type: "Fail",
       ErrorPath: "$.error.Error",
@@ -223,7 +223,7 @@ describe("orderWorkflow with CreateShipment as a container", () => {
 
     // Assess
     expect(state.Resource).toBe("arn:aws:states:::ecs:runTask.waitForTaskToken");
-    expect(state.HeartbeatSeconds).toBe(60);
+    expect(state.HeartbeatSeconds).toBe(180);
     expect(state.Parameters).toMatchObject({
       Cluster: container.clusterArn,
       TaskDefinition: container.taskDefinitionArn,
@@ -249,7 +249,7 @@ describe("orderWorkflow with CreateShipment as a container", () => {
     expect(JSON.stringify(override.Environment)).not.toMatch(/payment|customer/);
     expect(state.Retry?.[0]?.ErrorEquals).toEqual(expect.arrayContaining([...ECS_TRANSIENT_ERRORS]));
     expect(state.Retry?.flatMap((r) => r.ErrorEquals)).not.toContain("States.TaskFailed");
-    expect(state.Catch).toEqual(taskOf(orderWorkflow(sampleRefs), "CreateShipment").Catch);
+    expect(state.Catch).toEqual(taskOf(orderWorkflow(sampleRefs, lambdaTasks), "CreateShipment").Catch);
     expect(state.ResultSelector).toMatchObject({ "trackingNumber.$": "$.trackingNumber" });
   });
 

@@ -10,7 +10,7 @@ import {
   type TaskState,
   WORKFLOW_RULES,
 } from "../src";
-import { definitions } from "./support";
+import { definitions, lambdaTasks } from "./support";
 
 const rulesBroken = (definition: AslDefinition) => [
   ...new Set(checkWorkflowRules(definition).map((v) => v.rule)),
@@ -43,7 +43,7 @@ describe("checkWorkflowRules", () => {
         }),
         (options) => {
           // Prepare
-          const definition = orderWorkflow(sampleRefs);
+          const definition = orderWorkflow(sampleRefs, lambdaTasks);
           const state = definition.States.ValidateOrder as TaskState;
           state.Retry = [retry(LAMBDA_TRANSIENT_ERRORS, options)];
 
@@ -60,7 +60,7 @@ describe("checkWorkflowRules", () => {
 
   it("explains a compensation run in the wrong order, naming the state and both sequences", () => {
     // Prepare: ChargePayment's catch-all skips the refund
-    const definition = orderWorkflow(sampleRefs);
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
     const charge = definition.States.ChargePayment as TaskState;
     (charge.Catch?.[1] as { Next: string }).Next = "ReleaseInventory";
 

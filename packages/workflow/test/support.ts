@@ -1,10 +1,15 @@
 import type { TaskManifest } from "@orderflow/domain";
+import { containerTask, lambdaTask } from "@orderflow/task-create-shipment/task";
 import { type AslDefinition, orderWorkflow, sampleRefs, WORKFLOW_TASKS } from "../src";
 
-/** The manifests with CreateShipment switched to a Fargate container, as issue 6 does. */
-export const containerTasks: readonly TaskManifest[] = WORKFLOW_TASKS.map((t) =>
-  t.stateName === "CreateShipment" ? { ...t, kind: "container", cpu: 256, heartbeatSeconds: 60 } : t,
-);
+const withShipment = (shipment: TaskManifest): readonly TaskManifest[] =>
+  WORKFLOW_TASKS.map((t) => (t.stateName === "CreateShipment" ? shipment : t));
+
+/** The manifests with CreateShipment as a Lambda function. */
+export const lambdaTasks = withShipment(lambdaTask);
+
+/** The manifests with CreateShipment as a Fargate container (issue 6; what WORKFLOW_TASKS names today). */
+export const containerTasks = withShipment(containerTask);
 
 /** The real definition in both shapes, built afresh (tests may mutate their copy). */
 export const definitions = (): {
@@ -12,6 +17,6 @@ export const definitions = (): {
   definition: AslDefinition;
   tasks: readonly TaskManifest[];
 }[] => [
-  { name: "lambda", definition: orderWorkflow(sampleRefs), tasks: WORKFLOW_TASKS },
+  { name: "lambda", definition: orderWorkflow(sampleRefs, lambdaTasks), tasks: lambdaTasks },
   { name: "container", definition: orderWorkflow(sampleRefs, containerTasks), tasks: containerTasks },
 ];

@@ -3,7 +3,8 @@ import { createLogger, documentClient, manifestEnv, tableNamesFor, taskHandler }
 import { shippingConfig } from "./config";
 import { createShipment } from "./core";
 import { dynamoShipmentStore } from "./dynamo-store";
-import { task } from "./task";
+// Tables and settings are the same for both kinds; the Lambda manifest keeps the container one out of the bundle.
+import { lambdaTask as task } from "./lambda-task";
 
 const deps = {
   store: dynamoShipmentStore(documentClient(), tableNamesFor(task)),

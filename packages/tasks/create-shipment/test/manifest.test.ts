@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { containerTask, lambdaTask, task } from "../src/task";
 
 describe("the CreateShipment manifests", () => {
-  it("names the Lambda manifest as the one the platform follows, until the container path is wired", () => {
+  it("runs fulfilment as a Fargate container: the container manifest is the one the platform follows", () => {
     // Assess
-    expect(task).toBe(lambdaTask);
+    expect(task).toBe(containerTask);
   });
 
   it("describes the container as the same task with the container's own sizing", () => {
