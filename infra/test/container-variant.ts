@@ -1,5 +1,5 @@
 import type { ContainerTaskManifest, TaskManifest } from "@orderflow/domain";
-import { containerTask } from "@orderflow/task-create-shipment/task";
+import { containerTask, lambdaTask } from "@orderflow/task-create-shipment/task";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import { packageDir } from "../src/code";
 
@@ -15,12 +15,20 @@ export const containerShipment: ContainerTaskManifest = containerTask;
 export const SHIPMENT_PACKAGE = "@orderflow/task-create-shipment/task";
 export const SHIPMENT_PACKAGE_DIR = packageDir(SHIPMENT_PACKAGE);
 
+/** As checked in: CreateShipment's package names its container manifest (fulfilment on Fargate). */
 export const DEFAULT_VARIANT: Variant = { label: "as checked in", tasks: WORKFLOW_TASKS };
 
+/** CreateShipment switched back to its Lambda manifest: the other side of the one-line flip. */
+export const LAMBDA_VARIANT: Variant = {
+  label: "CreateShipment as a Lambda function",
+  tasks: WORKFLOW_TASKS.map((t) => (t.stateName === lambdaTask.stateName ? lambdaTask : t)),
+};
+
 /**
- * The workflow with CreateShipment flipped to its container manifest: what `WORKFLOW_TASKS` becomes once
- * the package's `task` export names `containerTask`. The program builds the image source itself (the
- * package's Dockerfile and its built `dist/container/`), as it will after the flip.
+ * The workflow with CreateShipment on its container manifest, named explicitly (today the same as
+ * `WORKFLOW_TASKS`, whose package's `task` export names `containerTask`), for the tests that are about the
+ * container path whatever the checked-in choice. The program builds the image source itself (the
+ * package's Dockerfile and its built `dist/container/`).
  */
 export const CONTAINER_VARIANT: Variant = {
   label: "CreateShipment as a container",

@@ -1,5 +1,5 @@
-import { CONTAINER_VARIANT } from "./container-variant";
+import { LAMBDA_VARIANT } from "./container-variant";
 import { stackSuite } from "./stack-suite";
 
 stackSuite("dev");
-stackSuite("dev", CONTAINER_VARIANT);
+stackSuite("dev", LAMBDA_VARIANT);

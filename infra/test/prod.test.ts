@@ -1,5 +1,5 @@
-import { CONTAINER_VARIANT } from "./container-variant";
+import { LAMBDA_VARIANT } from "./container-variant";
 import { stackSuite } from "./stack-suite";
 
 stackSuite("prod");
-stackSuite("prod", CONTAINER_VARIANT);
+stackSuite("prod", LAMBDA_VARIANT);

@@ -1,5 +1,5 @@
-import { CONTAINER_VARIANT } from "./container-variant";
+import { LAMBDA_VARIANT } from "./container-variant";
 import { stackSuite } from "./stack-suite";
 
 stackSuite("staging");
-stackSuite("staging", CONTAINER_VARIANT);
+stackSuite("staging", LAMBDA_VARIANT);
