@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { newOrderId, type TableName } from "@orderflow/domain";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { newOrderId } from "@orderflow/domain";
 import { LOCAL_AWS_ENV, type TableNames, tableEnv } from "@orderflow/dynamodb-local";
+import { seedFixture, withOrderId } from "@orderflow/dynamodb-local/bench-fixture";
 import type { LambdaPackage } from "./discover";
-import { withOrderId } from "./fixture";
 import { tail, timeNode } from "./processes";
 import { GOALS, type PackageResult } from "./report";
 import { importOnlyModule, sdkImportsOf } from "./sdk-imports";
@@ -53,14 +53,6 @@ export function childEnv(pkg: LambdaPackage, bench: BenchEnvironment): Record<st
   };
 }
 
-async function seed(bench: BenchEnvironment, items: Readonly<Partial<Record<TableName, readonly object[]>>>) {
-  for (const [table, rows] of Object.entries(items) as [TableName, readonly object[]][]) {
-    for (const Item of rows) {
-      await bench.documents.send(new PutCommand({ TableName: bench.tableNames[table], Item: { ...Item } }));
-    }
-  }
-}
-
 const tenths = (ms: number) => Math.round(ms * 10) / 10;
 
 type Kind = "handler" | "bareNode" | "sdkFloor";
@@ -93,7 +85,7 @@ export async function benchPackage(pkg: LambdaPackage, bench: BenchEnvironment):
       ),
     handler: async () => {
       const { event, seed: items } = withOrderId(pkg.fixture, newOrderId());
-      await seed(bench, items);
+      await seedFixture(bench.documents, bench.tableNames, items);
       const run = await timeNode([INVOKE_ONCE, pkg.bundle, JSON.stringify(event), RESULT_MARKER], options);
       checked(run, "handler");
       const line = run.stdout.split("\n").findLast((l) => l.startsWith(RESULT_MARKER));

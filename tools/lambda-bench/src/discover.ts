@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { FunctionManifest } from "@orderflow/domain";
-import { type Fixture, parseFixture } from "./fixture";
+import { type Fixture, parseFixture } from "@orderflow/dynamodb-local/bench-fixture";
 
 /** Where the Lambda packages live, relative to the workspace root. */
 const LAMBDA_PACKAGE_DIRS = ["packages/api", "packages/tasks/*"];

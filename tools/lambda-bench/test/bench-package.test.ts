@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { defineFunction } from "@orderflow/domain";
+import { ORDER_ID_PLACEHOLDER } from "@orderflow/dynamodb-local/bench-fixture";
 import { describe, expect, it } from "vitest";
 import { type BenchEnvironment, benchPackage } from "../src/bench-package";
 import type { LambdaPackage } from "../src/discover";
-import { ORDER_ID_PLACEHOLDER } from "../src/fixture";
 
 const RUNS = 3;
 const bench: BenchEnvironment = {

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ORDER_ID_PLACEHOLDER } from "@orderflow/dynamodb-local/bench-fixture";
 import { describe, expect, it } from "vitest";
 import { discoverLambdaPackages, workspaceRoot } from "../src/discover";
-import { ORDER_ID_PLACEHOLDER } from "../src/fixture";
 
 /** Writes `files` (path → content) under a fresh folder and returns it. */
 function workspace(files: Record<string, string>): string {

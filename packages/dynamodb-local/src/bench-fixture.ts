@@ -1,19 +1,26 @@
-import { TABLE_NAMES } from "@orderflow/domain";
+/**
+ * `bench/fixture.json` of a Lambda package: the event the benchmark invokes its handler with, and the items
+ * to put into the tables first so that the invocation succeeds. One definition, used by the benchmark and
+ * by each package's test that its fixture still works.
+ */
+import { type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { TABLE_NAMES, type TableName } from "@orderflow/domain";
 import * as v from "valibot";
+import type { TableNames } from "./tables";
 
-/** Replaced, wherever it occurs in a fixture, by an order id unique to one process. */
+/** Replaced, wherever it occurs in a fixture, by an order id unique to one invocation. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixtures' placeholder is this literal text.
 export const ORDER_ID_PLACEHOLDER = "${ORDER_ID}";
 
-/**
- * `bench/fixture.json` of a Lambda package: the event its handler is invoked with once per process, and the
- * items to put into the tables (by logical name) before each invocation so that it succeeds.
- */
+/** The event a handler is invoked with, and the items per logical table to put before each invocation. */
 export const Fixture = v.strictObject({
   event: v.unknown(),
   seed: v.optional(v.record(v.picklist(TABLE_NAMES), v.array(v.record(v.string(), v.unknown()))), {}),
 });
 export type Fixture = v.InferOutput<typeof Fixture>;
+
+/** Items to put, by logical table name. */
+export type FixtureSeed = Fixture["seed"];
 
 /** Parses a fixture file's JSON, naming the file and every problem when it does not fit. */
 export function parseFixture(json: unknown, file: string): Fixture {
@@ -35,4 +42,17 @@ export function withOrderId<T>(value: T, orderId: string): T {
     return node;
   };
   return visit(value) as T;
+}
+
+/** Puts every item of `seed` into the physical table `tableNames` gives for its logical table. */
+export async function seedFixture(
+  documents: DynamoDBDocumentClient,
+  tableNames: TableNames,
+  seed: FixtureSeed,
+): Promise<void> {
+  for (const [table, items] of Object.entries(seed) as [TableName, FixtureSeed[TableName]][]) {
+    for (const Item of items ?? []) {
+      await documents.send(new PutCommand({ TableName: tableNames[table], Item: { ...Item } }));
+    }
+  }
 }

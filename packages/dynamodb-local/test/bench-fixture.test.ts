@@ -1,6 +1,8 @@
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ORDER_ID_PLACEHOLDER, parseFixture, withOrderId } from "../src/fixture";
+import { ORDER_ID_PLACEHOLDER, parseFixture, seedFixture, withOrderId } from "../src/bench-fixture";
+import { useLocalTables } from "../src/vitest";
 
 /** JSON values whose strings sometimes contain the placeholder. */
 const text = fc.oneof(
@@ -87,5 +89,33 @@ describe("parseFixture", () => {
     expect(() => parseFixture(json, "packages/x/bench/fixture.json")).toThrow(
       new RegExp(`packages/x/bench/fixture\\.json .*${field.replace(".", "\\.")}`),
     );
+  });
+});
+
+describe("seedFixture on DynamoDB Local", () => {
+  it("puts every item into the physical table of its logical table", async () => {
+    // Prepare
+    const db = await useLocalTables(["payments", "reservations"]);
+    const documents = DynamoDBDocumentClient.from(db.client);
+    const payment = { orderId: "ord_SEED1", status: "CAPTURED", amount: { amount: 4999, currency: "EUR" } };
+    const reservations = [
+      { orderId: "ord_SEED1", items: [{ sku: "SKU-A", quantity: 2 }], status: "HELD" },
+      { orderId: "ord_SEED2", items: [], status: "RELEASED" },
+    ];
+
+    // Act
+    await seedFixture(documents, db.names, { payments: [payment], reservations });
+
+    // Assess
+    const read = async (table: "payments" | "reservations", orderId: string) =>
+      (
+        await documents.send(
+          new GetCommand({ TableName: db.names[table], Key: { orderId }, ConsistentRead: true }),
+        )
+      ).Item;
+    expect(await read("payments", "ord_SEED1")).toEqual(payment);
+    expect(await read("reservations", "ord_SEED1")).toEqual(reservations[0]);
+    expect(await read("reservations", "ord_SEED2")).toEqual(reservations[1]);
+    expect(await read("payments", "ord_SEED2")).toBeUndefined();
   });
 });
