@@ -1,8 +1,8 @@
 import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { stockTables } from "@orderflow/task-reserve-inventory/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stockTables } from "./stock";
 
 const db = await useLocalTables(["inventory", "reservations"]);
 const release = (await import("../src/handler")).handler;

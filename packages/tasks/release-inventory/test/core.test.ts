@@ -1,17 +1,10 @@
 import { InventoryContention } from "@orderflow/domain";
-import { type ReservationRecord, stockMoveOf } from "@orderflow/task-reserve-inventory/reservation-record";
+import { stockMoveOf } from "@orderflow/task-reserve-inventory/reservation-record";
+import { linesOf, recordOf, scriptedLedger } from "@orderflow/task-reserve-inventory/testing";
 import { describe, expect, it } from "vitest";
 import { releaseInventory } from "../src/core";
-import { linesOf, scriptedLedger } from "./scripted-ledger";
 
 const noPause = async () => {};
-const recordOf = (lineCount: number, heldLines: number, status: ReservationRecord["status"] = "HELD") => ({
-  orderId: "ord_1",
-  items: linesOf(lineCount),
-  status,
-  createdAt: "2026-02-01T00:00:00.000Z",
-  heldLines,
-});
 const release = (ledger: ReturnType<typeof scriptedLedger>) =>
   releaseInventory({ orderId: "ord_1" }, { ledger, contention: { pause: noPause } });
 const movesOf = (ledger: ReturnType<typeof scriptedLedger>) =>
@@ -20,7 +13,7 @@ const movesOf = (ledger: ReturnType<typeof scriptedLedger>) =>
 describe("releaseInventory", () => {
   it("returns every held line and marks the reservation RELEASED in one step", async () => {
     // Prepare
-    const ledger = scriptedLedger(recordOf(3, 3));
+    const ledger = scriptedLedger({ stored: recordOf(3, 3) });
 
     // Act
     const output = await release(ledger);
@@ -34,7 +27,7 @@ describe("releaseInventory", () => {
 
   it("returns a 100-line reservation in two steps of at most 99 lines", async () => {
     // Prepare
-    const ledger = scriptedLedger(recordOf(100, 100));
+    const ledger = scriptedLedger({ stored: recordOf(100, 100) });
 
     // Act
     const output = await release(ledger);
@@ -49,7 +42,7 @@ describe("releaseInventory", () => {
 
   it("returns only the held lines of a reservation an interrupted reserve left half-held", async () => {
     // Prepare
-    const ledger = scriptedLedger(recordOf(100, 99));
+    const ledger = scriptedLedger({ stored: recordOf(100, 99) });
 
     // Act
     const output = await release(ledger);
@@ -61,7 +54,7 @@ describe("releaseInventory", () => {
 
   it("finishes a release interrupted between its two steps", async () => {
     // Prepare
-    const ledger = scriptedLedger(recordOf(100, 1, "RELEASED"));
+    const ledger = scriptedLedger({ stored: recordOf(100, 1, "RELEASED") });
 
     // Act
     const output = await release(ledger);
@@ -78,7 +71,7 @@ describe("releaseInventory", () => {
     ["ALREADY_SHIPPED", "a shipped one still counting held lines", recordOf(2, 2, "SHIPPED"), linesOf(2)],
   ])("answers %s without a step for %s", async (outcome, _case, stored, items) => {
     // Prepare
-    const ledger = scriptedLedger(stored);
+    const ledger = scriptedLedger({ stored });
 
     // Act
     const output = await release(ledger);
@@ -90,9 +83,10 @@ describe("releaseInventory", () => {
 
   it("answers ALREADY_RELEASED when a concurrent release got there first", async () => {
     // Prepare
-    const ledger = scriptedLedger(recordOf(2, 2), [
-      { outcome: "stale", current: recordOf(2, 0, "RELEASED") },
-    ]);
+    const ledger = scriptedLedger({
+      stored: recordOf(2, 2),
+      results: [{ outcome: "stale", current: recordOf(2, 0, "RELEASED") }],
+    });
 
     // Act
     const output = await release(ledger);
@@ -104,7 +98,10 @@ describe("releaseInventory", () => {
 
   it("answers NOTHING_RESERVED when the reserve rolled its reservation back meanwhile", async () => {
     // Prepare
-    const ledger = scriptedLedger(recordOf(100, 99), [{ outcome: "stale", current: undefined }]);
+    const ledger = scriptedLedger({
+      stored: recordOf(100, 99),
+      results: [{ outcome: "stale", current: undefined }],
+    });
 
     // Act
     const output = await release(ledger);
@@ -115,10 +112,10 @@ describe("releaseInventory", () => {
 
   it("gives up with the retryable InventoryContention when conflicts do not stop", async () => {
     // Prepare
-    const ledger = scriptedLedger(
-      recordOf(2, 2),
-      Array.from({ length: 10 }, () => ({ outcome: "contended" as const })),
-    );
+    const ledger = scriptedLedger({
+      stored: recordOf(2, 2),
+      results: Array.from({ length: 10 }, () => ({ outcome: "contended" as const })),
+    });
 
     // Act
     const attempt = release(ledger);

@@ -2,9 +2,8 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type LineItem, newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { documentClient } from "@orderflow/task-kit";
+import { linesOf, stockTables } from "@orderflow/task-reserve-inventory/testing";
 import { describe, expect, it } from "vitest";
-import { linesOf } from "./scripted-ledger";
-import { stockTables } from "./stock";
 
 const db = await useLocalTables(["inventory", "reservations"]);
 const { handler } = await import("../src/handler");

@@ -1,9 +1,8 @@
 import { InventoryContention, OutOfStock } from "@orderflow/domain";
 import { describe, expect, it, vi } from "vitest";
 import { reserveInventory } from "../src/core";
-import type { ReservationRecord } from "../src/reservation-record";
 import { stockMoveOf } from "../src/reservation-record";
-import { linesOf, scriptedLedger } from "./scripted-ledger";
+import { linesOf, recordOf, scriptedLedger } from "../src/testing";
 
 const NOW = new Date("2026-03-01T10:00:00.000Z");
 const noPause = async (_ms: number) => {};
@@ -13,13 +12,6 @@ const depsWith = (ledger: ReturnType<typeof scriptedLedger>) => ({
   contention: { pause: vi.fn(noPause) },
 });
 const requestOf = (lineCount: number) => ({ orderId: "ord_1", items: linesOf(lineCount) });
-const recordOf = (lineCount: number, heldLines: number, status: ReservationRecord["status"] = "HELD") => ({
-  orderId: "ord_1",
-  items: linesOf(lineCount),
-  status,
-  createdAt: "2026-02-01T00:00:00.000Z",
-  heldLines,
-});
 const stepsOf = (ledger: ReturnType<typeof scriptedLedger>) => ledger.apply.mock.calls.map(([step]) => step);
 
 describe("reserveInventory", () => {
@@ -61,7 +53,7 @@ describe("reserveInventory", () => {
     async (status) => {
       // Prepare
       const existing = recordOf(3, status === "HELD" ? 3 : 0, status);
-      const ledger = scriptedLedger([{ outcome: "stale", current: existing }]);
+      const ledger = scriptedLedger({ results: [{ outcome: "stale", current: existing }] });
 
       // Act
       const reservation = await reserveInventory(requestOf(3), depsWith(ledger));
@@ -79,7 +71,7 @@ describe("reserveInventory", () => {
 
   it("completes a half-held reservation an earlier run left behind", async () => {
     // Prepare
-    const ledger = scriptedLedger([{ outcome: "stale", current: recordOf(100, 99) }]);
+    const ledger = scriptedLedger({ results: [{ outcome: "stale", current: recordOf(100, 99) }] });
 
     // Act
     const reservation = await reserveInventory(requestOf(100), depsWith(ledger));
@@ -92,7 +84,7 @@ describe("reserveInventory", () => {
   it("fails with OutOfStock and holds nothing when the first step is short", async () => {
     // Prepare
     const shortages = [{ sku: "SKU-001", requested: 2, available: 1 }];
-    const ledger = scriptedLedger([{ outcome: "short", shortages }]);
+    const ledger = scriptedLedger({ results: [{ outcome: "short", shortages }] });
 
     // Act
     const attempt = reserveInventory(requestOf(3), depsWith(ledger));
@@ -106,7 +98,7 @@ describe("reserveInventory", () => {
   it("returns the 99 held lines and deletes the record when the last line of a 100-line order is short", async () => {
     // Prepare
     const shortages = [{ sku: "SKU-099", requested: 1, available: 0 }];
-    const ledger = scriptedLedger([{ outcome: "applied" }, { outcome: "short", shortages }]);
+    const ledger = scriptedLedger({ results: [{ outcome: "applied" }, { outcome: "short", shortages }] });
 
     // Act
     const attempt = reserveInventory(requestOf(100), depsWith(ledger));
@@ -122,11 +114,13 @@ describe("reserveInventory", () => {
     // Prepare
     const shortages = [{ sku: "SKU-099", requested: 1, available: 0 }];
     const completed = recordOf(100, 100);
-    const ledger = scriptedLedger([
-      { outcome: "applied" },
-      { outcome: "short", shortages },
-      { outcome: "stale", current: completed },
-    ]);
+    const ledger = scriptedLedger({
+      results: [
+        { outcome: "applied" },
+        { outcome: "short", shortages },
+        { outcome: "stale", current: completed },
+      ],
+    });
 
     // Act
     const reservation = await reserveInventory(requestOf(100), depsWith(ledger));
@@ -138,7 +132,7 @@ describe("reserveInventory", () => {
 
   it("tries a conflicting step again after a short jittered pause", async () => {
     // Prepare
-    const ledger = scriptedLedger([{ outcome: "contended" }, { outcome: "contended" }]);
+    const ledger = scriptedLedger({ results: [{ outcome: "contended" }, { outcome: "contended" }] });
     const deps = depsWith(ledger);
 
     // Act
@@ -155,7 +149,9 @@ describe("reserveInventory", () => {
 
   it("gives up with the retryable InventoryContention after the tolerated conflicts", async () => {
     // Prepare
-    const ledger = scriptedLedger(Array.from({ length: 10 }, () => ({ outcome: "contended" as const })));
+    const ledger = scriptedLedger({
+      results: Array.from({ length: 10 }, () => ({ outcome: "contended" as const })),
+    });
     const deps = { ...depsWith(ledger), contention: { attempts: 3, pause: noPause } };
 
     // Act

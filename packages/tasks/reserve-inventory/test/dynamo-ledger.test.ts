@@ -4,7 +4,7 @@ import { documentClient } from "@orderflow/task-kit";
 import { describe, expect, it } from "vitest";
 import { dynamoReservationLedger } from "../src/dynamo-ledger";
 import { holdStep, type ReservationRecord, returnStep } from "../src/reservation-record";
-import { stockTables } from "./stock";
+import { stockTables } from "../src/testing";
 
 const db = await useLocalTables(["inventory", "reservations"]);
 const tables = stockTables(db);

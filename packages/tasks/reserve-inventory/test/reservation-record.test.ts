@@ -10,7 +10,7 @@ import {
   returnStep,
   stockMoveOf,
 } from "../src/reservation-record";
-import { linesOf } from "./scripted-ledger";
+import { linesOf } from "../src/testing";
 
 const recordOf = (lineCount: number, heldLines = 0): ReservationRecord => ({
   orderId: "ord_1",
