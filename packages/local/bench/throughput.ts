@@ -13,6 +13,7 @@ import { textTable } from "../src/render/table";
 import { DEMO_STOCK } from "../src/runtime/catalog";
 import type { ExecutionReport } from "../src/runtime/execution";
 import { startLocalRuntime } from "../src/runtime/runtime";
+import { sampleOrder } from "../src/sample-order";
 import { costPer1M, EXPRESS_ASSUMPTIONS } from "./cost";
 import { percentile } from "./percentile";
 
@@ -26,20 +27,11 @@ const progress = (text: string) => process.stderr.write(`${text}\n`);
 let serial = 0;
 function benchOrder(): Record<string, unknown> {
   serial += 1;
-  return {
+  return sampleOrder({
     orderId: `bench_${process.pid}_${serial}`,
     customer: { id: "cus_bench", email: "bench@example.com" },
-    currency: "EUR",
     items: [{ sku: SKU, quantity: 1 }],
-    shippingAddress: {
-      name: "Ana Lima",
-      line1: "Main St 1",
-      city: "Berlin",
-      postalCode: "10115",
-      country: "DE",
-    },
-    payment: { token: "tok_visa" },
-  };
+  });
 }
 
 interface Run {

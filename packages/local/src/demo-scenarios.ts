@@ -1,5 +1,6 @@
 import type { Order } from "@orderflow/domain";
 import type { FaultPlan } from "./runtime/fault-plan";
+import { sampleOrder } from "./sample-order";
 
 /** A sample order and what the demo shows with it. */
 export interface DemoScenario {
@@ -9,23 +10,14 @@ export interface DemoScenario {
   readonly faults?: FaultPlan;
 }
 
-const base: Order = {
+const base: Order = sampleOrder({
   orderId: "ord_demo",
   customer: { id: "cus_ana", email: "ana@example.com" },
-  currency: "EUR",
   items: [
     { sku: "SKU-TSHIRT-M", quantity: 2 },
     { sku: "SKU-MUG", quantity: 1 },
   ],
-  shippingAddress: {
-    name: "Ana Lima",
-    line1: "Main St 1",
-    city: "Berlin",
-    postalCode: "10115",
-    country: "DE",
-  },
-  payment: { token: "tok_visa" },
-};
+});
 
 function order(suffix: string, changes: Partial<Record<keyof Order, unknown>> = {}): Record<string, unknown> {
   return { ...base, ...changes, orderId: `${base.orderId}_${suffix}` };

@@ -4,6 +4,7 @@ import type { Order } from "@orderflow/domain";
 import { inject } from "vitest";
 import type { Stock } from "../src/runtime/catalog";
 import { type LocalRuntime, startLocalRuntime } from "../src/runtime/runtime";
+import { sampleOrder } from "../src/sample-order";
 
 /** The local runtime on the test run's DynamoDB Local, with tables of its own. */
 export function startTestRuntime(): Promise<LocalRuntime> {
@@ -33,18 +34,11 @@ export function orderFor(
   changes: Partial<Record<Exclude<keyof Order, "orderId">, unknown>> = {},
 ): Record<string, unknown> & { orderId: string } {
   return {
-    orderId: `ord_${randomUUID().replaceAll("-", "").slice(0, 20)}`,
-    customer: { id: "cus_test", email: "test@example.com" },
-    currency: "EUR",
-    items: [{ sku, quantity: 2 }],
-    shippingAddress: {
-      name: "Ana Lima",
-      line1: "Main St 1",
-      city: "Berlin",
-      postalCode: "10115",
-      country: "DE",
-    },
-    payment: { token: "tok_visa" },
+    ...sampleOrder({
+      orderId: `ord_${randomUUID().replaceAll("-", "").slice(0, 20)}`,
+      customer: { id: "cus_test", email: "test@example.com" },
+      items: [{ sku, quantity: 2 }],
+    }),
     ...changes,
   };
 }
