@@ -9,7 +9,7 @@ import {
   STATES_ALL,
   WILDCARD_ERRORS,
 } from "../asl";
-import { businessErrorsOf, catchersOf, errorsOf, retriersOf } from "./context";
+import { businessErrorsOf, catchersOf, errorHandlersOf, errorsOf, retriersOf } from "./context";
 import type { RuleChecks, RuleViolation } from "./types";
 
 const TRANSIENT: Readonly<Record<Integration, readonly string[]>> = {
@@ -103,28 +103,22 @@ export const retryRules: RuleChecks = {
   "states-all-last": ({ tasks }) => {
     const violations: RuleViolation[] = [];
     for (const { name, state } of tasks) {
-      for (const [field, handlers] of [
-        ["Retry", retriersOf(state)],
-        ["Catch", catchersOf(state)],
-      ] as const) {
-        handlers.forEach((handler, i) => {
-          const errors = errorsOf(handler);
-          if (!errors.includes(STATES_ALL)) return;
-          if (errors.length > 1) {
-            violations.push({
-              rule: "states-all-last",
-              state: name,
-              message: `${field}[${i}]: States.ALL is not alone`,
-            });
-          }
-          if (i !== handlers.length - 1) {
-            violations.push({
-              rule: "states-all-last",
-              state: name,
-              message: `${field}[${i}]: States.ALL is not last`,
-            });
-          }
-        });
+      for (const { field, index, errors, last } of errorHandlersOf(state)) {
+        if (!errors.includes(STATES_ALL)) continue;
+        if (errors.length > 1) {
+          violations.push({
+            rule: "states-all-last",
+            state: name,
+            message: `${field}[${index}]: States.ALL is not alone`,
+          });
+        }
+        if (!last) {
+          violations.push({
+            rule: "states-all-last",
+            state: name,
+            message: `${field}[${index}]: States.ALL is not last`,
+          });
+        }
       }
     }
     return violations;

@@ -1,5 +1,5 @@
 import { findJsonata, structureProblems } from "../asl";
-import { catchersOf, errorsOf, retriersOf } from "./context";
+import { errorHandlersOf } from "./context";
 import type { RuleChecks, RuleViolation } from "./types";
 
 export const structureRules: RuleChecks = {
@@ -10,15 +10,10 @@ export const structureRules: RuleChecks = {
       message: problem.message,
     }));
     for (const { name, state } of tasks) {
-      for (const [field, handlers] of [
-        ["Retry", retriersOf(state)],
-        ["Catch", catchersOf(state)],
-      ] as const) {
-        handlers.forEach((handler, i) => {
-          if (errorsOf(handler).length === 0) {
-            violations.push({ rule: "structure", state: name, message: `${field}[${i}] names no error` });
-          }
-        });
+      for (const { field, index, errors } of errorHandlersOf(state)) {
+        if (errors.length === 0) {
+          violations.push({ rule: "structure", state: name, message: `${field}[${index}] names no error` });
+        }
       }
     }
     return violations;
