@@ -8,6 +8,7 @@ import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { documentClient } from "@orderflow/task-kit";
 import { reserveInventory } from "@orderflow/task-reserve-inventory/core";
 import { dynamoReservationLedger } from "@orderflow/task-reserve-inventory/dynamo-ledger";
+import { MODEL_SKUS, stockAndOrders } from "@orderflow/task-reserve-inventory/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import fixture from "./fixtures/shipment-input.json" with { type: "json" };
@@ -107,22 +108,13 @@ describe("reserve → ship → release on one reservation protocol", () => {
   });
 });
 
-const SKUS = ["A", "B", "C"];
 const ORDERS = 3;
 type Call = "reserve" | "ship" | "release";
 type OrderState = "none" | "held" | "released" | "shipped";
 
 /** Up to 3 orders over SKUs A-C, stock per SKU, and a sequence of reserve / ship / release calls. */
 const scenario = fc.record({
-  stock: fc.tuple(fc.nat(5), fc.nat(5), fc.nat(5)),
-  orders: fc.array(
-    fc.uniqueArray(fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 3 }) }), {
-      minLength: 1,
-      maxLength: 3,
-      selector: (line) => line.sku,
-    }),
-    { minLength: ORDERS, maxLength: ORDERS },
-  ),
+  ...stockAndOrders(ORDERS),
   calls: fc.array(fc.tuple(fc.constantFrom<Call>("reserve", "ship", "release"), fc.nat(ORDERS - 1)), {
     maxLength: 8,
   }),
@@ -146,7 +138,7 @@ describe("stock across reserve, ship and release on DynamoDB Local", () => {
         const sku = (name: string) => `${prefix}-${name}`;
         const ids = orders.map(() => newOrderId());
         const items = orders.map((lines) => lines.map((line) => ({ ...line, sku: sku(line.sku) })));
-        const totals = new Map(SKUS.map((name, i) => [sku(name), levels[i] ?? 0]));
+        const totals = new Map(MODEL_SKUS.map((name, i) => [sku(name), levels[i] ?? 0]));
         await seedInventory(
           db.client,
           db.names.inventory,

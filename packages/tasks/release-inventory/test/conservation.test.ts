@@ -1,6 +1,6 @@
 import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
-import { stockTables } from "@orderflow/task-reserve-inventory/testing";
+import { MODEL_SKUS, stockAndOrders, stockTables } from "@orderflow/task-reserve-inventory/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -9,20 +9,11 @@ const release = (await import("../src/handler")).handler;
 const reserve = (await import("@orderflow/task-reserve-inventory/handler")).handler;
 const tables = stockTables(db);
 
-const SKUS = ["A", "B", "C"];
 const ORDERS = 3;
 
 /** Up to 3 orders over SKUs A-C, stock per SKU, and a sequence of reserve / release calls. */
 const scenario = fc.record({
-  stock: fc.tuple(fc.nat(5), fc.nat(5), fc.nat(5)),
-  orders: fc.array(
-    fc.uniqueArray(fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 3 }) }), {
-      minLength: 1,
-      maxLength: 3,
-      selector: (line) => line.sku,
-    }),
-    { minLength: ORDERS, maxLength: ORDERS },
-  ),
+  ...stockAndOrders(ORDERS),
   calls: fc.array(fc.tuple(fc.constantFrom("reserve", "release"), fc.nat(ORDERS - 1)), { maxLength: 6 }),
 });
 
@@ -37,8 +28,8 @@ describe("stock across reserve and release on DynamoDB Local", () => {
         const sku = (name: string) => `${prefix}-${name}`;
         const ids = orders.map(() => newOrderId());
         const items = orders.map((lines) => lines.map((line) => ({ ...line, sku: sku(line.sku) })));
-        await tables.seed(Object.fromEntries(SKUS.map((name, i) => [sku(name), stock[i] ?? 0])));
-        const totals = Object.fromEntries(SKUS.map((name, i) => [sku(name), stock[i] ?? 0]));
+        await tables.seed(Object.fromEntries(MODEL_SKUS.map((name, i) => [sku(name), stock[i] ?? 0])));
+        const totals = Object.fromEntries(MODEL_SKUS.map((name, i) => [sku(name), stock[i] ?? 0]));
         const held = new Set<number>();
         const recorded = new Set<number>();
         const heldUnits = (name: string) =>

@@ -8,6 +8,7 @@ import type { InventoryItem } from "@orderflow/domain";
 import { readInventory, seedInventory } from "@orderflow/dynamodb-local";
 import type { LocalTables } from "@orderflow/dynamodb-local/vitest";
 import { documentClient } from "@orderflow/task-kit";
+import fc from "fast-check";
 import { vi } from "vitest";
 import type { ReservationLedger, StepResult } from "./ledger";
 import type { ReservationRecord } from "./reservation-record";
@@ -96,5 +97,25 @@ export function stockTables(db: LocalTables) {
     },
     putRecord: (Item: Record<string, unknown>) =>
       client.send(new PutCommand({ TableName: db.names.reservations, Item })),
+  };
+}
+
+/** The SKUs the model-based stock properties order from. */
+export const MODEL_SKUS = ["A", "B", "C"] as const;
+
+/**
+ * The arbitraries a model-based stock property starts from: units in stock (0-5) per {@link MODEL_SKUS}
+ * entry, and `orders` orders of 1-3 distinct lines over them.
+ */
+export function stockAndOrders(orders: number) {
+  return {
+    stock: fc.tuple(fc.nat(5), fc.nat(5), fc.nat(5)),
+    orders: fc.array(
+      fc.uniqueArray(
+        fc.record({ sku: fc.constantFrom(...MODEL_SKUS), quantity: fc.integer({ min: 1, max: 3 }) }),
+        { minLength: 1, maxLength: 3, selector: (line) => line.sku },
+      ),
+      { minLength: orders, maxLength: orders },
+    ),
   };
 }
