@@ -98,7 +98,6 @@ export const TEMPLATE_IDENTIFIERS = [
   "at",
   "attempt",
   "before",
-  "client",
   "createLogger",
   "db",
   "defineTask",
@@ -117,14 +116,16 @@ export const TEMPLATE_IDENTIFIERS = [
   "newOrderId",
   "now",
   "orderId",
+  "parseFixture",
   "result",
   "seed",
-  "table",
+  "seedFixture",
   "task",
   "taskHandler",
   "useLocalTables",
   "v",
   "vi",
+  "withOrderId",
 ];
 
 const RESERVED = new Map<string, string>([
