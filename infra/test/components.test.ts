@@ -240,7 +240,7 @@ describe("components", () => {
     expect(subnets).toHaveLength(3);
     expect(task.container?.assignPublicIp).toBe(true);
     const children = mocks.resources.filter(
-      (r) => r.parent === "orderflow:tasks:ContainerTask::create-shipment",
+      (r) => r.parent === "orderflow:task:ContainerTask::create-shipment",
     );
     expect(children.map((r) => r.name).sort()).toEqual(
       [

@@ -79,7 +79,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           [T.rolePolicy]: n + 1 + 2 * c,
           [T.logGroup]: n + 2 + c,
           ...(c > 0 && {
-            "orderflow:tasks:ContainerTask": c,
+            "orderflow:task:ContainerTask": c,
             [T.awsxRepository]: c,
             [T.awsxImage]: c,
             [T.awsxTaskDefinition]: c,
@@ -119,7 +119,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
       it("registers every AWS resource with the explicit provider and every child under its component", () => {
         const custom = run.captured.filter((r) => r.custom && r.type !== T.awsProvider);
         const remote = run.captured.filter((r) => !r.custom && !r.type.startsWith("orderflow:"));
-        for (const r of remote) expect(r.parent, r.name).toMatch(/^orderflow:tasks:ContainerTask::/);
+        for (const r of remote) expect(r.parent, r.name).toMatch(/^orderflow:task:ContainerTask::/);
         expect(custom.length).toBeGreaterThan(30);
         for (const r of custom) expect(r.provider, r.name).toMatch(/pulumi:providers:aws::aws::/);
         const topLevel = run.captured.filter((r) => r.parent === null).map((r) => r.type);

@@ -77,7 +77,7 @@ export class ContainerTask extends pulumi.ComponentResource {
   readonly imageUri: pulumi.Output<string>;
 
   constructor(name: string, args: ContainerTaskArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("orderflow:tasks:ContainerTask", name, {}, opts);
+    super("orderflow:task:ContainerTask", name, {}, opts);
     const { manifest, family, target } = args;
     const sizeProblem = fargateSizeProblem(manifest.cpu, manifest.memoryMb);
     if (sizeProblem) throw new Error(`container task ${manifest.name}: ${sizeProblem}`);
