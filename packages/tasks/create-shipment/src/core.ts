@@ -9,6 +9,7 @@ import { type ContentionPolicy, drive } from "@orderflow/task-reserve-inventory/
 import type { ReservationLedger } from "@orderflow/task-reserve-inventory/ledger";
 import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
 import type { ShippingConfig } from "./config";
+import { ShipmentHandoverIncomplete } from "./handover-incomplete";
 import { isFullyHeld, shipStep } from "./ship-step";
 import type { ShipmentStore } from "./store";
 import { shipmentIdFor, trackingNumberFor } from "./tracking";
@@ -87,6 +88,7 @@ function refusal(
  * @throws ShipmentFailed when the country is not served, the reservation is missing, not HELD or not fully
  *   held, its items differ from the order's, or the inventory rows do not hold its reserved units.
  * @throws InventoryContention when concurrent orders keep conflicting after short retries (nothing written).
+ * @throws ShipmentHandoverIncomplete (retryable) for any failure once the order has shipped.
  */
 export async function createShipment(
   input: CreateShipmentInput,
@@ -107,40 +109,53 @@ export async function createShipment(
     createdAt: now().toISOString(),
   };
   const ours = { booked: false };
-  const ledger: ReservationLedger = {
-    get: (id) => store.getReservation(id),
-    async apply(step) {
-      const result = await store.ship(step, shipment);
-      if (result.outcome === "applied" && step.from?.status === "HELD") ours.booked = true;
-      return result;
-    },
-  };
-  const { record, shortages } = await drive(orderId, found, shipStep, {
-    ledger,
-    ...(contention && { contention }),
-  });
+  // Once the first ship step committed (ours or another run's), the parcel is on its way: a later failure
+  // must be retried, never compensated, or the customer is refunded for goods that ship.
+  let shipped = found?.status === "SHIPPED";
+  try {
+    const ledger: ReservationLedger = {
+      get: (id) => store.getReservation(id),
+      async apply(step) {
+        const result = await store.ship(step, shipment);
+        if (result.outcome === "applied" || step.from?.status === "SHIPPED") shipped = true;
+        if (result.outcome === "applied" && step.from?.status === "HELD") ours.booked = true;
+        return result;
+      },
+    };
+    const { record, shortages } = await drive(orderId, found, shipStep, {
+      ledger,
+      ...(contention && { contention }),
+    });
 
-  if (record?.status !== "SHIPPED") {
-    // Nothing was written: the first step found the stock short, or the reservation changed under us.
+    if (record?.status === "SHIPPED") shipped = true;
+    else {
+      // Nothing was written: the first step found the stock short, or the reservation changed under us.
+      if (shortages) {
+        throw new ShipmentFailed(
+          `the inventory rows of ${skusOf(shortages)} hold fewer reserved units than order ${orderId}'s ` +
+            "reservation; correct those rows before this order can ship",
+        );
+      }
+      throw refusal(input, record, config) ?? new Error(`order ${orderId} did not ship; retry`);
+    }
     if (shortages) {
-      throw new ShipmentFailed(
-        `the inventory rows of ${skusOf(shortages)} hold fewer reserved units than order ${orderId}'s ` +
-          "reservation; correct those rows before this order can ship",
+      throw new Error(
+        `stock hand-over of order ${orderId} stopped with ${record.heldLines} of its ${record.items.length} lines ` +
+          `still reserved: the inventory rows of ${skusOf(shortages)} hold fewer reserved units; the shipment ` +
+          "exists, so correct the rows and retry to finish it",
       );
     }
-    throw refusal(input, record, config) ?? new Error(`order ${orderId} did not ship; retry`);
+    if (ours.booked) return shipment;
+    const booked = await store.getShipment(orderId);
+    if (!booked) {
+      throw new Error(`order ${orderId} has a SHIPPED reservation but no shipment; fix the rows by hand`);
+    }
+    return booked;
+  } catch (error) {
+    if (!shipped) throw error;
+    const reason = (error as Error).message;
+    throw new ShipmentHandoverIncomplete(`order ${orderId} shipped; retry to finish: ${reason}`, {
+      cause: error,
+    });
   }
-  if (shortages) {
-    throw new Error(
-      `stock hand-over of order ${orderId} stopped with ${record.heldLines} of its ${record.items.length} lines ` +
-        `still reserved: the inventory rows of ${skusOf(shortages)} hold fewer reserved units; the shipment ` +
-        "exists, so correct the rows and retry to finish it",
-    );
-  }
-  if (ours.booked) return shipment;
-  const booked = await store.getShipment(orderId);
-  if (!booked) {
-    throw new Error(`order ${orderId} has a SHIPPED reservation but no shipment; fix the rows by hand`);
-  }
-  return booked;
 }

@@ -24,5 +24,7 @@ export const lambdaTask = defineTask({
   errors: ["ShipmentFailed"],
   // States.Timeout: the task is idempotent, so an attempt that timed out (and may have done its work) is
   // retried and returns the first result, instead of being compensated as if it had failed.
-  retryableErrors: ["InventoryContention", "States.Timeout"],
+  // ShipmentHandoverIncomplete: the order has shipped, so a failure finishing the hand-over is retried,
+  // never compensated by a refund.
+  retryableErrors: ["InventoryContention", "ShipmentHandoverIncomplete", "States.Timeout"],
 });

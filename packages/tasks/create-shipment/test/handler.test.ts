@@ -64,7 +64,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, false));
   });
 
-  it("fails with a task error for a person, not ShipmentFailed, when a SHIPPED reservation has no shipment", async () => {
+  it("fails as retryable, not ShipmentFailed, when a SHIPPED reservation has no shipment (the stock has left)", async () => {
     // Prepare: the two are only ever written together, so the rows were changed by hand.
     const order = await tables.reservedOrder(freshItems(2), { status: "SHIPPED", heldLines: 0 });
 
@@ -73,7 +73,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
-      name: "Error",
+      name: "ShipmentHandoverIncomplete",
       message: expect.stringContaining("has a SHIPPED reservation but no shipment"),
     });
     expect(await tables.shipment(order.orderId)).toBeUndefined();

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createShipment } from "../src/core";
 import { dynamoShipmentStore } from "../src/dynamo-store";
 import type { ShipmentStore } from "../src/store";
+import { containerTask, lambdaTask } from "../src/task";
 import { expectedReserved, freshItems, shipmentTables } from "./tables";
 
 const db = await useLocalTables(["shipments", "reservations", "inventory"]);
@@ -50,6 +51,32 @@ describe("a 100-line hand-over interrupted after its first step", () => {
     expect(released.outcome).toBe("ALREADY_SHIPPED");
     expect(untouched).toEqual([...expectedReserved(stillHeld, false), ...expectedReserved(handedOver, true)]);
     expect(shipment).toEqual(booked);
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
+    expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, true));
+  });
+});
+
+describe("a hand-over that fails after the shipment was committed", () => {
+  it("is reported as the retryable ShipmentHandoverIncomplete, and the retry finishes it exactly once", async () => {
+    // Prepare
+    const order = await tables.reservedOrder(freshItems(100));
+
+    // Act
+    const interrupted = createShipment(order, {
+      store: dyingAfterFirstStep(),
+      config,
+      now: () => new Date(),
+    });
+    const failure = await interrupted.catch((error: unknown) => error);
+    const shipment = await handler(order);
+    const again = await handler(order);
+
+    // Assess
+    expect(failure).toMatchObject({ name: "ShipmentHandoverIncomplete" });
+    expect(lambdaTask.retryableErrors).toContain("ShipmentHandoverIncomplete");
+    expect(containerTask.retryableErrors).toContain("ShipmentHandoverIncomplete");
+    expect(shipment).toEqual(await tables.shipment(order.orderId));
+    expect(again).toEqual(shipment);
     expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, true));
   });
