@@ -20,12 +20,17 @@ export type ChargeResult =
 export interface RefundRequest {
   /** As for charges: the same key refunds once. */
   readonly idempotencyKey: string;
-  readonly chargeId: string;
+  /** The idempotency key the charge was made with: it names the charge when its id was never recorded. */
+  readonly chargeKey: string;
+  /** The charge's id, when it was recorded. */
+  readonly chargeId?: string;
   readonly amount: Money;
 }
 
 export interface RefundResult {
   readonly refundId: string;
+  /** The charge the provider refunded. */
+  readonly chargeId: string;
 }
 
 /**

@@ -6,4 +6,6 @@ export interface PaymentLedger {
   get(orderId: string): Promise<PaymentRecord | undefined>;
   /** Writes the order's first record; false (writing nothing) when the order already has one. */
   putFirst(record: PaymentRecord): Promise<boolean>;
+  /** Replaces the order's PENDING record with `record`; false (writing nothing) when it is not PENDING. */
+  complete(record: PaymentRecord): Promise<boolean>;
 }

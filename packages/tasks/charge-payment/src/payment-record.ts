@@ -1,4 +1,4 @@
-import { type Charge, describeIssues, Money, OrderId, PaymentStatus } from "@orderflow/domain";
+import { type Charge, describeIssues, Money, OrderId, PAYMENT_STATUSES } from "@orderflow/domain";
 import * as v from "valibot";
 
 interface RecordBase {
@@ -9,10 +9,13 @@ interface RecordBase {
 }
 
 /**
- * One order's row in the payments table, in its current state. charge-payment writes it once (CAPTURED
- * or DECLINED); refund-payment moves CAPTURED to REFUNDED. The row is the local ledger of the charge.
+ * One order's row in the payments table, in its current state. charge-payment writes it PENDING before
+ * it asks the gateway and then completes it once (CAPTURED or DECLINED); refund-payment moves PENDING or
+ * CAPTURED to REFUNDED. The row is the local ledger of the charge: a PENDING row is a charge that may have
+ * been captured, so it is never forgotten by the compensation.
  */
 export type PaymentRecord =
+  | (RecordBase & { readonly status: "PENDING" })
   | (RecordBase & { readonly status: "CAPTURED"; readonly chargeId: string })
   | (RecordBase & { readonly status: "DECLINED"; readonly declineReason: string })
   | (RecordBase & {
@@ -23,10 +26,15 @@ export type PaymentRecord =
     });
 export type CapturedPayment = Extract<PaymentRecord, { status: "CAPTURED" }>;
 
+// PENDING is a row state only, never a charge outcome, so it stays out of the domain's PaymentStatus.
+const ROW_STATUSES = ["PENDING", ...PAYMENT_STATUSES] as const;
+type RowStatus = (typeof ROW_STATUSES)[number];
+
 const text = v.optional(v.string());
 
 /** Which fields each status needs beyond the common ones. */
-const REQUIRED_BY_STATUS: Readonly<Record<PaymentStatus, readonly string[]>> = {
+const REQUIRED_BY_STATUS: Readonly<Record<RowStatus, readonly string[]>> = {
+  PENDING: [],
   CAPTURED: ["chargeId"],
   DECLINED: ["declineReason"],
   REFUNDED: ["chargeId", "refundId", "refundedAt"],
@@ -40,7 +48,7 @@ const StoredPayment = v.pipe(
     customerId: v.string(),
     amount: Money,
     createdAt: v.string(),
-    status: PaymentStatus,
+    status: v.picklist(ROW_STATUSES),
     chargeId: text,
     declineReason: text,
     refundId: text,
@@ -68,8 +76,8 @@ export function readPaymentRecord(item: Record<string, unknown>): PaymentRecord 
   throw new Error(`payments row for order ${String(item.orderId)} is malformed: ${problems}`);
 }
 
-/** The charge a captured or refunded record stands for. */
-export function chargeOf(record: Exclude<PaymentRecord, { status: "DECLINED" }>): Charge {
+/** The charge a captured record stands for. */
+export function chargeOf(record: CapturedPayment): Charge {
   const { orderId, chargeId, amount, status, createdAt } = record;
   return { orderId, chargeId, amount, status, createdAt };
 }

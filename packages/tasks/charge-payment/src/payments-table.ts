@@ -14,24 +14,40 @@ export async function getPaymentRecord(
   return Item ? readPaymentRecord(Item) : undefined;
 }
 
-/** The payment ledger on the payments table (key `orderId`): one row per order, written once. */
+/** A conditional put: true when written, false when the condition did not hold. */
+async function putIf(
+  client: DynamoDBDocumentClient,
+  command: ConstructorParameters<typeof PutCommand>[0],
+): Promise<boolean> {
+  try {
+    await client.send(new PutCommand(command));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
+}
+
+/**
+ * The payment ledger on the payments table (key `orderId`): one row per order, written PENDING first and
+ * completed once.
+ */
 export function paymentsTable(client: DynamoDBDocumentClient, tableName: string): PaymentLedger {
   return {
     get: (orderId) => getPaymentRecord(client, tableName, orderId),
-    async putFirst(record) {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: record,
-            ConditionExpression: "attribute_not_exists(orderId)",
-          }),
-        );
-        return true;
-      } catch (error) {
-        if ((error as Error).name === "ConditionalCheckFailedException") return false;
-        throw error;
-      }
-    },
+    putFirst: (record) =>
+      putIf(client, {
+        TableName: tableName,
+        Item: record,
+        ConditionExpression: "attribute_not_exists(orderId)",
+      }),
+    complete: (record) =>
+      putIf(client, {
+        TableName: tableName,
+        Item: record,
+        ConditionExpression: "#status = :pending",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":pending": "PENDING" },
+      }),
   };
 }

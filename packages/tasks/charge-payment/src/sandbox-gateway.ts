@@ -45,8 +45,8 @@ export function sandboxGateway(): PaymentGateway {
       }
       return { status: "DECLINED", reason: DECLINE_REASONS.get(paymentToken) ?? UNKNOWN_CARD_REASON };
     },
-    async refund({ idempotencyKey }) {
-      return { refundId: sandboxId("re", idempotencyKey) };
+    async refund({ idempotencyKey, chargeKey, chargeId }) {
+      return { refundId: sandboxId("re", idempotencyKey), chargeId: chargeId ?? sandboxId("ch", chargeKey) };
     },
   };
 }

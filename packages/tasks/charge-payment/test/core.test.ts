@@ -8,6 +8,13 @@ import input from "./fixtures/charge-input.json" with { type: "json" };
 const order: ChargePaymentInput = input;
 const clock = new Date("2030-01-02T03:04:05.000Z");
 const now = () => clock;
+const pending: PaymentRecord = {
+  orderId: order.orderId,
+  customerId: order.customerId,
+  amount: order.amount,
+  status: "PENDING",
+  createdAt: clock.toISOString(),
+};
 const captured: PaymentRecord = {
   orderId: order.orderId,
   customerId: order.customerId,
@@ -18,7 +25,7 @@ const captured: PaymentRecord = {
 };
 
 describe("chargePayment", () => {
-  it("charges a new order through the gateway, keyed by the order id, and records the capture", async () => {
+  it("records the intent PENDING, then charges through the gateway keyed by the order id, and completes it", async () => {
     // Prepare
     const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_new" });
     const ledger = scriptedLedger([undefined]);
@@ -33,7 +40,11 @@ describe("chargePayment", () => {
       amount: order.amount,
       paymentToken: order.paymentToken,
     });
-    expect(ledger.putFirst).toHaveBeenCalledExactlyOnceWith({
+    expect(ledger.putFirst).toHaveBeenCalledExactlyOnceWith(pending);
+    expect(ledger.putFirst.mock.invocationCallOrder[0]).toBeLessThan(
+      gateway.charge.mock.invocationCallOrder[0] ?? 0,
+    );
+    expect(ledger.complete).toHaveBeenCalledExactlyOnceWith({
       ...captured,
       chargeId: "ch_new",
       createdAt: clock.toISOString(),
@@ -58,7 +69,7 @@ describe("chargePayment", () => {
     // Assess
     await expect(attempt).rejects.toThrow(new PaymentDeclined("insufficient_funds"));
     await expect(attempt).rejects.toHaveProperty("reason", "insufficient_funds");
-    expect(ledger.putFirst).toHaveBeenCalledExactlyOnceWith(
+    expect(ledger.complete).toHaveBeenCalledExactlyOnceWith(
       expect.objectContaining({ status: "DECLINED", declineReason: "insufficient_funds" }),
     );
   });
@@ -108,7 +119,7 @@ describe("chargePayment", () => {
     expect(ledger.get).toHaveBeenCalledTimes(2);
   });
 
-  it("records nothing when the gateway cannot process the charge, so a retry charges afresh", async () => {
+  it("leaves the intent PENDING when the gateway cannot process the charge, so a refund still finds it", async () => {
     // Prepare
     const gateway = scriptedGateway(new PaymentProcessingError("try later"));
     const ledger = scriptedLedger([undefined]);
@@ -118,10 +129,43 @@ describe("chargePayment", () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(PaymentProcessingError);
-    expect(ledger.putFirst).not.toHaveBeenCalled();
+    expect(ledger.putFirst).toHaveBeenCalledExactlyOnceWith(pending);
+    expect(ledger.complete).not.toHaveBeenCalled();
   });
 
-  it("returns a refunded order's charge with its REFUNDED status instead of charging again", async () => {
+  it("completes a PENDING charge by asking the gateway again for the recorded amount", async () => {
+    // Prepare
+    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_first" });
+    const ledger = scriptedLedger([{ ...pending, createdAt: captured.createdAt }]);
+
+    // Act
+    const charge = await chargePayment(
+      { ...order, amount: { amount: 1, currency: "EUR" } },
+      { gateway, ledger, now },
+    );
+
+    // Assess
+    expect(gateway.charge).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ idempotencyKey: order.orderId, amount: order.amount }),
+    );
+    expect(ledger.putFirst).not.toHaveBeenCalled();
+    expect(ledger.complete).toHaveBeenCalledExactlyOnceWith(captured);
+    expect(charge).toMatchObject({ chargeId: "ch_first", status: "CAPTURED", createdAt: captured.createdAt });
+  });
+
+  it("returns the charge another run completed first when its completion loses", async () => {
+    // Prepare
+    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_first" });
+    const ledger = scriptedLedger([pending, captured], true, false);
+
+    // Act
+    const charge = await chargePayment(order, { gateway, ledger, now });
+
+    // Assess
+    expect(charge).toMatchObject({ chargeId: "ch_first", createdAt: captured.createdAt });
+  });
+
+  it("refuses a refunded order with a plain Error instead of returning its charge", async () => {
     // Prepare
     const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_second" });
     const refunded: PaymentRecord = {
@@ -133,10 +177,13 @@ describe("chargePayment", () => {
     const ledger = scriptedLedger([refunded]);
 
     // Act
-    const charge = await chargePayment(order, { gateway, ledger, now });
+    const attempt = chargePayment(order, { gateway, ledger, now });
 
     // Assess
-    expect(charge).toMatchObject({ chargeId: "ch_first", status: "REFUNDED" });
+    await expect(attempt).rejects.toMatchObject({
+      name: "Error",
+      message: expect.stringContaining("refunded"),
+    });
     expect(gateway.charge).not.toHaveBeenCalled();
   });
 });

@@ -9,17 +9,22 @@ export function scriptedGateway(result: ChargeResult | Error) {
     if (result instanceof Error) throw result;
     return result;
   });
-  const refund = vi.fn<PaymentGateway["refund"]>(async () => ({ refundId: "re_1" }));
+  const refund = vi.fn<PaymentGateway["refund"]>(async () => ({ refundId: "re_1", chargeId: "ch_1" }));
   return { name: "scripted", charge, refund } satisfies PaymentGateway;
 }
 
 /**
- * A ledger whose reads return `reads` in turn (the last one repeats) and whose first write succeeds or
- * not as told: enough to steer the core through each branch without imitating DynamoDB.
+ * A ledger whose reads return `reads` in turn (the last one repeats) and whose first write and completion
+ * succeed or not as told: enough to steer the core through each branch without imitating DynamoDB.
  */
-export function scriptedLedger(reads: readonly (PaymentRecord | undefined)[], putSucceeds = true) {
+export function scriptedLedger(
+  reads: readonly (PaymentRecord | undefined)[],
+  putSucceeds = true,
+  completeSucceeds = true,
+) {
   let read = 0;
   const get = vi.fn<PaymentLedger["get"]>(async () => reads[Math.min(read++, reads.length - 1)]);
   const putFirst = vi.fn<PaymentLedger["putFirst"]>(async () => putSucceeds);
-  return { get, putFirst } satisfies PaymentLedger;
+  const complete = vi.fn<PaymentLedger["complete"]>(async () => completeSucceeds);
+  return { get, putFirst, complete } satisfies PaymentLedger;
 }

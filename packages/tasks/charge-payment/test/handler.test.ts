@@ -2,7 +2,7 @@ import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { describe, expect, it, vi } from "vitest";
 import input from "./fixtures/charge-input.json" with { type: "json" };
-import { paymentRows } from "./payment-rows";
+import { paymentRows, putPaymentRow } from "./payment-rows";
 
 const db = await useLocalTables(["payments"]);
 const { handler } = await import("../src/handler");
@@ -47,7 +47,7 @@ describe("charge-payment handler on DynamoDB Local", () => {
     ]);
   });
 
-  it("fails tok_processingError with PaymentProcessingError on every attempt and records nothing", async () => {
+  it("records the charge as PENDING before asking the gateway, so a failed attempt leaves it refundable", async () => {
     // Prepare
     const order = orderWith("tok_processingError");
 
@@ -58,7 +58,41 @@ describe("charge-payment handler on DynamoDB Local", () => {
     for (const attempt of attempts) {
       expect(attempt).toMatchObject({ status: "rejected", reason: { name: "PaymentProcessingError" } });
     }
-    expect(await rowsOf(order.orderId)).toEqual([]);
+    expect(await rowsOf(order.orderId)).toEqual([
+      expect.objectContaining({ orderId: order.orderId, status: "PENDING", amount: order.amount }),
+    ]);
+  });
+
+  it("completes a PENDING charge on retry with the same charge and one record", async () => {
+    // Prepare
+    const order = orderWith("tok_processingError");
+    await expect(handler(order)).rejects.toMatchObject({ name: "PaymentProcessingError" });
+
+    // Act
+    const charge = await handler({ ...order, paymentToken: "tok_visa" });
+
+    // Assess
+    expect(charge).toMatchObject({ orderId: order.orderId, status: "CAPTURED", amount: order.amount });
+    expect(await rowsOf(order.orderId)).toEqual([{ ...charge, customerId: order.customerId }]);
+  });
+
+  it("refuses, as a failure and not a charge, an order whose charge was refunded", async () => {
+    // Prepare
+    const order = orderWith("tok_visa");
+    const charge = await handler(order);
+    await putPaymentRow(db.client, db.names.payments, {
+      ...charge,
+      customerId: order.customerId,
+      status: "REFUNDED",
+      refundId: "re_1",
+      refundedAt: "2030-01-01T00:00:00.000Z",
+    });
+
+    // Act
+    const repeat = handler(order);
+
+    // Assess
+    await expect(repeat).rejects.toMatchObject({ name: "Error", message: expect.stringMatching(/refunded/) });
   });
 
   it("returns the first charge when called twice and keeps one record", async () => {

@@ -10,6 +10,7 @@ const base = {
 
 describe("readPaymentRecord", () => {
   it.each([
+    { ...base, status: "PENDING" },
     { ...base, status: "CAPTURED", chargeId: "ch_1" },
     { ...base, status: "DECLINED", declineReason: "card_declined" },
     {
@@ -34,7 +35,7 @@ describe("readPaymentRecord", () => {
       { ...base, status: "REFUNDED", chargeId: "ch_1", refundId: "re_1" },
       "refundedAt is required for REFUNDED",
     ],
-    [{ ...base, status: "PENDING", chargeId: "ch_1" }, "status: Invalid type"],
+    [{ ...base, status: "SETTLED", chargeId: "ch_1" }, "status: Invalid type"],
     [
       { ...base, amount: { amount: 12.5, currency: "EUR" }, status: "CAPTURED", chargeId: "ch_1" },
       "amount.amount:",

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 
 /** Every payments row of one order, straight from the table (a scan, so duplicates would show). */
 export async function paymentRows(client: DynamoDBClient, tableName: string, orderId: string) {
@@ -13,4 +13,13 @@ export async function paymentRows(client: DynamoDBClient, tableName: string, ord
     }),
   );
   return Items;
+}
+
+/** Writes a payments row as it is, to arrange a state the task itself reaches only later. */
+export async function putPaymentRow(
+  client: DynamoDBClient,
+  tableName: string,
+  item: Record<string, unknown>,
+) {
+  await DynamoDBDocumentClient.from(client).send(new PutCommand({ TableName: tableName, Item: item }));
 }

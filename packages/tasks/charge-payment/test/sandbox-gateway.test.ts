@@ -89,7 +89,7 @@ describe("sandbox gateway charges", () => {
 describe("sandbox gateway refunds", () => {
   it("refunds with an id derived from the idempotency key", async () => {
     // Prepare
-    const refund = { chargeId: "ch_1", amount: { amount: 1250, currency: "EUR" } };
+    const refund = { chargeKey: "ord_1", chargeId: "ch_1", amount: { amount: 1250, currency: "EUR" } };
 
     // Act
     const [first, repeat, other] = await Promise.all([
@@ -102,5 +102,25 @@ describe("sandbox gateway refunds", () => {
     expect(first.refundId).toMatch(/^re_sandbox_[0-9a-f]{24}$/);
     expect(repeat).toEqual(first);
     expect(other.refundId).not.toBe(first.refundId);
+  });
+
+  it("refunds the charge its charge key made when the charge id was never recorded", async () => {
+    // Prepare
+    const charged = await gateway.charge({
+      idempotencyKey: "ord_1",
+      customerId: "cus_1",
+      amount: { amount: 1250, currency: "EUR" },
+      paymentToken: "tok_visa",
+    });
+
+    // Act
+    const refund = await gateway.refund({
+      idempotencyKey: "refund-ord_1",
+      chargeKey: "ord_1",
+      amount: { amount: 1250, currency: "EUR" },
+    });
+
+    // Assess
+    expect(charged.status === "APPROVED" && charged.chargeId).toBe(refund.chargeId);
   });
 });
