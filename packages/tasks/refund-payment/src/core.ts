@@ -15,7 +15,12 @@ export function refundKeyOf(orderId: string): string {
   return `refund-${orderId}`;
 }
 
-type Uncaptured = Exclude<PaymentRecord, { status: "CAPTURED" }>;
+/** A record whose charge may have been captured: CAPTURED, or PENDING (an interrupted ChargePayment). */
+type Refundable = Extract<PaymentRecord, { status: "CAPTURED" | "PENDING" }>;
+type Uncaptured = Exclude<PaymentRecord, Refundable>;
+
+const isRefundable = (record: PaymentRecord | undefined): record is Refundable =>
+  record?.status === "CAPTURED" || record?.status === "PENDING";
 
 /** The answer for a record that needs no refund (now). */
 function settledOutcome(orderId: string, record: Uncaptured | undefined): RefundPaymentOutput {
@@ -25,10 +30,12 @@ function settledOutcome(orderId: string, record: Uncaptured | undefined): Refund
 }
 
 /**
- * Compensation for ChargePayment: refunds the order's captured charge in full, once. The gateway refund is
- * keyed per order, so a retry or a concurrent run refunds once at the provider; the conditional
- * CAPTURED → REFUNDED write then records it exactly once. Nothing captured (no record, or a decline) is
- * a no-op, because the saga runs this step whether or not the charge happened.
+ * Compensation for ChargePayment: refunds the order's charge in full, once. A PENDING record is refunded
+ * like a CAPTURED one: ChargePayment may have been captured by the provider and then failed or died, and
+ * the gateway names that charge by its key (the order id). The gateway refund is keyed per order, so a
+ * retry or a concurrent run refunds once at the provider; the conditional (PENDING | CAPTURED) → REFUNDED
+ * write then records it exactly once. Nothing captured (no record, or a decline) is a no-op, because the
+ * saga runs this step whether or not the charge happened.
  *
  * @throws PaymentProcessingError when the gateway cannot refund right now; the workflow retries it.
  */
@@ -37,20 +44,23 @@ export async function refundPayment(
   deps: RefundPaymentDeps,
 ): Promise<RefundPaymentOutput> {
   const record = await deps.ledger.get(orderId);
-  if (record?.status !== "CAPTURED") return settledOutcome(orderId, record);
+  if (!isRefundable(record)) return settledOutcome(orderId, record);
 
-  const { refundId } = await deps.gateway.refund({
+  const { refundId, chargeId } = await deps.gateway.refund({
     idempotencyKey: refundKeyOf(orderId),
-    chargeId: record.chargeId,
+    chargeKey: orderId,
+    ...(record.status === "CAPTURED" && { chargeId: record.chargeId }),
     amount: record.amount,
   });
-  if (await deps.ledger.markRefunded(orderId, { refundId, refundedAt: deps.now().toISOString() })) {
+  if (await deps.ledger.markRefunded(orderId, { refundId, chargeId, refundedAt: deps.now().toISOString() })) {
     return { orderId, outcome: "REFUNDED", amount: record.amount };
   }
   // Another run recorded the same refund between our read and our write.
   const after = await deps.ledger.get(orderId);
-  if (after?.status === "CAPTURED") {
-    throw new Error(`payments row for order ${orderId} stayed CAPTURED after its refund was recorded; retry`);
+  if (isRefundable(after)) {
+    throw new Error(
+      `payments row for order ${orderId} stayed ${after.status} after its refund was recorded; retry`,
+    );
   }
   return settledOutcome(orderId, after);
 }

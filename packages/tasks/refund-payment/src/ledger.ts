@@ -3,6 +3,8 @@ import type { PaymentRecord } from "@orderflow/task-charge-payment/payment-recor
 /** What refund-payment writes when it refunds. */
 export interface RefundEntry {
   readonly refundId: string;
+  /** The refunded charge, as the gateway names it (a PENDING record has no charge id yet). */
+  readonly chargeId: string;
   readonly refundedAt: string;
 }
 
@@ -10,6 +12,6 @@ export interface RefundEntry {
 export interface RefundLedger {
   /** The order's record, read strongly consistent; undefined when the order was never charged. */
   get(orderId: string): Promise<PaymentRecord | undefined>;
-  /** Moves the order's record from CAPTURED to REFUNDED; false (writing nothing) when it is not CAPTURED. */
+  /** Moves the order's record from CAPTURED or PENDING to REFUNDED; false (writing nothing) otherwise. */
   markRefunded(orderId: string, refund: RefundEntry): Promise<boolean>;
 }

@@ -29,13 +29,37 @@ describe("refundPayment", () => {
     // Assess
     expect(gateway.refund).toHaveBeenCalledExactlyOnceWith({
       idempotencyKey: `refund-${orderId}`,
+      chargeKey: orderId,
       chargeId: captured.chargeId,
       amount: captured.amount,
     });
     expect(ledger.markRefunded).toHaveBeenCalledExactlyOnceWith(orderId, {
       refundId: "re_1",
+      chargeId: "ch_1",
       refundedAt: clock.toISOString(),
     });
+    expect(result).toEqual({ orderId, outcome: "REFUNDED", amount: captured.amount });
+  });
+
+  it("refunds a PENDING charge by the order's charge key, since the provider may have captured it", async () => {
+    // Prepare
+    const { chargeId: _, ...rest } = captured;
+    const gateway = scriptedGateway();
+    const ledger = scriptedLedger([{ ...rest, status: "PENDING" }]);
+
+    // Act
+    const result = await refundPayment({ orderId }, { gateway, ledger, now });
+
+    // Assess
+    expect(gateway.refund).toHaveBeenCalledExactlyOnceWith({
+      idempotencyKey: `refund-${orderId}`,
+      chargeKey: orderId,
+      amount: captured.amount,
+    });
+    expect(ledger.markRefunded).toHaveBeenCalledExactlyOnceWith(
+      orderId,
+      expect.objectContaining({ chargeId: "ch_1" }),
+    );
     expect(result).toEqual({ orderId, outcome: "REFUNDED", amount: captured.amount });
   });
 

@@ -3,11 +3,11 @@ import type { PaymentRecord } from "@orderflow/task-charge-payment/payment-recor
 import { vi } from "vitest";
 import type { RefundLedger } from "../src/ledger";
 
-/** A gateway that refunds with `refundId`, or throws `failure`, and records what it was asked. */
+/** A gateway that refunds (re_1 of ch_1), or throws `failure`, and records what it was asked. */
 export function scriptedGateway(failure?: Error) {
   const refund = vi.fn<PaymentGateway["refund"]>(async () => {
     if (failure) throw failure;
-    return { refundId: "re_1" };
+    return { refundId: "re_1", chargeId: "ch_1" };
   });
   const charge = vi.fn<PaymentGateway["charge"]>();
   return { name: "scripted", charge, refund } satisfies PaymentGateway;

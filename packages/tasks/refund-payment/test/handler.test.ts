@@ -34,6 +34,39 @@ describe("refund-payment handler on DynamoDB Local", () => {
     });
   });
 
+  it("refunds a PENDING charge (an interrupted ChargePayment) by the order's charge key and marks it REFUNDED", async () => {
+    // Prepare
+    const orderId = newOrderId();
+    const { chargeId: _, ...pending } = { ...captured, orderId, status: "PENDING" };
+    await rows.put(pending);
+
+    // Act
+    const result = await handler({ orderId });
+
+    // Assess
+    expect(result).toEqual({ orderId, outcome: "REFUNDED", amount: captured.amount });
+    expect(await rows.get(orderId)).toEqual({
+      ...pending,
+      status: "REFUNDED",
+      chargeId: expect.stringMatching(/^ch_sandbox_/),
+      refundId: expect.stringMatching(/^re_sandbox_/),
+      refundedAt: expect.any(String),
+    });
+  });
+
+  it("refunds a charge whose gateway call failed after capture, once ChargePayment gave up", async () => {
+    // Prepare
+    const orderId = newOrderId();
+    const order = { orderId, customerId: "c1", amount: captured.amount, paymentToken: "tok_processingError" };
+    await expect(charge(order)).rejects.toMatchObject({ name: "PaymentProcessingError" });
+
+    // Act
+    const result = await handler({ orderId });
+
+    // Assess
+    expect(result).toEqual({ orderId, outcome: "REFUNDED", amount: captured.amount });
+  });
+
   it("refunds what charge-payment captured: both tasks read the payments row the same way", async () => {
     // Prepare
     const orderId = newOrderId();
