@@ -1,7 +1,8 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { type CapturedLogs, captureLogs } from "@orderflow/task-kit/testing";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bodyOf, getOrder, httpEvent, postOrder, sampleOrder } from "./support/events";
 import { OrdersTable, uniqueOrderId } from "./support/local-orders";
 
@@ -13,20 +14,14 @@ const { handler } = await import("../src/handler");
 const table = new OrdersTable(db.names.orders);
 
 /** What the handler's logger wrote in the current test (kept off the test output). */
-let written: string[] = [];
+let logs: CapturedLogs;
 beforeEach(() => {
   sfn.reset();
   sfn.on(StartExecutionCommand).resolves({ executionArn: `${ARN}:x`, startDate: new Date() });
-  written = [];
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
-  }
+  logs = captureLogs();
 });
 afterEach(() => {
-  vi.restoreAllMocks();
+  logs.restore();
 });
 
 const startedNames = () => sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input.name);
@@ -136,15 +131,10 @@ describe("handler (DynamoDB Local, Step Functions mocked)", () => {
     await handler(postOrder(sampleOrder(orderId)));
 
     // Assess
-    const lines = written
-      .join("")
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.find((l) => l.message === "order accepted")).toMatchObject({
+    expect(logs.records().find((l) => l.message === "order accepted")).toMatchObject({
       orderId,
       service: "orders-api",
     });
-    expect(written.join("")).not.toMatch(/ana@example\.com|tok_visa/);
+    expect(logs.text()).not.toMatch(/ana@example\.com|tok_visa/);
   });
 });

@@ -13,6 +13,7 @@ import type { TableName } from "@orderflow/domain";
 import { inject } from "vitest";
 import type { TestProject } from "vitest/node";
 import { LOCAL_AWS_ENV, startDynamoDbLocal } from "./server";
+import { sharedEndpoint } from "./shared";
 import { createTables, type TableNames, tableEnv } from "./tables";
 
 declare module "vitest" {
@@ -21,8 +22,16 @@ declare module "vitest" {
   }
 }
 
-/** vitest globalSetup: starts DynamoDB Local once and stops it after the run. */
+/**
+ * vitest globalSetup: uses the DynamoDB Local a workspace runner shares, or starts one for this run and
+ * stops it afterwards.
+ */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const shared = sharedEndpoint();
+  if (shared !== undefined) {
+    project.provide("dynamoDbLocalEndpoint", shared);
+    return async () => undefined;
+  }
   const db = await startDynamoDbLocal();
   project.provide("dynamoDbLocalEndpoint", db.endpoint);
   return () => db.stop();

@@ -2,18 +2,12 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { OutOfStock, ReleaseInventoryInput, ValidationError } from "@orderflow/domain";
 import { describe, expect, it, vi } from "vitest";
 import { taskHandler } from "../src";
+import { captureLogs } from "../testing";
 
 function capturingLogger() {
-  const lines: string[] = [];
+  const logs = captureLogs();
   const logger = new Logger({ serviceName: "test", logLevel: "DEBUG" });
-  // Powertools writes info to stdout and warnings/errors to stderr.
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, "write").mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
-  }
-  return { logger, lines: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return { logger, lines: () => logs.records() };
 }
 
 describe("taskHandler", () => {

@@ -1,6 +1,7 @@
 import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
-import { describe, expect, it, vi } from "vitest";
+import { captureLogs } from "@orderflow/task-kit/testing";
+import { describe, expect, it } from "vitest";
 import input from "./fixtures/charge-input.json" with { type: "json" };
 import { paymentRows, putPaymentRow } from "./payment-rows";
 
@@ -157,16 +158,15 @@ describe("charge-payment handler on DynamoDB Local", () => {
   it("logs the order id but never the card token", async () => {
     // Prepare
     const order = orderWith("tok_chargeDeclined");
-    const written = [vi.spyOn(process.stdout, "write"), vi.spyOn(process.stderr, "write")];
+    const logs = captureLogs();
 
     // Act
     await handler(order).catch(() => undefined);
     await handler(orderWith("tok_processingError")).catch(() => undefined);
 
     // Assess
-    const logs = written.flatMap((spy) => spy.mock.calls.map(([chunk]) => String(chunk))).join("");
-    for (const spy of written) spy.mockRestore();
-    expect(logs).toContain(order.orderId);
-    expect(logs).not.toMatch(/tok_/);
+    logs.restore();
+    expect(logs.records().map((record) => record.orderId)).toContain(order.orderId);
+    expect(logs.text()).not.toMatch(/tok_/);
   });
 });

@@ -1,0 +1,1 @@
+export { type CapturedLogs, captureLogs } from "./capture-logs";
