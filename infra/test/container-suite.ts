@@ -4,8 +4,8 @@
  * plain AWS resources the program owns (roles, policies, log group, cluster, security group).
  */
 import { join } from "node:path";
-import { tableEnvVar } from "@orderflow/domain";
-import { CONTAINER_ENV, taskTimeoutSeconds } from "@orderflow/workflow";
+import { CONTAINER_TASK_ENV, tableEnvVar } from "@orderflow/domain";
+import { taskTimeoutSeconds } from "@orderflow/workflow";
 import { describe, expect, it } from "vitest";
 import { containerImage } from "../src/code";
 import { ecsTaskStates } from "../src/policy/asl-reader";
@@ -93,7 +93,8 @@ export function containerSuite({ stack, prefix, settings, region, containers, ru
         if (value !== undefined) expected[variable] = value;
       }
       expect(environment).toEqual(expected);
-      for (const reserved of Object.values(CONTAINER_ENV)) expect(environment).not.toHaveProperty(reserved);
+      for (const reserved of Object.values(CONTAINER_TASK_ENV))
+        expect(environment).not.toHaveProperty(reserved);
     });
 
     it("logs through awslogs into its own log group with the configured retention", () => {

@@ -1,5 +1,5 @@
 import type { ContainerTaskManifest, TableName } from "@orderflow/domain";
-import { CONTAINER_ENV } from "@orderflow/workflow";
+import { CONTAINER_TASK_ENV } from "@orderflow/domain";
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
@@ -257,7 +257,7 @@ function environmentFor(
   manifest: ContainerTaskManifest,
   args: ContainerTaskArgs,
 ): Record<string, pulumi.Input<string>> {
-  for (const reserved of Object.values(CONTAINER_ENV)) {
+  for (const reserved of Object.values(CONTAINER_TASK_ENV)) {
     if (reserved in manifest.env) {
       throw new Error(
         `container task ${manifest.name} declares ${reserved}, which the workflow sets per execution`,

@@ -4,9 +4,9 @@
  * ORDERFLOW_SAGA_RUNS sets how many schedules run (default 1,000).
  */
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { walkStates } from "@orderflow/workflow/asl";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { allStates } from "../src/runtime/asl";
 import type { ExecutionReport } from "../src/runtime/execution";
 import type { FaultOutcome } from "../src/runtime/fault-plan";
 import { injectedFailure } from "../src/runtime/task-failure";
@@ -20,7 +20,7 @@ const BATCH = 4;
 const runtime = await startTestRuntime();
 afterAll(() => runtime.stop());
 
-const stateDefinitions = new Map(allStates(runtime.definition));
+const stateDefinitions = new Map(walkStates(runtime.definition).map(({ name, state }) => [name, state]));
 const taskStates = runtime.faultableStates;
 const compensationOf = new Map([
   ["ReleaseInventory", "ReserveInventory"],
@@ -34,7 +34,8 @@ const FORWARD = ["ValidateOrder", "ReserveInventory", "ChargePayment", "CreateSh
  */
 function recoverable(stateName: string, outcomes: readonly FaultOutcome[]): boolean {
   const taskState = runtime.taskStates.find((s) => s.name === stateName);
-  const retriers = stateDefinitions.get(stateName)?.Retry ?? [];
+  const state = stateDefinitions.get(stateName);
+  const retriers = state?.Type === "Task" ? (state.Retry ?? []) : [];
   if (!taskState) return false;
   const used = retriers.map(() => 0);
   for (const outcome of outcomes) {

@@ -2,11 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   AslBuildError,
-  branch,
   catchAll,
   catchErrors,
   chain,
-  choice,
   DEFAULT_RETRY,
   dynamoUpdateItem,
   ecsRunTaskWithToken,
@@ -14,8 +12,6 @@ import {
   happyPath,
   LAMBDA_TRANSIENT_ERRORS,
   lambdaInvoke,
-  parallel,
-  pass,
   putEvents,
   RESOURCES,
   retry,
@@ -24,15 +20,14 @@ import {
   structureProblems,
   succeed,
   task,
-  wait,
   worstCaseSeconds,
-} from "../src";
+} from "../src/asl";
 
 const work = (name: string) => task(name, { resource: RESOURCES.lambdaInvoke, timeoutSeconds: 5 });
 const stateName = fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,15}$/);
 
 describe("retry and catch helpers", () => {
-  it("default to the DESIGN §3 policy: backoff ≥ 2, capped delay, full jitter", () => {
+  it("default to the workflow policy: backoff ≥ 2, capped delay, full jitter", () => {
     // Prepare / Act
     const retrier = retry(LAMBDA_TRANSIENT_ERRORS);
 
@@ -314,27 +309,5 @@ describe("state builders", () => {
     expect(() =>
       ecsRunTaskWithToken("E", { ...base, environment: { T: "$$.Task.Token" }, heartbeatSeconds: 60 }),
     ).toThrow(/state "E": heartbeatSeconds must be smaller/);
-  });
-
-  it("assemble Choice, Pass, Wait and Parallel into a valid machine", () => {
-    // Prepare
-    const inner = branch({ startAt: "Inner", states: [pass("Inner", { end: true })] });
-    const states = [
-      choice("Route", {
-        choices: [{ when: { Variable: "$.fast", BooleanEquals: true }, next: "Go" }],
-        otherwise: "Pause",
-      }),
-      wait("Pause", { seconds: 1 }, { next: "Go" }),
-      parallel("Go", { branches: [inner], next: "Finish" }),
-      succeed("Finish"),
-    ];
-
-    // Act
-    const definition = stateMachine({ startAt: "Route", states, comment: "c", timeoutSeconds: 60 });
-
-    // Assess
-    expect(Object.keys(definition.States)).toEqual(["Route", "Pause", "Go", "Finish"]);
-    expect(definition.States.Route).toMatchObject({ Default: "Pause", Choices: [{ Next: "Go" }] });
-    expect(definition.TimeoutSeconds).toBe(60);
   });
 });

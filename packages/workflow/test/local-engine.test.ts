@@ -1,7 +1,8 @@
 import type { Order } from "@orderflow/domain";
 import { StateMachine } from "aws-local-stepfunctions";
 import { describe, expect, it } from "vitest";
-import { happyPath, LAMBDA_TRANSIENT_ERRORS, orderWorkflow, sampleRefs } from "../src";
+import { orderWorkflow, sampleRefs } from "../src";
+import { happyPath, LAMBDA_TRANSIENT_ERRORS } from "../src/asl";
 import order from "./fixtures/order.json" with { type: "json" };
 import { type Fault, runOrder } from "./local-engine";
 import { containerTasks, definitions, lambdaTasks } from "./support";

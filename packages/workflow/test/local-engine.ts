@@ -9,7 +9,8 @@ import {
   ValidateOrderInput,
 } from "@orderflow/domain";
 import { StateMachine } from "aws-local-stepfunctions";
-import { type AslDefinition, integrationOf, requiredFields, type TaskState } from "../src";
+import { type AslDefinition, integrationOf, type TaskState } from "../src/asl";
+import { requiredFields } from "../src/order/task-io";
 
 /** What a fault plan makes a state do on successive calls; absent or exhausted means "ok". */
 export type Fault = "ok" | { readonly throws: string };

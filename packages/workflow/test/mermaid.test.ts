@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { edgesOf, orderWorkflow, sampleRefs, toMermaid } from "../src";
+import { orderWorkflow, sampleRefs, toMermaid } from "../src";
+import { edgesOf } from "../src/asl";
 import {
   GRAPH_FILES,
   GRAPH_WRITE_COMMAND,

@@ -9,7 +9,7 @@ import {
   STATES_ALL,
   STATES_TASK_FAILED,
   type TaskState,
-} from "../src";
+} from "../src/asl";
 
 /** One deliberate defect: what it breaks, and how (applied to a private copy). */
 export interface Mutant {

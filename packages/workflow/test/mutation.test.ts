@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkWorkflowRules, WORKFLOW_RULES } from "../src";
+import { checkWorkflowRules } from "../src";
+import { WORKFLOW_RULES } from "../src/rules/catalog";
 import { mutantsOf } from "./mutants";
 import { definitions } from "./support";
 

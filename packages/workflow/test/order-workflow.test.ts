@@ -1,26 +1,22 @@
 import { BUSINESS_ERRORS, EVENT_SOURCE, type TaskManifest } from "@orderflow/domain";
 import aslValidator from "asl-validator";
 import { describe, expect, it } from "vitest";
+import { orderWorkflow, STATE_NAMES, sampleRefs, taskTimeoutSeconds, WORKFLOW_TASKS } from "../src";
 import {
   type AslDefinition,
   ECS_TRANSIENT_ERRORS,
   happyPath,
   LAMBDA_TRANSIENT_ERRORS,
-  orderWorkflow,
   RESOURCES,
-  STATE_NAMES,
-  sampleRefs,
   type TaskState,
-  taskTimeoutSeconds,
-  WORKFLOW_TASKS,
   worstCaseSeconds,
-} from "../src";
+} from "../src/asl";
 import { containerTasks, definitions, lambdaTasks } from "./support";
 
 const taskOf = (definition: AslDefinition, name: string) => definition.States[name] as TaskState;
 
 describe("orderWorkflow", () => {
-  it("has exactly the states of DESIGN §3 plus the stuck-saga and recording failures", () => {
+  it("has exactly the saga states plus the stuck-saga and recording failures", () => {
     // Act
     const definition = orderWorkflow(sampleRefs, lambdaTasks);
 

@@ -1,15 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type AslDefinition,
-  checkWorkflowRules,
-  LAMBDA_TRANSIENT_ERRORS,
-  orderWorkflow,
-  retry,
-  sampleRefs,
-  type TaskState,
-  WORKFLOW_RULES,
-} from "../src";
+import { checkWorkflowRules, orderWorkflow, sampleRefs } from "../src";
+import { type AslDefinition, LAMBDA_TRANSIENT_ERRORS, retry, type TaskState } from "../src/asl";
+import { WORKFLOW_RULES } from "../src/rules/catalog";
 import { definitions, lambdaTasks } from "./support";
 
 const rulesBroken = (definition: AslDefinition) => [

@@ -1,6 +1,7 @@
 import type { TaskManifest } from "@orderflow/domain";
 import { containerTask, lambdaTask } from "@orderflow/task-create-shipment/task";
-import { type AslDefinition, orderWorkflow, sampleRefs, WORKFLOW_TASKS } from "../src";
+import { orderWorkflow, sampleRefs, WORKFLOW_TASKS } from "../src";
+import type { AslDefinition } from "../src/asl";
 
 const withShipment = (shipment: TaskManifest): readonly TaskManifest[] =>
   WORKFLOW_TASKS.map((t) => (t.stateName === "CreateShipment" ? shipment : t));

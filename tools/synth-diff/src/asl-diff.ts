@@ -1,5 +1,11 @@
+import {
+  type AslBranch,
+  type AslDefinition,
+  type AslState,
+  qualifiedName,
+  walkStates,
+} from "@orderflow/workflow/asl";
 import { compareText, type FieldChange, fieldChanges } from "./field-changes";
-import type { Asl, AslState } from "./synth-file";
 
 export interface StateRef {
   /** The state's name, prefixed by its enclosing Parallel/Map states (`Fanout › branch 1 › Notify`). */
@@ -19,61 +25,35 @@ export interface AslDiff {
   readonly machine: readonly FieldChange[];
 }
 
-const SEPARATOR = " › ";
-
 function typeOf(state: AslState): string {
   return typeof state.Type === "string" ? state.Type : "?";
 }
 
-function nestedMachines(state: AslState): { label: string; asl: Asl }[] {
-  const nested: { label: string; asl: Asl }[] = [];
-  if (Array.isArray(state.Branches)) {
-    state.Branches.forEach((branch: Asl, index: number) => {
-      nested.push({ label: `branch ${index + 1}`, asl: branch });
-    });
-  }
-  for (const key of ["ItemProcessor", "Iterator"] as const) {
-    const processor = state[key] as Asl | undefined;
-    if (processor?.States) nested.push({ label: key, asl: processor });
-  }
-  return nested;
-}
-
 /** A state without the states nested in it: those are compared on their own, by path. */
-function ownFields(state: AslState): AslState {
+function ownFields(state: AslState): Record<string, unknown> {
   const own: Record<string, unknown> = { ...state };
-  const strip = ({ States: _states, ...rest }: Asl) => rest;
-  if (Array.isArray(state.Branches)) own.Branches = (state.Branches as Asl[]).map(strip);
-  for (const key of ["ItemProcessor", "Iterator"] as const) {
-    const processor = state[key] as Asl | undefined;
-    if (processor?.States) own[key] = strip(processor);
+  const strip = ({ States: _states, ...rest }: AslBranch) => rest;
+  if (state.Type === "Parallel") own.Branches = state.Branches.map(strip);
+  if (state.Type === "Map") {
+    if (state.ItemProcessor) own.ItemProcessor = strip(state.ItemProcessor);
+    if (state.Iterator) own.Iterator = strip(state.Iterator);
   }
   return own;
 }
 
-/** Every state of a definition, nested ones included, keyed by path. */
-export function flattenStates(asl: Asl, prefix = ""): Map<string, AslState> {
-  const states = new Map<string, AslState>();
-  for (const [name, state] of Object.entries(asl.States)) {
-    const path = `${prefix}${name}`;
-    states.set(path, state);
-    for (const { label, asl: inner } of nestedMachines(state)) {
-      for (const [innerPath, innerState] of flattenStates(inner, `${path}${SEPARATOR}${label}${SEPARATOR}`)) {
-        states.set(innerPath, innerState);
-      }
-    }
-  }
-  return states;
+/** Every state of a definition, nested ones included, keyed by path (`Notify › branch 2 › Sms`). */
+export function flattenStates(asl: AslDefinition): Map<string, AslState> {
+  return new Map(walkStates(asl).map((entry) => [qualifiedName(entry), entry.state]));
 }
 
-function topLevelFields({ States: _states, ...rest }: Asl): Record<string, unknown> {
+function topLevelFields({ States: _states, ...rest }: AslDefinition): Record<string, unknown> {
   return rest;
 }
 
 const byPath = (a: StateRef, b: StateRef) => compareText(a.path, b.path);
 
 /** States added, removed and changed between two definitions; `base` is undefined for a new machine. */
-export function diffAsl(base: Asl | undefined, head: Asl | undefined): AslDiff {
+export function diffAsl(base: AslDefinition | undefined, head: AslDefinition | undefined): AslDiff {
   const before = base ? flattenStates(base) : new Map<string, AslState>();
   const after = head ? flattenStates(head) : new Map<string, AslState>();
   const added: StateRef[] = [];

@@ -12,8 +12,6 @@ export { type ChangedResource, diffResources, type ResourceDiff, type ResourceRe
 export { type CliIo, runCli } from "./run-cli";
 export { diffStacks, readSynthFolder, type StackDiff } from "./stack-diff";
 export {
-  type Asl,
-  type AslState,
   parseSynthFile,
   STATE_MACHINE_TYPE,
   SynthFile,

@@ -2,6 +2,7 @@
  * What `pnpm synth` writes to `infra/.synth/<stack>.json`, read as loosely as the diff allows: the resource
  * list is required, everything else is optional so a synth from an older commit still compares.
  */
+import { type AslDefinition, readAslDefinition } from "@orderflow/workflow/asl";
 import * as v from "valibot";
 
 const JsonObject = v.record(v.string(), v.unknown());
@@ -27,14 +28,6 @@ export const SynthFile = v.looseObject({
 });
 export type SynthFile = v.InferOutput<typeof SynthFile>;
 
-/** An Amazon States Language document, reduced to what the diff reads. */
-export interface Asl {
-  readonly StartAt?: string;
-  readonly States: Readonly<Record<string, AslState>>;
-  readonly [field: string]: unknown;
-}
-export type AslState = Readonly<Record<string, unknown>>;
-
 export const STATE_MACHINE_TYPE = "aws:sfn/stateMachine:StateMachine";
 
 /** Parses one synth file's JSON text; the error names the file and the first problem. */
@@ -52,27 +45,19 @@ export function parseSynthFile(text: string, source: string): SynthFile {
   throw new Error(`${source} is not a synth file: ${path} ${issue?.message ?? "is invalid"}`);
 }
 
-function asAsl(value: unknown): Asl | undefined {
-  const parsed = typeof value === "string" ? tryJson(value) : value;
-  if (typeof parsed !== "object" || parsed === null) return undefined;
-  const states = (parsed as { States?: unknown }).States;
-  return typeof states === "object" && states !== null ? (parsed as Asl) : undefined;
-}
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** A definition, parsed or as its JSON string; undefined when the value is none. */
+function asAsl(value: unknown): AslDefinition | undefined {
+  if (value === undefined) return undefined;
+  const read = readAslDefinition(value);
+  return "definition" in read ? read.definition : undefined;
 }
 
 /**
  * Every state machine in a synth, by name. Prefers the rendered ASL the synth states explicitly; falls back
  * to the `definition` input of state-machine resources, which is where Pulumi itself carries it.
  */
-export function stateMachinesOf(synth: SynthFile): Map<string, Asl> {
-  const found = new Map<string, Asl>();
+export function stateMachinesOf(synth: SynthFile): Map<string, AslDefinition> {
+  const found = new Map<string, AslDefinition>();
   for (const [name, definition] of Object.entries(synth.stateMachines ?? {})) {
     const asl = asAsl(definition);
     if (asl) found.set(name, asl);

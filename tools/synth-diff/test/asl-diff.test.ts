@@ -1,27 +1,38 @@
+import type { AslBranch, AslDefinition, AslState } from "@orderflow/workflow/asl";
 import { describe, expect, it } from "vitest";
-import { type Asl, diffAsl, flattenStates } from "../src";
+import { diffAsl, flattenStates } from "../src";
 
-const base: Asl = {
+const TASK = "arn:aws:states:::lambda:invoke";
+
+const base: AslDefinition = {
   StartAt: "ValidateOrder",
   TimeoutSeconds: 3600,
   States: {
-    ValidateOrder: { Type: "Task", Next: "Notify", TimeoutSeconds: 10 },
+    ValidateOrder: { Type: "Task", Resource: TASK, Next: "Notify", TimeoutSeconds: 10 },
     Notify: {
       Type: "Parallel",
       Next: "Done",
       Branches: [
-        { StartAt: "Email", States: { Email: { Type: "Task", End: true } } },
-        { StartAt: "Sms", States: { Sms: { Type: "Task", End: true } } },
+        { StartAt: "Email", States: { Email: { Type: "Task", Resource: TASK, End: true } } },
+        { StartAt: "Sms", States: { Sms: { Type: "Task", Resource: TASK, End: true } } },
       ],
     },
     Done: { Type: "Succeed" },
   },
 };
 
-function edited(mutate: (asl: Asl & { States: Record<string, Record<string, unknown>> }) => void): Asl {
-  const copy = structuredClone(base) as Asl & { States: Record<string, Record<string, unknown>> };
+/** A copy of `base` changed by `mutate`. */
+function edited(mutate: (asl: AslDefinition) => void): AslDefinition {
+  const copy = structuredClone(base);
   mutate(copy);
   return copy;
+}
+
+/** The state `name` of `asl`, which a test knows to be of `type`. */
+function stateOf<T extends AslState["Type"]>(asl: AslBranch, name: string, type: T) {
+  const state = asl.States[name];
+  if (state?.Type !== type) throw new Error(`fixture: ${name} is not a ${type} state`);
+  return state as Extract<AslState, { Type: T }>;
 }
 
 describe("diffAsl", () => {
@@ -37,8 +48,8 @@ describe("diffAsl", () => {
   it("reports an inserted state as added and the rewired predecessor as changed, with the edge", () => {
     // Prepare
     const head = edited((asl) => {
-      asl.States.GiftWrap = { Type: "Task", Next: "Notify" };
-      (asl.States.ValidateOrder as Record<string, unknown>).Next = "GiftWrap";
+      asl.States.GiftWrap = { Type: "Task", Resource: TASK, Next: "Notify" };
+      stateOf(asl, "ValidateOrder", "Task").Next = "GiftWrap";
     });
 
     // Act
@@ -59,8 +70,8 @@ describe("diffAsl", () => {
   it("addresses states inside Parallel branches by path and does not blame the Parallel state for them", () => {
     // Prepare
     const head = edited((asl) => {
-      const notify = asl.States.Notify as { Branches: { States: Record<string, Record<string, unknown>> }[] };
-      (notify.Branches[1]?.States.Sms as Record<string, unknown>).TimeoutSeconds = 5;
+      const sms = stateOf(asl, "Notify", "Parallel").Branches[1] as AslBranch;
+      stateOf(sms, "Sms", "Task").TimeoutSeconds = 5;
     });
 
     // Act
@@ -79,7 +90,7 @@ describe("diffAsl", () => {
   it("reports a removed branch's states as removed and the Parallel state as changed", () => {
     // Prepare
     const head = edited((asl) => {
-      (asl.States.Notify as { Branches: unknown[] }).Branches.pop();
+      stateOf(asl, "Notify", "Parallel").Branches.pop();
     });
 
     // Act
@@ -94,7 +105,7 @@ describe("diffAsl", () => {
 
   it("flattens Map item processors (and the older Iterator) into paths", () => {
     // Prepare
-    const asl: Asl = {
+    const asl: AslDefinition = {
       StartAt: "Each",
       States: {
         Each: {
@@ -120,7 +131,7 @@ describe("diffAsl", () => {
   it("reports changes of the definition's own fields such as StartAt", () => {
     // Prepare
     const head = edited((asl) => {
-      (asl as { StartAt: string }).StartAt = "Done";
+      asl.StartAt = "Done";
     });
 
     // Act

@@ -10,7 +10,7 @@ export const graphCommand: Command = {
   usage: "orderflow graph",
   async run(args, { io }) {
     parseOptions(args, {}, this.usage);
-    io.stdout.write(`${toMermaid(localDefinition().definition as never)}\n`);
+    io.stdout.write(`${toMermaid(localDefinition().definition)}\n`);
     return 0;
   },
 };

@@ -1,4 +1,4 @@
-import { type AslDefinition, allStates } from "./asl";
+import { type AslDefinition, parseResource, type TaskResource, walkStates } from "@orderflow/workflow/asl";
 
 /** How a Task state's `Resource` is served locally. */
 export type Integration = "lambda" | "dynamodb" | "events" | "ecs";
@@ -16,9 +16,6 @@ export interface TaskState {
   readonly retriedErrors: readonly string[];
 }
 
-const SERVICE_RESOURCE =
-  /^arn:aws[\w-]*:states:::(lambda|dynamodb|events|ecs):(\w+)(?:\.(sync|waitForTaskToken))?$/;
-const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[\w-]+:\d{12}:function:[\w-]+(?::[\w$-]+)?$/;
 const DYNAMODB_ACTIONS = new Set(["getItem", "putItem", "updateItem", "deleteItem"]);
 
 /** A Task state whose resource the local runtime cannot serve; raised before anything starts. */
@@ -26,41 +23,43 @@ export class UnsupportedResource extends Error {
   override readonly name = "UnsupportedResource";
 }
 
-function classify(name: string, resource: string): Omit<TaskState, "name" | "resource" | "retriedErrors"> {
-  if (FUNCTION_ARN.test(resource)) {
+type Served = Omit<TaskState, "name" | "resource" | "retriedErrors">;
+
+function served(parsed: TaskResource): Served | undefined {
+  if (parsed.kind === "function") {
     return { integration: "lambda", action: "invoke", optimized: false, waitForTaskToken: false };
   }
-  const match = SERVICE_RESOURCE.exec(resource);
-  const [, service, action = "", mode] = match ?? [];
-  const waitForTaskToken = mode === "waitForTaskToken";
-  if (service === "lambda" && action === "invoke" && mode === undefined) {
-    return { integration: "lambda", action, optimized: true, waitForTaskToken };
+  if (parsed.kind !== "integration") return undefined;
+  const { service, action, pattern } = parsed;
+  const base = { action, optimized: true, waitForTaskToken: pattern === "waitForTaskToken" };
+  if (pattern === "request-response") {
+    if (service === "lambda" && action === "invoke") return { integration: "lambda", ...base };
+    if (service === "dynamodb" && DYNAMODB_ACTIONS.has(action)) return { integration: "dynamodb", ...base };
+    if (service === "events" && action === "putEvents") return { integration: "events", ...base };
   }
-  if (service === "dynamodb" && DYNAMODB_ACTIONS.has(action) && mode === undefined) {
-    return { integration: "dynamodb", action, optimized: true, waitForTaskToken };
+  if (service === "ecs" && action === "runTask" && pattern === "waitForTaskToken") {
+    return { integration: "ecs", ...base };
   }
-  if (service === "events" && action === "putEvents" && mode === undefined) {
-    return { integration: "events", action, optimized: true, waitForTaskToken };
-  }
-  if (service === "ecs" && action === "runTask" && waitForTaskToken) {
-    return { integration: "ecs", action, optimized: true, waitForTaskToken };
-  }
-  throw new UnsupportedResource(
-    `state ${name}: the local runtime cannot run resource ${resource}; it serves lambda:invoke and function ARNs, dynamodb:getItem/putItem/updateItem/deleteItem, events:putEvents and ecs:runTask.waitForTaskToken`,
-  );
+  return undefined;
 }
 
 /** The Task states of a definition with how each is served locally, in definition order. */
 export function taskStatesOf(definition: AslDefinition): TaskState[] {
-  return allStates(definition)
-    .filter(([, state]) => state.Type === "Task")
-    .map(([name, state]) => {
-      const resource = state.Resource ?? "";
-      return {
+  return walkStates(definition).flatMap(({ name, state }) => {
+    if (state.Type !== "Task") return [];
+    const how = served(parseResource(state.Resource));
+    if (!how) {
+      throw new UnsupportedResource(
+        `state ${name}: the local runtime cannot run resource ${state.Resource}; it serves lambda:invoke and function ARNs, dynamodb:getItem/putItem/updateItem/deleteItem, events:putEvents and ecs:runTask.waitForTaskToken`,
+      );
+    }
+    return [
+      {
         name,
-        resource,
-        ...classify(name, resource),
+        resource: state.Resource,
+        ...how,
         retriedErrors: (state.Retry ?? []).flatMap((r) => r.ErrorEquals),
-      };
-    });
+      },
+    ];
+  });
 }

@@ -1,6 +1,6 @@
 import type { TaskManifest } from "@orderflow/domain";
 import { orderWorkflow, WORKFLOW_TASKS } from "@orderflow/workflow";
-import type { AslDefinition } from "./asl";
+import type { AslDefinition } from "@orderflow/workflow/asl";
 import { type TaskState, taskStatesOf } from "./integrations";
 import { LOCAL_TABLE_PREFIX, localRefs, localTableNames } from "./local-refs";
 
@@ -29,6 +29,6 @@ export function localDefinition(
   const lambdaStates = manifests.filter((m) => m.kind === "lambda").map((m) => m.stateName);
   const hasContainer = manifests.some((m) => m.kind === "container");
   const refs = localRefs(lambdaStates, tables, hasContainer);
-  const definition = orderWorkflow(refs, manifests) as unknown as AslDefinition;
+  const definition = orderWorkflow(refs, manifests);
   return { definition, tables, manifests, taskStates: taskStatesOf(definition) };
 }

@@ -9,12 +9,12 @@ import {
   startDynamoDbLocal,
   type TableNames,
 } from "@orderflow/dynamodb-local";
-import { StateMachine, type StateMachineDefinition } from "aws-local-stepfunctions";
+import type { AslDefinition } from "@orderflow/workflow/asl";
 import type { StateAdapter } from "./adapter";
-import type { AslDefinition } from "./asl";
 import { DEMO_STOCK, inventoryRows, type Stock } from "./catalog";
 import { dynamoDbAdapter } from "./dynamodb-adapter";
 import { ecsTaskTokenAdapter } from "./ecs-adapter";
+import { localEngine } from "./engine";
 import { LocalEventLog } from "./event-log";
 import { eventsAdapter } from "./events-adapter";
 import type { ExecutionReport } from "./execution";
@@ -120,7 +120,7 @@ function adapterFor(
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const { tablePrefix = LOCAL_TABLE_PREFIX, stock = DEMO_STOCK, retryWaitMs = 0 } = options;
   const local = localDefinition(tablePrefix, options.tasks);
-  const machine = new StateMachine(local.definition as unknown as StateMachineDefinition);
+  const machine = localEngine(local.definition);
 
   const server: DynamoDbLocal | undefined = options.endpoint ? undefined : await startDynamoDbLocal();
   const endpoint = options.endpoint ?? (server as DynamoDbLocal).endpoint;

@@ -1,4 +1,14 @@
+export {
+  type Arn,
+  formatArn,
+  type NamedResource,
+  parseArn,
+  parseFunctionArn,
+  parseStateMachineArn,
+  taskDefinitionFamily,
+} from "./arn";
 export { chain } from "./chain";
+export { readAslDefinition } from "./document";
 export { retrierDelaySeconds, stateWorstCaseSeconds, worstCaseSeconds } from "./duration";
 export {
   DYNAMODB_TRANSIENT_ERRORS,
@@ -15,11 +25,7 @@ export { type Edge, type EdgeKind, edgesOf, happyPath, isTerminal, reachableFrom
 export type { IntegrationOptions } from "./integrations/common";
 export {
   type AttributeValues,
-  dynamoGetItem,
-  dynamoPutItem,
   dynamoUpdateItem,
-  type GetItemOptions,
-  type PutItemOptions,
   stringAt,
   stringValue,
   type UpdateItemOptions,
@@ -35,7 +41,15 @@ export {
 export { jsonObjectString } from "./intrinsics";
 export { findJsonata, type JsonataUse } from "./jsonata";
 export { AslBuildError, nameOf, type StateNode, type Target } from "./node";
-export { type Integration, integrationOf, RESOURCES, waitsForTaskToken } from "./resources";
+export {
+  type Integration,
+  type IntegrationPattern,
+  integrationOf,
+  parseResource,
+  RESOURCES,
+  type TaskResource,
+  waitsForTaskToken,
+} from "./resources";
 export {
   catchAll,
   catchErrors,
@@ -47,22 +61,15 @@ export {
 } from "./retry";
 export { type BranchOptions, branch, type StateMachineOptions, stateMachine } from "./state-machine";
 export {
-  type ChoiceOptions,
-  choice,
   type ErrorOptions,
   type FailOptions,
   type FlowOptions,
   fail,
-  type ParallelOptions,
-  type PassOptions,
-  parallel,
-  pass,
   type ResultOptions,
   succeed,
   type TaskOptions,
   task,
-  type WaitFor,
-  wait,
 } from "./states";
 export type * from "./types";
 export { type StructureProblem, structureProblems } from "./validate";
+export { nestedMachines, qualifiedName, type StateEntry, walkStates } from "./walk";

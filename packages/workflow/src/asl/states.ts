@@ -1,20 +1,6 @@
 import { AslBuildError, compact, nameOf, type StateNode, type Target } from "./node";
 import { checkErrorHandlers } from "./retry";
-import type {
-  AslBranch,
-  Catcher,
-  ChoiceCondition,
-  ChoiceState,
-  FailState,
-  JsonObject,
-  JsonValue,
-  ParallelState,
-  PassState,
-  Retrier,
-  SucceedState,
-  TaskState,
-  WaitState,
-} from "./types";
+import type { Catcher, FailState, JsonObject, Retrier, SucceedState, TaskState } from "./types";
 
 /** How a non-terminal state continues: `next` (or later `chain`), or `end`. */
 export interface FlowOptions {
@@ -85,87 +71,6 @@ export function task(name: string, options: TaskOptions): StateNode<TaskState> {
     OutputPath: options.outputPath,
     TimeoutSeconds: options.timeoutSeconds,
     HeartbeatSeconds: options.heartbeatSeconds,
-    ...errorHandling(name, options),
-    ...flow(options, name),
-  });
-  return { name, state };
-}
-
-export interface PassOptions extends FlowOptions {
-  readonly parameters?: JsonObject;
-  readonly result?: JsonValue;
-  readonly resultPath?: string | null;
-}
-
-export function pass(name: string, options: PassOptions = {}): StateNode<PassState> {
-  const state: PassState = compact({
-    Type: "Pass" as const,
-    Comment: options.comment,
-    Parameters: options.parameters,
-    Result: options.result,
-    ResultPath: options.resultPath,
-    ...flow(options, name),
-  });
-  return { name, state };
-}
-
-export type WaitFor =
-  | { readonly seconds: number }
-  | { readonly timestamp: string }
-  | { readonly secondsPath: string }
-  | { readonly timestampPath: string };
-
-export function wait(name: string, waitFor: WaitFor, options: FlowOptions = {}): StateNode<WaitState> {
-  if ("seconds" in waitFor && (!Number.isInteger(waitFor.seconds) || waitFor.seconds < 0)) {
-    throw new AslBuildError(name, `seconds must be a non-negative integer, got ${waitFor.seconds}`);
-  }
-  const state: WaitState = compact({
-    Type: "Wait" as const,
-    Comment: options.comment,
-    Seconds: "seconds" in waitFor ? waitFor.seconds : undefined,
-    Timestamp: "timestamp" in waitFor ? waitFor.timestamp : undefined,
-    SecondsPath: "secondsPath" in waitFor ? waitFor.secondsPath : undefined,
-    TimestampPath: "timestampPath" in waitFor ? waitFor.timestampPath : undefined,
-    ...flow(options, name),
-  });
-  return { name, state };
-}
-
-export interface ChoiceOptions {
-  readonly choices: readonly { readonly when: ChoiceCondition; readonly next: Target }[];
-  /** Without a default, an input no rule matches fails with States.NoChoiceMatched. */
-  readonly otherwise?: Target;
-  readonly comment?: string;
-}
-
-export function choice(name: string, options: ChoiceOptions): StateNode<ChoiceState> {
-  if (options.choices.length === 0) throw new AslBuildError(name, "a Choice needs at least one rule");
-  const state: ChoiceState = compact({
-    Type: "Choice" as const,
-    Comment: options.comment,
-    Choices: options.choices.map(({ when, next }) => ({ ...when, Next: nameOf(next) })),
-    Default: options.otherwise === undefined ? undefined : nameOf(options.otherwise),
-  });
-  return { name, state };
-}
-
-export interface ParallelOptions extends FlowOptions, ResultOptions, ErrorOptions {
-  /** Each branch from `branch(...)`, already validated. */
-  readonly branches: readonly AslBranch[];
-  readonly parameters?: JsonObject;
-}
-
-export function parallel(name: string, options: ParallelOptions): StateNode<ParallelState> {
-  if (options.branches.length === 0) throw new AslBuildError(name, "a Parallel needs at least one branch");
-  const state: ParallelState = compact({
-    Type: "Parallel" as const,
-    Comment: options.comment,
-    Branches: [...options.branches],
-    InputPath: options.inputPath,
-    Parameters: options.parameters,
-    ResultSelector: options.resultSelector,
-    ResultPath: options.resultPath,
-    OutputPath: options.outputPath,
     ...errorHandling(name, options),
     ...flow(options, name),
   });

@@ -135,12 +135,24 @@ export interface FailState extends Commented {
   CausePath?: string;
 }
 
+/** Runs its `ItemProcessor` (or the older `Iterator`) once per item of the input. */
+export interface MapState extends Commented, Flow, InputOutput, ResultHandling, ErrorHandling {
+  Type: "Map";
+  ItemProcessor?: AslBranch;
+  Iterator?: AslBranch;
+  ItemsPath?: string;
+  ItemSelector?: JsonObject;
+  Parameters?: JsonObject;
+  MaxConcurrency?: number;
+}
+
 export type AslState =
   | TaskState
   | PassState
   | WaitState
   | ChoiceState
   | ParallelState
+  | MapState
   | SucceedState
   | FailState;
 

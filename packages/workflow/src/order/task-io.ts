@@ -75,7 +75,7 @@ const refundInput = {
 } as const satisfies InputPaths<RefundPaymentInput>;
 
 /**
- * The data flow of DESIGN §3: the execution input is the order; ValidateOrder's result (the validated,
+ * The workflow's data flow: the execution input is the order; ValidateOrder's result (the validated,
  * priced order) replaces it; every later task reads exactly its input contract and adds its result under
  * its own key, so the order stays intact for the compensations.
  */

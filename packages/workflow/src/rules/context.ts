@@ -1,25 +1,19 @@
 import { BUSINESS_ERRORS, type DynamoAction, type TaskManifest } from "@orderflow/domain";
 import {
-  type AslBranch,
   type AslDefinition,
   type Catcher,
   integrationOf,
+  qualifiedName,
   type Retrier,
   STATES_ALL,
+  walkStates,
 } from "../asl";
 import type { NamedTask, RuleContext } from "./types";
 
-function tasksIn(branch: AslBranch, prefix = ""): NamedTask[] {
-  const found: NamedTask[] = [];
-  for (const [name, state] of Object.entries(branch.States ?? {})) {
-    if (state.Type === "Task") found.push({ name: `${prefix}${name}`, state });
-    if (state.Type === "Parallel") {
-      for (const [i, sub] of (state.Branches ?? []).entries()) {
-        found.push(...tasksIn(sub, `${prefix}${name}.Branches[${i}].`));
-      }
-    }
-  }
-  return found;
+function tasksIn(definition: AslDefinition): NamedTask[] {
+  return walkStates(definition).flatMap((entry) =>
+    entry.state.Type === "Task" ? [{ name: qualifiedName(entry), state: entry.state }] : [],
+  );
 }
 
 export function ruleContext(

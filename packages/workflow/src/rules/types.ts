@@ -9,7 +9,7 @@ export interface RuleViolation {
   readonly message: string;
 }
 
-/** A Task with its name; names inside Parallel branches are qualified (`Outer.Branches[0].Inner`). */
+/** A Task with its name; nested names are qualified (`Outer › branch 1 › Inner`). */
 export interface NamedTask {
   readonly name: string;
   readonly state: TaskState;
