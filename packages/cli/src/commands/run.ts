@@ -1,12 +1,15 @@
 import { describeIssues } from "@orderflow/domain";
+import type { ExecutionReport, Ledger } from "@orderflow/local";
+import {
+  InvalidExecutionInput,
+  InvalidFaultPlan,
+  localDefinition,
+  parseFaultPlan,
+  Stock,
+  withOrderId,
+} from "@orderflow/local";
 import * as v from "valibot";
 import { ledgerText, traceText } from "../render/trace-text";
-import { Stock } from "../runtime/catalog";
-import type { ExecutionReport } from "../runtime/execution";
-import { InvalidFaultPlan, parseFaultPlan } from "../runtime/fault-plan";
-import type { Ledger } from "../runtime/ledger";
-import { localDefinition } from "../runtime/local-definition";
-import { InvalidExecutionInput, withOrderId } from "../runtime/orders";
 import { CliError, type Command } from "./command";
 import { parseOptions } from "./parse-options";
 import { readJsonFile } from "./read-json-file";

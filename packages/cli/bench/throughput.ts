@@ -1,19 +1,16 @@
 /**
  * Local throughput of the order workflow: the real definition and handlers on DynamoDB Local, orders
  * placed sequentially and concurrently, transitions per path and what they cost on Step Functions.
- * Writes bench/results.json and prints a table. Run with `pnpm bench` (or `pnpm --filter @orderflow/local bench`).
+ * Writes bench/results.json and prints a table. Run with `pnpm bench` (or `pnpm --filter @orderflow/cli bench`).
  */
 import { subscribe } from "node:diagnostics_channel";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { DEMO_STOCK, type ExecutionReport, sampleOrder, startLocalRuntime } from "@orderflow/local";
 import { DEMO_SCENARIOS } from "../src/demo-scenarios";
 import { readableCause } from "../src/render/cause";
 import { textTable } from "../src/render/table";
-import { DEMO_STOCK } from "../src/runtime/catalog";
-import type { ExecutionReport } from "../src/runtime/execution";
-import { startLocalRuntime } from "../src/runtime/runtime";
-import { sampleOrder } from "../src/sample-order";
 import { costPer1M, EXPRESS_ASSUMPTIONS } from "./cost";
 import { percentile } from "./percentile";
 

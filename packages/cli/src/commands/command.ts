@@ -1,4 +1,4 @@
-import type { LocalRuntime, LocalRuntimeOptions } from "../runtime/runtime";
+import type { LocalRuntime, LocalRuntimeOptions } from "@orderflow/local";
 
 /** Where a command writes; the process streams in the CLI, buffers in tests. */
 export interface CliIo {

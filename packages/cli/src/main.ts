@@ -1,6 +1,6 @@
+import { startLocalRuntime } from "@orderflow/local";
 import { COMMANDS } from "./commands";
 import { CliError, type CliIo, type Command, type CommandContext } from "./commands/command";
-import { startLocalRuntime } from "./runtime/runtime";
 
 function helpText(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -4,11 +4,11 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type {} from "@orderflow/dynamodb-local/vitest";
+import { DEMO_STOCK, type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from "@orderflow/local";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { CliIo } from "../src/commands/command";
 import { main } from "../src/main";
-import { DEMO_STOCK } from "../src/runtime/catalog";
-import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from "../src/runtime/runtime";
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 // Biome refuses to keep a broken JSON file in the tree, so it is written at run time.

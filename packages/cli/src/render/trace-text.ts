@@ -1,5 +1,4 @@
-import type { ExecutionReport } from "../runtime/execution";
-import type { Ledger } from "../runtime/ledger";
+import type { ExecutionReport, Ledger } from "@orderflow/local";
 import { readableCause } from "./cause";
 
 function stepLine(index: number, step: ExecutionReport["steps"][number]): string[] {

@@ -1,6 +1,5 @@
 import type { Order } from "@orderflow/domain";
-import type { FaultPlan } from "./runtime/fault-plan";
-import { sampleOrder } from "./sample-order";
+import { type FaultPlan, sampleOrder } from "@orderflow/local";
 
 /** A sample order and what the demo shows with it. */
 export interface DemoScenario {

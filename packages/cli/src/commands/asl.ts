@@ -1,4 +1,4 @@
-import { localDefinition } from "../runtime/local-definition";
+import { localDefinition } from "@orderflow/local";
 import type { Command } from "./command";
 import { parseOptions } from "./parse-options";
 

@@ -2,7 +2,6 @@
  * `orderflow start`: starts one order on a DEPLOYED stack's state machine (unlike `run`, which runs it
  * locally) and, with --wait, follows it to the end.
  */
-import { fileURLToPath } from "node:url";
 import {
   DescribeExecutionCommand,
   type DescribeExecutionCommandOutput,
@@ -15,6 +14,7 @@ import { parseOptions } from "./parse-options";
 import { awsFailure, isAwsError } from "./start/aws-errors";
 import { consoleUrl, isClosed, writeOutcome } from "./start/execution-report";
 import { readOrder } from "./start/order-input";
+import { pulumiProjectDir } from "./start/pulumi-project";
 import { runProgram } from "./start/run-program";
 import { type RunProgram, stateMachineArnOfStack } from "./start/stack-outputs";
 import { EXIT_CODES, StartFailure } from "./start/start-failure";
@@ -59,7 +59,7 @@ export function defaultStartDeps(io: CliIo): StartCommandDeps {
   return {
     io,
     runProgram,
-    infraDir: fileURLToPath(new URL("../../../../infra", import.meta.url)),
+    infraDir: pulumiProjectDir(),
     sfnClient: (region) => new SFNClient({ region }),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newOrderId: () => newOrderId(),

@@ -1,5 +1,5 @@
+import { localDefinition } from "@orderflow/local";
 import { toMermaid } from "@orderflow/workflow";
-import { localDefinition } from "../runtime/local-definition";
 import type { Command } from "./command";
 import { parseOptions } from "./parse-options";
 
