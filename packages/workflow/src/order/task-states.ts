@@ -42,11 +42,11 @@ function containerState(
   catchers: readonly Catcher[],
 ) {
   const name = manifest.stateName;
-  const { container } = refs;
+  const container = refs.containers?.[name];
   if (!container) {
     throw new Error(
-      `${name} runs as a container (manifest kind "container") but refs.container is missing; ` +
-        "pass the cluster, task definition, container name, subnets and security groups",
+      `${name} runs as a container (manifest kind "container") but refs.containers has no entry for it; ` +
+        `add refs.containers.${name} with the cluster, task definition, container name, subnets and security groups`,
     );
   }
   const io = TASK_IO[name as TaskStateName];
