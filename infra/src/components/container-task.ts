@@ -21,8 +21,16 @@ import { serviceRole } from "./service-role";
  * public and have no NAT: there the task needs a public IP to reach ECR and the AWS APIs.
  */
 export type ContainerNetwork =
-  | { readonly subnetIds?: undefined }
-  | { readonly subnetIds: readonly string[]; readonly assignPublicIp: boolean };
+  | {
+      /** Left out: the default VPC's public subnets, with a public IP. */
+      readonly subnetIds?: undefined;
+    }
+  | {
+      /** The subnets of the task's network interface, all in one VPC (the security group goes there). */
+      readonly subnetIds: readonly string[];
+      /** Private subnets need a NAT gateway or VPC endpoints instead. */
+      readonly assignPublicIp: boolean;
+    };
 
 /** The account and region the task's ARNs are built in. */
 export interface DeployTarget {

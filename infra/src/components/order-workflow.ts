@@ -25,13 +25,19 @@ export interface WorkflowContainer extends ContainerLaunch {
   readonly taskDefinitionArn: pulumi.Input<string>;
   /** The container whose environment the state overrides with the token and input. */
   readonly containerName: pulumi.Input<string>;
+  /** The subnets the task's network interface is placed in. */
   readonly subnetIds: pulumi.Input<string[]>;
+  /** The task's security groups. */
   readonly securityGroupIds: pulumi.Input<string[]>;
+  /** Whether the task gets a public IP (needed in subnets without NAT). */
   readonly assignPublicIp: pulumi.Input<boolean>;
 }
 
+/** The event bus as the workflow refers to it. */
 export interface EventBusRef {
+  /** What the definition's PutEvents states name. */
   readonly name: pulumi.Input<string>;
+  /** What the role may publish to. */
   readonly arn: pulumi.Input<string>;
 }
 

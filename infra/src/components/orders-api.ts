@@ -3,12 +3,27 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** How callers prove who they are. `none` exists for throwaway dev stacks and is refused elsewhere by config. */
 export type ApiAuth =
-  | { readonly type: "iam" }
-  | { readonly type: "jwt"; readonly issuer: string; readonly audiences: readonly string[] }
-  | { readonly type: "none" };
+  | {
+      /** SigV4-signed requests, authorized by the caller's IAM permissions. */
+      readonly type: "iam";
+    }
+  | {
+      /** Bearer tokens checked by a JWT authorizer. */
+      readonly type: "jwt";
+      /** The token issuer (`iss`), an https URL. */
+      readonly issuer: string;
+      /** Accepted audiences (`aud`); at least one. */
+      readonly audiences: readonly string[];
+    }
+  | {
+      /** No authorization (development stacks only). */
+      readonly type: "none";
+    };
 
+/** One route of the API. */
 export interface ApiRoute {
   readonly method: "GET" | "POST";
+  /** The route's path; `{name}` is a path parameter. */
   readonly path: string;
 }
 
