@@ -1,4 +1,7 @@
-/** Node.js runtime every function runs on: the latest Lambda offers (DESIGN §5, cdk-nag AwsSolutions-L1). */
+/**
+ * Node.js runtime every function runs on: the latest Lambda offers, so functions get runtime security fixes
+ * longest (what cdk-nag's AwsSolutions-L1 checks).
+ */
 export const LAMBDA_RUNTIME = "nodejs24.x";
 
 /** Graviton: cheaper per GB-second than x86 for the same bundles. */

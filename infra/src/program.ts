@@ -1,13 +1,25 @@
 import { apiFunction } from "@orderflow/api/function";
-import { type FunctionManifest, TABLE_NAMES, type TableName, type TaskManifest } from "@orderflow/domain";
+import {
+  type ContainerTaskManifest,
+  type FunctionManifest,
+  TABLE_NAMES,
+  type TableName,
+  type TaskManifest,
+} from "@orderflow/domain";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { containerImage, lambdaCode } from "./code";
+import { type ContainerImageSource, containerImage, lambdaCode } from "./code";
 import { Alarms, type LoggedFunction } from "./components/alarms";
-import type { ContainerNetwork } from "./components/container-task";
-import { type DeployedTask, deployTask } from "./components/deploy-task";
-import { OrderWorkflow, type WorkflowContainer, type WorkflowFunction } from "./components/order-workflow";
+import type { ContainerNetwork, ContainerTaskArgs } from "./components/container-task";
+import {
+  type DeployedTask,
+  deployTask,
+  workflowContainers,
+  workflowFunctions,
+} from "./components/deploy-task";
+import type { TableRef } from "./components/function-statements";
+import { OrderWorkflow } from "./components/order-workflow";
 import { OrdersApi } from "./components/orders-api";
 import { Tables } from "./components/tables";
 import { TaskFunction } from "./components/task-function";
@@ -25,106 +37,150 @@ export interface StackOutputs {
   readonly alarmTopicArn: pulumi.Output<string>;
 }
 
-/** Every function the program deploys: the workflow's tasks, then the API. Config keys are checked against these. */
-export const DEPLOYED_FUNCTIONS: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction];
-
 /** What a caller may vary; the Pulumi entry uses the defaults. */
 export interface ProgramOptions {
   /**
-   * The workflow's task manifests. Tests pass a variant (e.g. one task flipped to `kind: "container"`).
+   * The workflow's task manifests. Tests pass a variant (e.g. tasks flipped to `kind: "container"`).
    * @default WORKFLOW_TASKS
    */
   readonly tasks?: readonly TaskManifest[];
+  /**
+   * Where a container task's image is built from. Tests that flip a task without a Dockerfile of its own
+   * point it at a package that has one.
+   * @default the task package's Dockerfile and built `dist/container/` (`containerImage`)
+   */
+  readonly imageSource?: (manifest: ContainerTaskManifest) => ContainerImageSource;
 }
 
 /**
  * The whole stack. A factory, not module top-level code, so tests and the offline synth can run it after
- * installing Pulumi mocks. Reads as the order things come to exist: config, provider, data, tasks,
- * workflow, API, alarms.
+ * installing Pulumi mocks. Reads as the order things come to exist: config and provider, data, event bus,
+ * tasks, workflow, API, alarms.
  */
 export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
-  const workflowTasks = options.tasks ?? WORKFLOW_TASKS;
-  const config = loadStackConfig([...workflowTasks, apiFunction]);
+  const stack = stackContext(options);
+  const tables = declareTables(stack);
+  const bus = declareEventBus(stack);
+  const tasks = deployTasks(stack, tables);
+  const workflow = declareWorkflow(stack, { tasks, tables, bus });
+  const apiHandler = declareApiFunction(stack, tables, workflow);
+  const api = declareApi(stack, apiHandler);
+  const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api });
+  return stackOutputs({ tables, bus, workflow, api, alarms });
+}
+
+/** What every step reads: the validated config, the names, the provider and where the stack deploys. */
+interface Stack {
+  readonly config: StackConfig;
+  readonly tasks: readonly TaskManifest[];
+  /** Physical names start with it, e.g. `orderflow-prod-`. */
+  readonly namePrefix: string;
+  readonly stateMachineName: string;
+  readonly provider: aws.Provider;
+  /** Component options: every child uses the one explicit provider. */
+  readonly inherit: pulumi.ComponentResourceOptions;
+  readonly accountId: pulumi.Output<string>;
+  readonly partition: pulumi.Output<string>;
+  readonly imageSource: (manifest: ContainerTaskManifest) => ContainerImageSource;
+}
+
+type TableRefs = Readonly<Record<TableName, TableRef>>;
+
+/** Validated config first (nothing is declared when it is wrong), then the provider and the account. */
+function stackContext(options: ProgramOptions): Stack {
+  const tasks = options.tasks ?? WORKFLOW_TASKS;
+  const config = loadStackConfig([...tasks, apiFunction]);
   const namePrefix = `${config.project}-${config.stack}-`;
-  const stateMachineName = `${namePrefix}orders`;
-  onlyOneContainer(workflowTasks);
-
   const provider = awsProvider(config);
-  const inherit = { providers: [provider] };
-  const account = aws.getCallerIdentityOutput({}, { provider });
-  const partition = aws.getPartitionOutput({}, { provider });
+  return {
+    config,
+    tasks,
+    namePrefix,
+    stateMachineName: `${namePrefix}orders`,
+    provider,
+    inherit: { providers: [provider] },
+    accountId: aws.getCallerIdentityOutput({}, { provider }).accountId,
+    partition: aws.getPartitionOutput({}, { provider }).partition,
+    imageSource: options.imageSource ?? ((manifest) => containerImage(`${taskPackage(manifest)}/task`)),
+  };
+}
 
-  const { tables } = new Tables(
-    "tables",
-    {
-      namePrefix,
-      pointInTimeRecovery: config.pointInTimeRecovery,
-      deletionProtection: config.deletionProtection,
-    },
-    inherit,
-  );
+function declareTables({ namePrefix, config, inherit }: Stack): TableRefs {
+  const args = {
+    namePrefix,
+    pointInTimeRecovery: config.pointInTimeRecovery,
+    deletionProtection: config.deletionProtection,
+  };
+  return new Tables("tables", args, inherit).tables;
+}
 
-  const bus = new aws.cloudwatch.EventBus(
+function declareEventBus({ namePrefix, provider }: Stack): aws.cloudwatch.EventBus {
+  return new aws.cloudwatch.EventBus(
     "order-events",
     { name: `${namePrefix}orders`, description: "Order lifecycle events published by the order workflow" },
     { provider },
   );
+}
 
+/** One TaskFunction or ContainerTask per workflow task, as its manifest's `kind` says. */
+function deployTasks(stack: Stack, tables: TableRefs): DeployedTask[] {
+  const { config, accountId, partition } = stack;
   // Known before the machine exists, so a container's role can be scoped to it without a cycle.
-  const stateMachineArn = pulumi.interpolate`arn:${partition.partition}:states:${config.region}:${account.accountId}:stateMachine:${stateMachineName}`;
-  const tasks = workflowTasks.map((manifest: TaskManifest) =>
+  const stateMachineArn = pulumi.interpolate`arn:${partition}:states:${config.region}:${accountId}:stateMachine:${stack.stateMachineName}`;
+  return stack.tasks.map((manifest) =>
     deployTask(
       manifest,
       {
         lambda: () => ({
-          ...functionSettings(config, manifest, namePrefix),
+          ...functionSettings(stack, manifest),
           tables,
           code: lambdaCode(`${taskPackage(manifest)}/task`),
         }),
-        container: (container) => ({
-          family: `${namePrefix}${manifest.name}`,
-          image: containerImage(`${taskPackage(container)}/task`),
-          tables,
-          environment: functionSettings(config, manifest, namePrefix).environment,
-          logLevel: config.logLevel,
-          logRetentionDays: config.logRetentionDays,
-          containerInsights: config.containerInsights,
-          network: containerNetwork(config),
-          stateMachineArn,
-          target: { region: config.region, accountId: account.accountId, partition: partition.partition },
-        }),
+        container: (container) => containerSettings(stack, container, { tables, stateMachineArn }),
       },
-      inherit,
+      stack.inherit,
     ),
   );
-  const container = workflowContainer(tasks);
+}
 
-  const workflow = new OrderWorkflow(
+function declareWorkflow(
+  stack: Stack,
+  deployed: {
+    readonly tasks: readonly DeployedTask[];
+    readonly tables: TableRefs;
+    readonly bus: aws.cloudwatch.EventBus;
+  },
+): OrderWorkflow {
+  const { config } = stack;
+  return new OrderWorkflow(
     "order-workflow",
     {
-      stateMachineName,
-      tasks: workflowTasks,
-      functions: lambdaFunctions(tasks),
-      ...(container && { container }),
-      tables,
-      statusTable: tables.orders,
-      eventBus: { name: bus.name, arn: bus.arn },
+      stateMachineName: stack.stateMachineName,
+      tasks: stack.tasks,
+      functions: workflowFunctions(deployed.tasks),
+      containers: workflowContainers(deployed.tasks),
+      tables: deployed.tables,
+      statusTable: deployed.tables.orders,
+      eventBus: { name: deployed.bus.name, arn: deployed.bus.arn },
       includeExecutionData: config.workflowIncludeExecutionData,
       logRetentionDays: config.logRetentionDays,
-      accountId: account.accountId,
+      accountId: stack.accountId,
     },
-    inherit,
+    stack.inherit,
   );
+}
 
-  const apiSettings = functionSettings(config, apiFunction, namePrefix);
-  const apiHandler = new TaskFunction(
+/** The API's function: its manifest's settings, plus starting the workflow through its alias. */
+function declareApiFunction(stack: Stack, tables: TableRefs, workflow: OrderWorkflow): TaskFunction {
+  const settings = functionSettings(stack, apiFunction);
+  return new TaskFunction(
     apiFunction.name,
     {
-      ...apiSettings,
+      ...settings,
       manifest: apiFunction,
       tables,
       code: lambdaCode("@orderflow/api/function"),
-      environment: { ...apiSettings.environment, STATE_MACHINE_ARN: workflow.aliasArn },
+      environment: { ...settings.environment, STATE_MACHINE_ARN: workflow.aliasArn },
       additionalStatements: [
         {
           Sid: "StartOrderWorkflow",
@@ -134,14 +190,16 @@ export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
         },
       ],
     },
-    inherit,
+    stack.inherit,
   );
+}
 
-  const api = new OrdersApi(
+function declareApi({ config, namePrefix, inherit }: Stack, handler: TaskFunction): OrdersApi {
+  return new OrdersApi(
     "orders-api",
     {
       apiName: `${namePrefix}orders`,
-      handler: { arn: apiHandler.arn, functionName: apiHandler.functionName },
+      handler: { arn: handler.arn, functionName: handler.functionName },
       auth: config.apiAuth,
       corsAllowOrigins: [...config.corsAllowOrigins],
       throttle: config.apiThrottle,
@@ -149,26 +207,46 @@ export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
     },
     inherit,
   );
+}
 
-  const alarms = new Alarms(
+function declareAlarms(
+  stack: Stack,
+  watched: {
+    readonly tasks: readonly DeployedTask[];
+    readonly workflow: OrderWorkflow;
+    readonly apiHandler: TaskFunction;
+    readonly api: OrdersApi;
+  },
+): Alarms {
+  const { config } = stack;
+  return new Alarms(
     "alarms",
     {
-      namePrefix,
-      accountId: account.accountId,
-      partition: partition.partition,
-      stateMachineArn: workflow.arn,
-      stateMachineLogGroupName: workflow.logGroupName,
-      functions: alarmedFunctions(tasks, apiHandler),
-      containers: alarmedContainers(tasks),
-      apiId: api.apiId,
+      namePrefix: stack.namePrefix,
+      accountId: stack.accountId,
+      partition: stack.partition,
+      stateMachineArn: watched.workflow.arn,
+      stateMachineLogGroupName: watched.workflow.logGroupName,
+      functions: alarmedFunctions(watched.tasks, watched.apiHandler),
+      containers: alarmedContainers(watched.tasks),
+      apiId: watched.api.apiId,
       ...(config.alarmEmail !== undefined && { email: config.alarmEmail }),
       ...(config.alarmWebhookUrl !== undefined && { webhookUrl: config.alarmWebhookUrl }),
     },
-    inherit,
+    stack.inherit,
   );
+}
 
+function stackOutputs(declared: {
+  readonly tables: TableRefs;
+  readonly bus: aws.cloudwatch.EventBus;
+  readonly workflow: OrderWorkflow;
+  readonly api: OrdersApi;
+  readonly alarms: Alarms;
+}): StackOutputs {
+  const { tables, workflow } = declared;
   return {
-    apiUrl: api.url,
+    apiUrl: declared.api.url,
     stateMachineArn: workflow.arn,
     stateMachineAliasArn: workflow.aliasArn,
     tableNames: pulumi.output(
@@ -177,18 +255,18 @@ export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
         pulumi.Input<string>
       >,
     ),
-    eventBusName: bus.name,
-    alarmTopicArn: alarms.topicArn,
+    eventBusName: declared.bus.name,
+    alarmTopicArn: declared.alarms.topicArn,
   };
 }
 
 /** The workspace package that holds a task's code, by the repository's naming convention. */
-export function taskPackage(manifest: TaskManifest): string {
+function taskPackage(manifest: TaskManifest): string {
   return `@orderflow/task-${manifest.name}`;
 }
 
 /** The settings a function gets from the stack config: name, limits, log settings, env overrides. */
-function functionSettings(config: StackConfig, manifest: FunctionManifest, namePrefix: string) {
+function functionSettings({ config, namePrefix }: Stack, manifest: FunctionManifest) {
   const own: FunctionConfig | undefined = config.functions[manifest.name];
   const environment = Object.fromEntries(
     Object.entries(own?.env ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
@@ -200,6 +278,34 @@ function functionSettings(config: StackConfig, manifest: FunctionManifest, nameP
     logLevel: config.logLevel,
     environment,
   };
+}
+
+/** A container task's settings: its family, image, env overrides, logs, insights and networking. */
+function containerSettings(
+  stack: Stack,
+  manifest: ContainerTaskManifest,
+  wiring: { readonly tables: TableRefs; readonly stateMachineArn: pulumi.Output<string> },
+): Omit<ContainerTaskArgs, "manifest"> {
+  const { config } = stack;
+  return {
+    family: `${stack.namePrefix}${manifest.name}`,
+    image: stack.imageSource(manifest),
+    tables: wiring.tables,
+    environment: functionSettings(stack, manifest).environment,
+    logLevel: config.logLevel,
+    logRetentionDays: config.logRetentionDays,
+    containerInsights: config.containerInsights,
+    network: containerNetwork(config),
+    stateMachineArn: wiring.stateMachineArn,
+    target: { region: config.region, accountId: stack.accountId, partition: stack.partition },
+  };
+}
+
+/** The stack's container networking: the configured subnets, else the default VPC. */
+function containerNetwork(config: StackConfig): ContainerNetwork {
+  return config.containerSubnetIds === undefined
+    ? {}
+    : { subnetIds: config.containerSubnetIds, assignPublicIp: config.containerAssignPublicIp ?? false };
 }
 
 /** Every function with the log group its unexpected errors are counted in: the workflow's, then the API. */
@@ -220,54 +326,13 @@ function alarmedFunctions(tasks: readonly DeployedTask[], api: TaskFunction): Re
   };
 }
 
+/** Every container task with its log group, keyed by manifest name like the functions. */
 function alarmedContainers(
   tasks: readonly DeployedTask[],
 ): Record<string, { logGroupName: pulumi.Output<string> }> {
   return Object.fromEntries(
     tasks.flatMap((task) =>
       task.container ? [[task.name, { logGroupName: task.container.logGroupName }]] : [],
-    ),
-  );
-}
-
-/** The workflow's references carry one container, so at most one task may run as one. */
-function onlyOneContainer(tasks: readonly TaskManifest[]): void {
-  const containers = tasks.filter((t) => t.kind === "container").map((t) => t.stateName);
-  if (containers.length > 1) {
-    throw new Error(
-      `${containers.join(" and ")} are both kind "container"; the workflow's references carry one container task`,
-    );
-  }
-}
-
-/** The stack's container networking: the configured subnets, else the default VPC. */
-function containerNetwork(config: StackConfig): ContainerNetwork {
-  return config.containerSubnetIds === undefined
-    ? {}
-    : { subnetIds: config.containerSubnetIds, assignPublicIp: config.containerAssignPublicIp ?? false };
-}
-
-/** The container task (if any) as the workflow's `refs.container` and its role need it. */
-function workflowContainer(tasks: readonly DeployedTask[]): WorkflowContainer | undefined {
-  const container = tasks.find((task) => task.container)?.container;
-  if (container === undefined) return undefined;
-  return {
-    clusterArn: container.clusterArn,
-    taskDefinitionArn: container.taskDefinitionArn,
-    taskDefinitionFamilyArn: container.taskDefinitionFamilyArn,
-    containerName: container.containerName,
-    subnetIds: container.subnetIds,
-    securityGroupIds: container.securityGroupIds,
-    assignPublicIp: container.assignPublicIp,
-    taskRoleArn: container.taskRoleArn,
-    executionRoleArn: container.executionRoleArn,
-  };
-}
-
-function lambdaFunctions(tasks: readonly DeployedTask[]): Record<string, WorkflowFunction> {
-  return Object.fromEntries(
-    tasks.flatMap((task) =>
-      task.lambda ? [[task.stateName, { arn: task.lambda.arn, versionArn: task.lambda.versionArn }]] : [],
     ),
   );
 }

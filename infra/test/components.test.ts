@@ -102,27 +102,6 @@ describe("components", () => {
     ).toThrow("function quiet does not declare environment variable DEBUG_TOKEN");
   });
 
-  it("refuses a workflow with two container tasks before declaring anything: its references carry one", async () => {
-    // Prepare
-    pulumi.runtime.setAllConfig({ "aws:region": "eu-central-1" }, []);
-    const { orderflowProgram } = await import("../src/program");
-    const tasks = WORKFLOW_TASKS.map((t) =>
-      t.stateName === "ValidateOrder" || t.stateName === "CreateShipment"
-        ? { ...containerShipment, name: t.name, stateName: t.stateName }
-        : t,
-    );
-    const before = mocks.resources.length;
-
-    // Act
-    const run = () => orderflowProgram({ tasks });
-
-    // Assess
-    expect(run).toThrow(
-      'ValidateOrder and CreateShipment are both kind "container"; the workflow\'s references carry one container task',
-    );
-    expect(mocks.resources.length).toBe(before);
-  });
-
   it("refuses a container size Fargate does not offer, before declaring anything", () => {
     // Prepare
     const before = mocks.resources.length;

@@ -4,7 +4,7 @@
  * plain AWS resources the program owns (roles, policies, log group, cluster, security group).
  */
 import { join } from "node:path";
-import { CONTAINER_TASK_ENV, tableEnvVar } from "@orderflow/domain";
+import { CONTAINER_TASK_ENV, type ContainerTaskManifest, tableEnvVar } from "@orderflow/domain";
 import { taskTimeoutSeconds } from "@orderflow/workflow";
 import { describe, expect, it } from "vitest";
 import { containerImage } from "../src/code";
@@ -20,9 +20,16 @@ const DEFAULT_VPC_SUBNETS = [
   "subnet-0d3fa0170000c0003",
 ];
 
-export function containerSuite({ stack, prefix, settings, region, containers, run }: SuiteContext): void {
-  const [manifest] = containers;
-  if (manifest === undefined) return;
+/** Every container task's own checks, then how the workflow runs them all. */
+export function containerSuite(context: SuiteContext): void {
+  for (const manifest of context.containers) containerTaskSuite(context, manifest);
+  if (context.containers.length > 0) workflowContainersSuite(context);
+}
+
+function containerTaskSuite(
+  { stack, prefix, settings, region, containers, run }: SuiteContext,
+  manifest: ContainerTaskManifest,
+): void {
   const name = manifest.name;
   const family = `${prefix}${name}`;
   const inputsOf = (type: string, resource: string) => named(run(), type, resource).inputs;
@@ -133,12 +140,13 @@ export function containerSuite({ stack, prefix, settings, region, containers, ru
     });
 
     it("runs the task from the workflow with .waitForTaskToken on the deployed cluster, revision and network", () => {
-      const [state, ...others] = ecsTaskStates(run().document.stateMachineDefinition);
+      const state = ecsTaskStates(run().document.stateMachineDefinition).find(
+        (s) => s.state === manifest.stateName,
+      );
       const definition = run().document.stateMachineDefinition as {
         States: Record<string, Record<string, unknown>>;
       };
       const body = definition.States[manifest.stateName] as Record<string, unknown>;
-      expect(others).toEqual([]);
       expect(state).toEqual({
         state: manifest.stateName,
         resource: "arn:aws:states:::ecs:runTask.waitForTaskToken",
@@ -165,31 +173,26 @@ export function containerSuite({ stack, prefix, settings, region, containers, ru
       });
     });
 
-    it("lets the state machine run only this family in its cluster and pass only the task's two roles, to ECS", () => {
+    it("lets the state machine run only this family, only in its cluster, and pass this task's two roles to ECS", () => {
       const statements = statementsOf("order-workflow-policy");
-      const granting = (action: string) => statements.filter((s) => s.Action.includes(action));
-      expect(granting("ecs:RunTask")).toEqual([
+      const familyArn = `arn:aws:ecs:${region}:123456789012:task-definition/${family}:*`;
+      const running = statements.filter(
+        (s) => s.Action.includes("ecs:RunTask") && s.Resource.includes(familyArn),
+      );
+      expect(running).toEqual([
         {
-          Sid: "RunContainerTask",
+          // Statement ids are unique per policy: with several containers each names its state.
+          Sid: containers.length > 1 ? `RunContainerTask${manifest.stateName}` : "RunContainerTask",
           Effect: "Allow",
           Action: ["ecs:RunTask"],
-          Resource: [`arn:aws:ecs:${region}:123456789012:task-definition/${family}:*`],
+          Resource: [familyArn],
           Condition: { ArnEquals: { "ecs:cluster": arnOf(T.ecsCluster, `${name}-cluster`) } },
         },
       ]);
-      expect(granting("iam:PassRole")).toEqual([
-        {
-          Sid: "PassContainerTaskRoles",
-          Effect: "Allow",
-          Action: ["iam:PassRole"],
-          Resource: [arnOf(T.role, `${name}-task-role`), arnOf(T.role, `${name}-execution-role`)],
-          Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
-        },
-      ]);
-      // .waitForTaskToken needs none of what .sync does.
-      const actions = statements.flatMap((s) => s.Action);
-      for (const syncOnly of ["ecs:StopTask", "ecs:DescribeTasks", "events:PutRule", "events:PutTargets"])
-        expect(actions).not.toContain(syncOnly);
+      const passing = statements.filter((s) => s.Action.includes("iam:PassRole"));
+      expect(passing.flatMap((s) => s.Resource)).toEqual(
+        expect.arrayContaining([arnOf(T.role, `${name}-task-role`), arnOf(T.role, `${name}-execution-role`)]),
+      );
     });
 
     it("lets the container only report to this workflow and touch exactly its manifest's tables", () => {
@@ -240,5 +243,89 @@ export function containerSuite({ stack, prefix, settings, region, containers, ru
           expect(statement?.Condition).toEqual({ StringEquals: { "aws:SourceAccount": "123456789012" } });
       }
     });
+  });
+}
+
+/** How the workflow runs its container tasks together: one RunTask grant each, one PassRole for all. */
+function workflowContainersSuite({ stack, prefix, region, containers, run }: SuiteContext): void {
+  const arnOf = (type: string, resource: string) => stringState(named(run(), type, resource), "arn");
+  const byState = [...containers].sort((a, b) => a.stateName.localeCompare(b.stateName));
+
+  describe(`${stack}: the workflow's container tasks`, () => {
+    it("runs each container state on its own task's cluster and revision, and no other ECS state", () => {
+      // Act
+      const states = ecsTaskStates(run().document.stateMachineDefinition);
+
+      // Assess
+      expect(states.map((s) => [s.state, s.clusterArn, s.taskDefinition]).sort()).toEqual(
+        containers
+          .map((m) => [
+            m.stateName,
+            arnOf(T.ecsCluster, `${m.name}-cluster`),
+            `arn:aws:ecs:${region}:123456789012:task-definition/${prefix}${m.name}:1`,
+          ])
+          .sort(),
+      );
+    });
+
+    it("grants RunTask once per container family and PassRole on exactly their roles, to ECS only", () => {
+      // Prepare
+      const statements = documentOf(named(run(), T.rolePolicy, "order-workflow-policy")).Statement;
+      const granting = (action: string) => statements.filter((s) => s.Action.includes(action));
+
+      // Assess
+      expect(granting("ecs:RunTask").map((s) => s.Resource)).toEqual(
+        byState.map((m) => [`arn:aws:ecs:${region}:123456789012:task-definition/${prefix}${m.name}:*`]),
+      );
+      expect(granting("iam:PassRole")).toEqual([
+        {
+          Sid: "PassContainerTaskRoles",
+          Effect: "Allow",
+          Action: ["iam:PassRole"],
+          Resource: byState.flatMap((m) => [
+            arnOf(T.role, `${m.name}-task-role`),
+            arnOf(T.role, `${m.name}-execution-role`),
+          ]),
+          Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+        },
+      ]);
+      // .waitForTaskToken needs none of what .sync does.
+      const actions = statements.flatMap((s) => s.Action);
+      for (const syncOnly of ["ecs:StopTask", "ecs:DescribeTasks", "events:PutRule", "events:PutTargets"])
+        expect(actions).not.toContain(syncOnly);
+    });
+
+    if (containers.length > 1) {
+      it("gives each container task its own repository, cluster, task definition, roles and log group", () => {
+        // Prepare
+        const children = [
+          [T.awsxRepository, "repository", "url"],
+          [T.ecsCluster, "cluster", "arn"],
+          [T.awsxTaskDefinition, "task-definition", "family"],
+          [T.role, "task-role", "arn"],
+          [T.role, "execution-role", "arn"],
+          [T.logGroup, "logs", "arn"],
+        ] as const;
+
+        // Act
+        const identities = children.map(([type, suffix, output]) =>
+          containers.map((m) => {
+            const child = named(run(), type, `${m.name}-${suffix}`);
+            return { parent: child.parent, identity: String(child.state[output] ?? child.inputs[output]) };
+          }),
+        );
+
+        // Assess
+        for (const [index, [, suffix]] of children.entries()) {
+          const own = identities[index] ?? [];
+          expect(
+            own.map((c) => c.parent),
+            suffix,
+          ).toEqual(containers.map((m) => `orderflow:task:ContainerTask::${m.name}`));
+          expect(new Set(own.map((c) => c.identity)).size, suffix).toBe(containers.length);
+          for (const [i, m] of containers.entries()) expect(own[i]?.identity, suffix).toContain(m.name);
+        }
+      });
+    }
   });
 }

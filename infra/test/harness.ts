@@ -24,7 +24,11 @@ export function synthStack(stack: StackName, variant?: Variant): Promise<SynthRu
   if (variant === undefined) return synthesize(stackFile(stack));
   return synthesize(stackFile(stack), async () => {
     const { orderflowProgram } = await import("../src/program");
-    return () => orderflowProgram({ tasks: variant.tasks });
+    return () =>
+      orderflowProgram({
+        tasks: variant.tasks,
+        ...(variant.imageSource && { imageSource: variant.imageSource }),
+      });
   });
 }
 

@@ -330,8 +330,18 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           "dynamodb:UpdateItem",
         ]);
         expect(actions.filter((a) => a.startsWith("ecs:") || a.startsWith("iam:"))).toEqual(
-          containers.length > 0 ? ["ecs:RunTask", "iam:PassRole"] : [],
+          containers.length > 0 ? [...containers.map(() => "ecs:RunTask"), "iam:PassRole"] : [],
         );
+      });
+
+      it("names every statement of a policy with its own id, as IAM requires", () => {
+        const documents = [...identityPolicies(), ...ofType(run, T.kmsKey), ...ofType(run, T.topicPolicy)];
+        expect(documents.length).toBeGreaterThan(FUNCTIONS.length);
+        for (const resource of documents) {
+          const sids = documentOf(resource).Statement.map((s) => s.Sid);
+          expect(new Set(sids).size, resource.name).toBe(sids.length);
+          expect(sids, resource.name).not.toContain(undefined);
+        }
       });
 
       it("grants each function exactly its manifest's DynamoDB actions on exactly its tables", () => {

@@ -1,4 +1,4 @@
-import { CompensationFailed } from "@orderflow/workflow";
+import { CompensationFailed, RecordingFailed } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -12,15 +12,22 @@ import { policyJson, type StatementInput } from "../iam/policy-document";
 export interface AlarmsArgs {
   /** Alarm and topic names start with it, e.g. `orderflow-dev-`. */
   readonly namePrefix: pulumi.Input<string>;
+  /** The account that administers the topic's key and whose CloudWatch may publish to the topic. */
   readonly accountId: pulumi.Input<string>;
+  /** ARN partition of the account's root principal, e.g. `aws`. */
   readonly partition: pulumi.Input<string>;
+  /** The workflow whose executions are watched. */
   readonly stateMachineArn: pulumi.Input<string>;
   /** The state machine's execution log group (level ALL), where Fail states are counted. */
   readonly stateMachineLogGroupName: pulumi.Input<string>;
-  /** Functions keyed by the short name used in alarm names (the manifest name). */
+  /** Functions keyed by the short name used in alarm names (the manifest name). Plain keys. */
   readonly functions: Readonly<Record<string, LoggedFunction>>;
-  /** Container tasks keyed by manifest name: their log groups, for unexpected errors. @default {} */
+  /**
+   * Container tasks keyed by manifest name: their log groups, for unexpected errors. Plain keys.
+   * @default {}
+   */
   readonly containers?: Readonly<Record<string, { readonly logGroupName: pulumi.Input<string> }>>;
+  /** The HTTP API whose 5xx answers page. */
   readonly apiId: pulumi.Input<string>;
   /** On-call address; subscribed when set. */
   readonly email?: pulumi.Input<string>;
@@ -29,6 +36,7 @@ export interface AlarmsArgs {
 }
 
 export interface LoggedFunction {
+  /** Throttles are counted per function name. */
   readonly functionName: pulumi.Input<string>;
   /** Its own log group (JSON logs), where unexpected errors are counted. */
   readonly logGroupName: pulumi.Input<string>;
@@ -90,6 +98,21 @@ const KEY_ADMIN_ACTIONS = [
  * configured subscriptions, and alarms that page only for what needs a person: an unusual share of failed
  * executions, timed-out and throttled executions, orders stuck in CompensationFailed or RecordingFailed,
  * unexpected (not business) errors of each function and container task, throttled functions, API 5xx.
+ *
+ * @example
+ * ```ts
+ * const alarms = new Alarms("alarms", {
+ *   namePrefix: "orderflow-prod-",
+ *   accountId,
+ *   partition: "aws",
+ *   stateMachineArn: workflow.arn,
+ *   stateMachineLogGroupName: workflow.logGroupName,
+ *   functions: { api: { functionName: api.functionName, logGroupName: api.logGroupName } },
+ *   containers: { "create-shipment": { logGroupName: shipment.logGroupName } },
+ *   apiId: ordersApi.apiId,
+ *   email: "orderflow-oncall@example.com",
+ * }, { providers: [provider] });
+ * ```
  */
 export class Alarms extends pulumi.ComponentResource {
   readonly topicArn: pulumi.Output<string>;
@@ -98,8 +121,19 @@ export class Alarms extends pulumi.ComponentResource {
   constructor(name: string, args: AlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("orderflow:observability:Alarms", name, {}, opts);
 
-    // CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, hence our own key.
-    const key = new aws.kms.Key(
+    const key = this.key(name, args);
+    const topic = this.topic(name, args, key);
+    this.subscriptions(name, args, topic);
+    const alarms = alarmSpecs(args).map((spec) => this.alarm(name, args, spec, topic));
+
+    this.alarmNames = alarms.map((alarm) => alarm.name);
+    this.topicArn = topic.arn;
+    this.registerOutputs({ topicArn: this.topicArn, alarmNames: this.alarmNames });
+  }
+
+  /** CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, hence our own key. */
+  private key(name: string, args: AlarmsArgs): aws.kms.Key {
+    return new aws.kms.Key(
       `${name}-key`,
       {
         description: "Encrypts the alarm topic",
@@ -109,19 +143,25 @@ export class Alarms extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+  }
 
+  /** The encrypted topic, and its policy: only this account's CloudWatch publishes, only over TLS. */
+  private topic(name: string, args: AlarmsArgs, key: aws.kms.Key): aws.sns.Topic {
     const topic = new aws.sns.Topic(
       `${name}-topic`,
       { name: pulumi.interpolate`${args.namePrefix}alarms`, kmsMasterKeyId: key.arn },
       { parent: this },
     );
-
     new aws.sns.TopicPolicy(
       `${name}-topic-policy`,
       { arn: topic.arn, policy: policyJson(topicPolicy(topic.arn, args.accountId)) },
       { parent: this },
     );
+    return topic;
+  }
 
+  /** The on-call address and the webhook, each when configured. */
+  private subscriptions(name: string, args: AlarmsArgs, topic: aws.sns.Topic): void {
     if (args.email !== undefined) {
       new aws.sns.TopicSubscription(
         `${name}-email`,
@@ -136,72 +176,105 @@ export class Alarms extends pulumi.ComponentResource {
         { parent: this },
       );
     }
+  }
 
-    const alarms = alarmSpecs(args).map((spec) => {
-      const filter =
-        spec.filter &&
-        "namespace" in spec.metric &&
-        new aws.cloudwatch.LogMetricFilter(
-          `${name}-${spec.id}-filter`,
-          {
-            logGroupName: spec.filter.logGroupName,
-            pattern: spec.filter.pattern,
-            metricTransformation: {
-              name: spec.metric.metricName,
-              namespace: spec.metric.namespace,
-              value: "1",
-              unit: "Count",
-            },
-          },
-          { parent: this },
-        );
-      return new aws.cloudwatch.MetricAlarm(
-        `${name}-${spec.id}`,
-        {
-          name: pulumi.interpolate`${args.namePrefix}${spec.id}`,
-          alarmDescription: spec.description,
-          ...("namespace" in spec.metric
-            ? {
-                namespace: spec.metric.namespace,
-                metricName: spec.metric.metricName,
-                ...(spec.metric.dimensions && { dimensions: spec.metric.dimensions }),
-                statistic: "Sum",
-                period: spec.metric.period,
-              }
-            : { metricQueries: spec.metric.metricQueries }),
-          evaluationPeriods: 1,
-          threshold: spec.threshold,
-          comparisonOperator: spec.comparison,
-          treatMissingData: "notBreaching",
-          alarmActions: [topic.arn],
-          okActions: [topic.arn],
+  /** One alarm notifying the topic when it fires and recovers, after the log filter its metric needs. */
+  private alarm(
+    name: string,
+    args: AlarmsArgs,
+    spec: AlarmSpec,
+    topic: aws.sns.Topic,
+  ): aws.cloudwatch.MetricAlarm {
+    const filter = this.metricFilter(name, spec);
+    return new aws.cloudwatch.MetricAlarm(
+      `${name}-${spec.id}`,
+      {
+        name: pulumi.interpolate`${args.namePrefix}${spec.id}`,
+        alarmDescription: spec.description,
+        ...metricArgs(spec.metric),
+        evaluationPeriods: 1,
+        threshold: spec.threshold,
+        comparisonOperator: spec.comparison,
+        treatMissingData: "notBreaching",
+        alarmActions: [topic.arn],
+        okActions: [topic.arn],
+      },
+      // The metric exists only once its filter does.
+      { parent: this, ...(filter && { dependsOn: [filter] }) },
+    );
+  }
+
+  /** For a log-derived metric, the filter that counts matching log events into it. */
+  private metricFilter(name: string, spec: AlarmSpec): aws.cloudwatch.LogMetricFilter | undefined {
+    if (spec.filter === undefined || !("namespace" in spec.metric)) return undefined;
+    return new aws.cloudwatch.LogMetricFilter(
+      `${name}-${spec.id}-filter`,
+      {
+        logGroupName: spec.filter.logGroupName,
+        pattern: spec.filter.pattern,
+        metricTransformation: {
+          name: spec.metric.metricName,
+          namespace: spec.metric.namespace,
+          value: "1",
+          unit: "Count",
         },
-        // The metric exists only once its filter does.
-        { parent: this, ...(filter && { dependsOn: [filter] }) },
-      );
-    });
-    this.alarmNames = alarms.map((alarm) => alarm.name);
-
-    this.topicArn = topic.arn;
-    this.registerOutputs({ topicArn: this.topicArn, alarmNames: this.alarmNames });
+      },
+      { parent: this },
+    );
   }
 }
 
+/** The alarm's metric inputs: one named metric summed per period, or metric-math queries. */
+function metricArgs(metric: AlarmMetric) {
+  return "namespace" in metric
+    ? {
+        namespace: metric.namespace,
+        metricName: metric.metricName,
+        ...(metric.dimensions && { dimensions: metric.dimensions }),
+        statistic: "Sum",
+        period: metric.period,
+      }
+    : { metricQueries: metric.metricQueries };
+}
+
+/** Where the log-derived metrics live, and the workflow the AWS/States metrics are about. */
+interface SpecContext {
+  /** The stack's own namespace, so two stacks in one account never mix. */
+  readonly namespace: pulumi.Output<string>;
+  /** The state machine's metric dimensions. */
+  readonly workflow: Readonly<Record<string, pulumi.Input<string>>>;
+}
+
+const AT_LEAST_ONE = { threshold: 1, comparison: "GreaterThanOrEqualToThreshold" } as const;
+
 /** What pages someone, and why each is worth waking up for. */
 function alarmSpecs(args: AlarmsArgs): AlarmSpec[] {
-  // Log-derived metrics live in the stack's own namespace, so two stacks in one account never mix.
-  const namespace = pulumi.interpolate`Orderflow/${args.namePrefix}`.apply((n) => n.replace(/-$/, ""));
-  const workflow = { StateMachineArn: args.stateMachineArn };
-  const count = { threshold: 1, comparison: "GreaterThanOrEqualToThreshold" } as const;
-  const unexpectedErrors = (short: string, logGroupName: pulumi.Input<string>, what: string): AlarmSpec => ({
-    id: `${short}-unexpected-errors`,
-    description:
-      `${what} ${short} logged an unexpected error (business errors are logged at WARN and do not count). ` +
-      "Its log group has the error with the order and execution ids.",
-    metric: { namespace, metricName: `${short}-unexpected-errors`, period: 300 },
-    ...count,
-    filter: { logGroupName, pattern: UNEXPECTED_ERROR_PATTERN },
-  });
+  const context: SpecContext = {
+    namespace: pulumi.interpolate`Orderflow/${args.namePrefix}`.apply((n) => n.replace(/-$/, "")),
+    workflow: { StateMachineArn: args.stateMachineArn },
+  };
+  return [
+    ...workflowSpecs(args, context),
+    ...Object.entries(args.functions).flatMap(([short, fn]) => functionSpecs(short, fn, context)),
+    ...Object.entries(args.containers ?? {}).map(([short, task]) =>
+      unexpectedErrors(short, task.logGroupName, "Container task", context),
+    ),
+    {
+      id: "api-5xx",
+      description: "Orders API answered with server errors.",
+      metric: {
+        namespace: "AWS/ApiGateway",
+        metricName: "5xx",
+        dimensions: { ApiId: args.apiId },
+        period: 300,
+      },
+      ...AT_LEAST_ONE,
+    },
+  ];
+}
+
+/** The workflow's own: unusual failure volume, timed-out and throttled executions, stuck sagas. */
+function workflowSpecs(args: AlarmsArgs, { namespace, workflow }: SpecContext): AlarmSpec[] {
   return [
     {
       id: "workflow-unusual-failures",
@@ -224,7 +297,7 @@ function alarmSpecs(args: AlarmsArgs): AlarmSpec[] {
         dimensions: workflow,
         period: 300,
       },
-      ...count,
+      ...AT_LEAST_ONE,
     },
     {
       id: "workflow-execution-throttled",
@@ -235,51 +308,64 @@ function alarmSpecs(args: AlarmsArgs): AlarmSpec[] {
         dimensions: workflow,
         period: 300,
       },
-      ...count,
+      ...AT_LEAST_ONE,
     },
     ...STUCK_STATES.map(
       (state): AlarmSpec => ({
         id: `workflow-${kebab(state)}`,
-        description:
-          state === CompensationFailed
-            ? "An order's compensation gave up (CompensationFailed): stock or money may still be held. The order " +
-              "record carries the compensation error; finish the undo by hand, then redrive or close the order."
-            : "An order's outcome was decided but its status write or event failed for good (RecordingFailed). " +
-              "The execution's error says which; record the status or republish the event by hand.",
+        description: STUCK_STATE_ADVICE[state],
         metric: { namespace, metricName: state, period: 60 },
-        ...count,
+        ...AT_LEAST_ONE,
         filter: { logGroupName: args.stateMachineLogGroupName, pattern: failStateEnteredPattern(state) },
       }),
     ),
-    ...Object.entries(args.functions).flatMap(([short, fn]): AlarmSpec[] => [
-      unexpectedErrors(short, fn.logGroupName, "Function"),
-      {
-        id: `${short}-throttles`,
-        description: `Function ${short} was throttled: its reserved concurrency is exhausted.`,
-        metric: {
-          namespace: "AWS/Lambda",
-          metricName: "Throttles",
-          dimensions: { FunctionName: fn.functionName },
-          period: 300,
-        },
-        ...count,
-      },
-    ]),
-    ...Object.entries(args.containers ?? {}).map(([short, task]) =>
-      unexpectedErrors(short, task.logGroupName, "Container task"),
-    ),
+  ];
+}
+
+/** What the person paged for a stuck order has to do. */
+const STUCK_STATE_ADVICE: Readonly<Record<(typeof STUCK_STATES)[number], string>> = {
+  [CompensationFailed]:
+    "An order's compensation gave up (CompensationFailed): stock or money may still be held. The order " +
+    "record carries the compensation error; finish the undo by hand, then redrive or close the order.",
+  [RecordingFailed]:
+    "An order's outcome was decided but its status write or event failed for good (RecordingFailed). " +
+    "The execution's error says which; record the status or republish the event by hand.",
+};
+
+/** A function's: unexpected errors in its log group, and throttles of its reserved concurrency. */
+function functionSpecs(short: string, fn: LoggedFunction, context: SpecContext): AlarmSpec[] {
+  return [
+    unexpectedErrors(short, fn.logGroupName, "Function", context),
     {
-      id: "api-5xx",
-      description: "Orders API answered with server errors.",
+      id: `${short}-throttles`,
+      description: `Function ${short} was throttled: its reserved concurrency is exhausted.`,
       metric: {
-        namespace: "AWS/ApiGateway",
-        metricName: "5xx",
-        dimensions: { ApiId: args.apiId },
+        namespace: "AWS/Lambda",
+        metricName: "Throttles",
+        dimensions: { FunctionName: fn.functionName },
         period: 300,
       },
-      ...count,
+      ...AT_LEAST_ONE,
     },
   ];
+}
+
+/** Errors a workload logged that are not business outcomes (those are logged at WARN). */
+function unexpectedErrors(
+  short: string,
+  logGroupName: pulumi.Input<string>,
+  what: string,
+  { namespace }: SpecContext,
+): AlarmSpec {
+  return {
+    id: `${short}-unexpected-errors`,
+    description:
+      `${what} ${short} logged an unexpected error (business errors are logged at WARN and do not count). ` +
+      "Its log group has the error with the order and execution ids.",
+    metric: { namespace, metricName: `${short}-unexpected-errors`, period: 300 },
+    ...AT_LEAST_ONE,
+    filter: { logGroupName, pattern: UNEXPECTED_ERROR_PATTERN },
+  };
 }
 
 /** Failed executions as a percentage of started ones, 0 while too few started to mean anything. */

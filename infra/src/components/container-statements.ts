@@ -55,33 +55,47 @@ export function executionRoleStatements(
 
 /** What the state machine needs to start one container task with `.waitForTaskToken`. */
 export interface ContainerLaunch {
+  /** The task's own cluster; RunTask is allowed only there. */
   readonly clusterArn: pulumi.Input<string>;
   /** `arn:…:task-definition/<family>:*`: every revision of exactly this family. */
   readonly taskDefinitionFamilyArn: pulumi.Input<string>;
+  /** The role the container runs as; the state machine passes it to ECS. */
   readonly taskRoleArn: pulumi.Input<string>;
+  /** The role the Fargate agent pulls and logs with; passed to ECS as well. */
   readonly executionRoleArn: pulumi.Input<string>;
 }
 
 /**
- * The state machine's grants for a container state. `.waitForTaskToken` needs only `ecs:RunTask` (AWS's
- * generated policy for the callback pattern): `ecs:StopTask`/`DescribeTasks` and the
- * `StepFunctionsGetEventsForECSTaskRule` events grants belong to `.sync`, which this workflow does not use.
- * RunTask is confined to the family in its own cluster; PassRole to the task's two roles, and only to ECS.
+ * The state machine's grants for its container states, keyed by state name. `.waitForTaskToken` needs
+ * only `ecs:RunTask` (AWS's generated policy for the callback pattern): `ecs:StopTask`/`DescribeTasks` and
+ * the `StepFunctionsGetEventsForECSTaskRule` events grants belong to `.sync`, which this workflow does not
+ * use. RunTask is confined to each family in its own cluster (one statement per container, since IAM cannot
+ * pair a resource with a condition value); PassRole to the containers' two roles each, and only to ECS.
+ *
+ * Statement ids must be unique within a policy: with several containers each RunTask statement carries its
+ * state name (`RunContainerTaskCreateShipment`); a single container keeps the plain `RunContainerTask`.
  */
-export function workflowContainerStatements(launch: ContainerLaunch): StatementInput[] {
+export function workflowContainerStatements(
+  launches: Readonly<Record<string, ContainerLaunch>>,
+): StatementInput[] {
+  const byState = Object.entries(launches).sort(([a], [b]) => a.localeCompare(b));
+  if (byState.length === 0) return [];
+  const runSid = (state: string) => (byState.length > 1 ? `RunContainerTask${state}` : "RunContainerTask");
   return [
-    {
-      Sid: "RunContainerTask",
-      Effect: "Allow",
-      Action: ["ecs:RunTask"],
-      Resource: [launch.taskDefinitionFamilyArn],
-      Condition: { ArnEquals: { "ecs:cluster": launch.clusterArn } },
-    },
+    ...byState.map(
+      ([state, launch]): StatementInput => ({
+        Sid: runSid(state),
+        Effect: "Allow",
+        Action: ["ecs:RunTask"],
+        Resource: [launch.taskDefinitionFamilyArn],
+        Condition: { ArnEquals: { "ecs:cluster": launch.clusterArn } },
+      }),
+    ),
     {
       Sid: "PassContainerTaskRoles",
       Effect: "Allow",
       Action: ["iam:PassRole"],
-      Resource: [launch.taskRoleArn, launch.executionRoleArn],
+      Resource: byState.flatMap(([, launch]) => [launch.taskRoleArn, launch.executionRoleArn]),
       Condition: { StringEquals: { "iam:PassedToService": ECS_TASKS_SERVICE } },
     },
   ];

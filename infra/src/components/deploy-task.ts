@@ -8,6 +8,7 @@ import { TaskFunction, type TaskFunctionArgs } from "./task-function";
 export interface DeployedTask {
   /** The manifest's name (`reserve-inventory`). */
   readonly name: string;
+  /** The workflow state that runs it (`ReserveInventory`); the workflow's references are keyed by it. */
   readonly stateName: string;
   /** Set for Lambda tasks: what the workflow invokes and its role may invoke. */
   readonly lambda?: WorkflowFunction & {
@@ -59,4 +60,20 @@ export function deployTask(
         container: new ContainerTask(manifest.name, { ...settings.container(manifest), manifest }, opts),
       };
   }
+}
+
+/** The Lambda tasks keyed by state name, as the workflow invokes them. */
+export function workflowFunctions(tasks: readonly DeployedTask[]): Record<string, WorkflowFunction> {
+  return Object.fromEntries(
+    tasks.flatMap((task) =>
+      task.lambda ? [[task.stateName, { arn: task.lambda.arn, versionArn: task.lambda.versionArn }]] : [],
+    ),
+  );
+}
+
+/** The container tasks keyed by state name, as the workflow runs them. */
+export function workflowContainers(tasks: readonly DeployedTask[]): Record<string, ContainerTask> {
+  return Object.fromEntries(
+    tasks.flatMap((task) => (task.container ? [[task.stateName, task.container]] : [])),
+  );
 }

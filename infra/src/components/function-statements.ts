@@ -5,7 +5,9 @@ import { LOG_STREAM_ACTIONS } from "../iam/wildcards";
 
 /** A table as other resources refer to it. */
 export interface TableRef {
+  /** Physical name, passed to code as `<TABLE>_TABLE_NAME`. */
   readonly name: pulumi.Input<string>;
+  /** What permissions are granted on. */
   readonly arn: pulumi.Input<string>;
 }
 

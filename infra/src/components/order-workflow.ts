@@ -23,18 +23,26 @@ export interface WorkflowFunction {
 export interface WorkflowContainer extends ContainerLaunch {
   /** The revision this deploy registered; the definition runs exactly this. */
   readonly taskDefinitionArn: pulumi.Input<string>;
-  readonly containerName: string;
+  /** The container whose environment the state overrides with the token and input. */
+  readonly containerName: pulumi.Input<string>;
+  /** The subnets the task's network interface is placed in. */
   readonly subnetIds: pulumi.Input<string[]>;
+  /** The task's security groups. */
   readonly securityGroupIds: pulumi.Input<string[]>;
-  readonly assignPublicIp: boolean;
+  /** Whether the task gets a public IP (needed in subnets without NAT). */
+  readonly assignPublicIp: pulumi.Input<boolean>;
 }
 
+/** The event bus as the workflow refers to it. */
 export interface EventBusRef {
+  /** What the definition's PutEvents states name. */
   readonly name: pulumi.Input<string>;
+  /** What the role may publish to. */
   readonly arn: pulumi.Input<string>;
 }
 
 export interface OrderWorkflowArgs {
+  /** Physical name of the state machine; its log group is `/aws/vendedlogs/states/<name>`. */
   readonly stateMachineName: pulumi.Input<string>;
   /**
    * The task manifests the definition is built from; each one's `kind` decides Lambda or ECS.
@@ -43,15 +51,21 @@ export interface OrderWorkflowArgs {
   readonly tasks?: readonly TaskManifest[];
   /** The workflow's Lambda tasks keyed by state name (`ReserveInventory`). Keys must be known up front. */
   readonly functions: Readonly<Record<string, WorkflowFunction>>;
-  /** The container task, when a manifest is kind `container` (the workflow's refs carry one). */
-  readonly container?: WorkflowContainer;
+  /**
+   * The workflow's container tasks keyed by state name (`CreateShipment`): one per manifest of kind
+   * `container`. Keys must be known up front.
+   * @default {}
+   */
+  readonly containers?: Readonly<Record<string, WorkflowContainer>>;
   /** Every deployed table (the definition receives all names). */
   readonly tables: Readonly<Record<TableName, TableRef>>;
   /** The table whose status the workflow writes directly (DynamoDB integration). */
   readonly statusTable: TableRef;
+  /** The bus the workflow publishes order events to. */
   readonly eventBus: EventBusRef;
   /** Execution input/output in the logs; false in prod because orders carry e-mail and addresses. */
   readonly includeExecutionData: pulumi.Input<boolean>;
+  /** Retention of the execution log group, in days. */
   readonly logRetentionDays: pulumi.Input<number>;
   /** Only this account's Step Functions may assume the role. */
   readonly accountId: pulumi.Input<string>;
@@ -60,7 +74,23 @@ export interface OrderWorkflowArgs {
 /**
  * The order workflow as a STANDARD state machine: the definition rendered from the deployed references in
  * one apply, a published version per deploy behind the `live` alias, full logging to its own log group,
- * tracing, and a role that can reach exactly the workflow's functions, status table and bus.
+ * tracing, and a role that can reach exactly the workflow's functions, containers, status table and bus.
+ *
+ * @example
+ * ```ts
+ * const workflow = new OrderWorkflow("order-workflow", {
+ *   stateMachineName: "orderflow-prod-orders",
+ *   functions: { ValidateOrder: { arn: validate.arn, versionArn: validate.versionArn } },
+ *   containers: { CreateShipment: shipmentTask },
+ *   tables,
+ *   statusTable: tables.orders,
+ *   eventBus: { name: bus.name, arn: bus.arn },
+ *   includeExecutionData: false,
+ *   logRetentionDays: 365,
+ *   accountId,
+ * }, { providers: [provider] });
+ * // Start executions through workflow.aliasArn.
+ * ```
  */
 export class OrderWorkflow extends pulumi.ComponentResource {
   readonly arn: pulumi.Output<string>;
@@ -75,62 +105,11 @@ export class OrderWorkflow extends pulumi.ComponentResource {
   constructor(name: string, args: OrderWorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
     super("orderflow:workflow:OrderWorkflow", name, {}, opts);
 
-    const logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      {
-        // The vended-logs prefix keeps CloudWatch's log resource policy small however many machines log.
-        name: pulumi.interpolate`/aws/vendedlogs/states/${args.stateMachineName}`,
-        retentionInDays: args.logRetentionDays,
-      },
-      { parent: this },
-    );
-
-    const role = serviceRole(
-      `${name}-role`,
-      {
-        service: "states.amazonaws.com",
-        description: "Runs the order workflow",
-        sourceAccount: args.accountId,
-      },
-      { parent: this },
-    );
-
-    const policy = new aws.iam.RolePolicy(
-      `${name}-policy`,
-      { role: role.id, policy: policyJson(workflowStatements(args)) },
-      { parent: this },
-    );
-
+    const logGroup = this.logGroup(name, args);
+    const { role, policy } = this.role(name, args);
     const definition = renderDefinition(args);
-
-    const stateMachine = new aws.sfn.StateMachine(
-      `${name}-state-machine`,
-      {
-        name: args.stateMachineName,
-        type: "STANDARD",
-        roleArn: role.arn,
-        definition,
-        publish: true,
-        loggingConfiguration: {
-          level: "ALL",
-          includeExecutionData: args.includeExecutionData,
-          logDestination: pulumi.interpolate`${logGroup.arn}:*`,
-        },
-        tracingConfiguration: { enabled: true },
-      },
-      // Step Functions validates the role's permissions when the machine is created or updated.
-      { parent: this, dependsOn: [policy] },
-    );
-
-    const alias = new aws.sfn.Alias(
-      `${name}-alias`,
-      {
-        name: LIVE_ALIAS,
-        description: "The version the latest deploy published",
-        routingConfigurations: [{ stateMachineVersionArn: stateMachine.stateMachineVersionArn, weight: 100 }],
-      },
-      { parent: this },
-    );
+    const stateMachine = this.stateMachine(name, args, { role, policy, logGroup, definition });
+    const alias = this.alias(name, stateMachine);
 
     this.arn = stateMachine.arn;
     this.versionArn = stateMachine.stateMachineVersionArn;
@@ -140,6 +119,80 @@ export class OrderWorkflow extends pulumi.ComponentResource {
     this.definition = definition;
     this.logGroupName = logGroup.name;
     this.registerOutputs({ arn: this.arn, aliasArn: this.aliasArn, versionArn: this.versionArn });
+  }
+
+  private logGroup(name: string, args: OrderWorkflowArgs): aws.cloudwatch.LogGroup {
+    return new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      {
+        // The vended-logs prefix keeps CloudWatch's log resource policy small however many machines log.
+        name: pulumi.interpolate`/aws/vendedlogs/states/${args.stateMachineName}`,
+        retentionInDays: args.logRetentionDays,
+      },
+      { parent: this },
+    );
+  }
+
+  /** The role Step Functions assumes, with exactly what the definition touches. */
+  private role(name: string, args: OrderWorkflowArgs) {
+    const role = serviceRole(
+      `${name}-role`,
+      {
+        service: "states.amazonaws.com",
+        description: "Runs the order workflow",
+        sourceAccount: args.accountId,
+      },
+      { parent: this },
+    );
+    const policy = new aws.iam.RolePolicy(
+      `${name}-policy`,
+      { role: role.id, policy: policyJson(workflowStatements(args)) },
+      { parent: this },
+    );
+    return { role, policy };
+  }
+
+  private stateMachine(
+    name: string,
+    args: OrderWorkflowArgs,
+    parts: {
+      readonly role: aws.iam.Role;
+      readonly policy: aws.iam.RolePolicy;
+      readonly logGroup: aws.cloudwatch.LogGroup;
+      readonly definition: pulumi.Output<string>;
+    },
+  ): aws.sfn.StateMachine {
+    return new aws.sfn.StateMachine(
+      `${name}-state-machine`,
+      {
+        name: args.stateMachineName,
+        type: "STANDARD",
+        roleArn: parts.role.arn,
+        definition: parts.definition,
+        publish: true,
+        loggingConfiguration: {
+          level: "ALL",
+          includeExecutionData: args.includeExecutionData,
+          logDestination: pulumi.interpolate`${parts.logGroup.arn}:*`,
+        },
+        tracingConfiguration: { enabled: true },
+      },
+      // Step Functions validates the role's permissions when the machine is created or updated.
+      { parent: this, dependsOn: [parts.policy] },
+    );
+  }
+
+  /** `live`, routing every new execution to the version this deploy published. */
+  private alias(name: string, stateMachine: aws.sfn.StateMachine): aws.sfn.Alias {
+    return new aws.sfn.Alias(
+      `${name}-alias`,
+      {
+        name: LIVE_ALIAS,
+        description: "The version the latest deploy published",
+        routingConfigurations: [{ stateMachineVersionArn: stateMachine.stateMachineVersionArn, weight: 100 }],
+      },
+      { parent: this },
+    );
   }
 }
 
@@ -155,31 +208,36 @@ function renderDefinition(args: OrderWorkflowArgs): pulumi.Output<string> {
       pulumi.output(versionArns),
       pulumi.output(tableNames),
       pulumi.output(args.eventBus.name),
-      pulumi.output(containerRefs(args.container)),
+      pulumi.output(containerRefs(args.containers ?? {})),
     ])
-    .apply(([functionArns, names, eventBusName, container]) => {
+    .apply(([functionArns, names, eventBusName, containers]) => {
       const refs: WorkflowRefs = {
         functionArns,
         tableNames: names as WorkflowRefs["tableNames"],
         eventBusName,
-        ...(container && { container }),
+        containers,
       };
       return JSON.stringify(orderWorkflow(refs, tasks));
     });
 }
 
-/** The container's part of the references (`refs.container`), still as inputs. */
-function containerRefs(container: WorkflowContainer | undefined) {
-  if (container === undefined) return undefined;
-  const refs: { [K in keyof ContainerRefs]: pulumi.Input<ContainerRefs[K]> } = {
-    clusterArn: container.clusterArn,
-    taskDefinitionArn: container.taskDefinitionArn,
-    containerName: container.containerName,
-    subnetIds: container.subnetIds,
-    securityGroupIds: container.securityGroupIds,
-    assignPublicIp: container.assignPublicIp,
-  };
-  return refs;
+/** Each container's part of the references (`refs.containers`), keyed by state name, still as inputs. */
+function containerRefs(
+  containers: Readonly<Record<string, WorkflowContainer>>,
+): Record<string, { [K in keyof ContainerRefs]: pulumi.Input<ContainerRefs[K]> }> {
+  return Object.fromEntries(
+    Object.entries(containers).map(([state, container]) => [
+      state,
+      {
+        clusterArn: container.clusterArn,
+        taskDefinitionArn: container.taskDefinitionArn,
+        containerName: container.containerName,
+        subnetIds: container.subnetIds,
+        securityGroupIds: container.securityGroupIds,
+        assignPublicIp: container.assignPublicIp,
+      },
+    ]),
+  );
 }
 
 /** Exactly what the definition touches, plus the log-delivery and tracing grants AWS requires. */
@@ -205,7 +263,7 @@ function workflowStatements(args: OrderWorkflowArgs): StatementInput[] {
       Action: ["events:PutEvents"],
       Resource: [args.eventBus.arn],
     },
-    ...(args.container ? workflowContainerStatements(args.container) : []),
+    ...workflowContainerStatements(args.containers ?? {}),
     { Sid: "DeliverExecutionLogs", Effect: "Allow", Action: [...LOG_DELIVERY_ACTIONS], Resource: ["*"] },
     { Sid: "SendTraces", Effect: "Allow", Action: [...XRAY_WRITE_ACTIONS], Resource: ["*"] },
   ];

@@ -3,12 +3,27 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** How callers prove who they are. `none` exists for throwaway dev stacks and is refused elsewhere by config. */
 export type ApiAuth =
-  | { readonly type: "iam" }
-  | { readonly type: "jwt"; readonly issuer: string; readonly audiences: readonly string[] }
-  | { readonly type: "none" };
+  | {
+      /** SigV4-signed requests, authorized by the caller's IAM permissions. */
+      readonly type: "iam";
+    }
+  | {
+      /** Bearer tokens checked by a JWT authorizer. */
+      readonly type: "jwt";
+      /** The token issuer (`iss`), an https URL. */
+      readonly issuer: string;
+      /** Accepted audiences (`aud`); at least one. */
+      readonly audiences: readonly string[];
+    }
+  | {
+      /** No authorization (development stacks only). */
+      readonly type: "none";
+    };
 
+/** One route of the API. */
 export interface ApiRoute {
   readonly method: "GET" | "POST";
+  /** The route's path; `{name}` is a path parameter. */
   readonly path: string;
 }
 
@@ -21,19 +36,26 @@ export const ORDER_ROUTES: readonly ApiRoute[] = [
 /** HTTP API route authorization type per auth mode. */
 export const AUTHORIZATION_TYPES = { iam: "AWS_IAM", jwt: "JWT", none: "NONE" } as const;
 
+/** The function behind every route. */
 export interface ApiHandler {
+  /** Unqualified function ARN, the integration's target. */
   readonly arn: pulumi.Input<string>;
+  /** The function API Gateway is permitted to invoke. */
   readonly functionName: pulumi.Input<string>;
 }
 
 export interface OrdersApiArgs {
+  /** Physical API name; the access-log group is `/orderflow/api/<name>/access`. */
   readonly apiName: pulumi.Input<string>;
+  /** The function every route proxies to (payload format 2.0). */
   readonly handler: ApiHandler;
-  /** Plain data: whether an authorizer exists depends on it. */
+  /** How callers prove who they are. Plain data: whether an authorizer exists depends on it. */
   readonly auth: ApiAuth;
   /** Browser origins allowed to call the API; empty means no cross-origin access. */
   readonly corsAllowOrigins: pulumi.Input<pulumi.Input<string>[]>;
+  /** The `$default` stage's burst and steady-state request limits. */
   readonly throttle: pulumi.Input<{ readonly burstLimit: number; readonly rateLimit: number }>;
+  /** Retention of the access-log group, in days. */
   readonly logRetentionDays: pulumi.Input<number>;
 }
 
@@ -56,6 +78,19 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
  * The HTTP API in front of the api function: `POST /orders` and `GET /orders/{id}`, every route authorized
  * as configured, JSON access logs in its own log group, throttling and CORS from config, and invoke
  * permissions scoped to this API and each route.
+ *
+ * @example
+ * ```ts
+ * const api = new OrdersApi("orders-api", {
+ *   apiName: "orderflow-prod-orders",
+ *   handler: { arn: apiHandler.arn, functionName: apiHandler.functionName },
+ *   auth: { type: "jwt", issuer: "https://auth.example.com/", audiences: ["orderflow-api"] },
+ *   corsAllowOrigins: ["https://shop.example.com"],
+ *   throttle: { burstLimit: 200, rateLimit: 100 },
+ *   logRetentionDays: 365,
+ * }, { providers: [provider] });
+ * // Callers use api.url.
+ * ```
  */
 export class OrdersApi extends pulumi.ComponentResource {
   readonly url: pulumi.Output<string>;
@@ -65,7 +100,22 @@ export class OrdersApi extends pulumi.ComponentResource {
   constructor(name: string, args: OrdersApiArgs, opts?: pulumi.ComponentResourceOptions) {
     super("orderflow:api:OrdersApi", name, {}, opts);
 
-    const logGroup = new aws.cloudwatch.LogGroup(
+    const logGroup = this.accessLogs(name, args);
+    const api = this.api(name, args);
+    const authorizer = this.authorizer(name, args, api);
+    const integration = this.integration(name, args, api);
+    this.routes(name, args, { api, integration, authorizer });
+    const stage = this.stage(name, args, api, logGroup);
+    this.invokePermissions(name, args, api);
+
+    this.url = api.apiEndpoint;
+    this.apiId = api.id;
+    this.stageName = stage.name;
+    this.registerOutputs({ url: this.url, apiId: this.apiId });
+  }
+
+  private accessLogs(name: string, args: OrdersApiArgs): aws.cloudwatch.LogGroup {
+    return new aws.cloudwatch.LogGroup(
       `${name}-access-logs`,
       {
         name: pulumi.interpolate`/orderflow/api/${args.apiName}/access`,
@@ -73,8 +123,10 @@ export class OrdersApi extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+  }
 
-    const api = new aws.apigatewayv2.Api(
+  private api(name: string, args: OrdersApiArgs): aws.apigatewayv2.Api {
+    return new aws.apigatewayv2.Api(
       `${name}-api`,
       {
         name: args.apiName,
@@ -95,22 +147,33 @@ export class OrdersApi extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+  }
 
-    const authorizer =
-      args.auth.type === "jwt"
-        ? new aws.apigatewayv2.Authorizer(
-            `${name}-jwt`,
-            {
-              apiId: api.id,
-              authorizerType: "JWT",
-              identitySources: ["$request.header.Authorization"],
-              jwtConfiguration: { issuer: args.auth.issuer, audiences: [...args.auth.audiences] },
-            },
-            { parent: this },
-          )
-        : undefined;
+  /** A JWT authorizer when auth is `jwt`; IAM and none need none. */
+  private authorizer(
+    name: string,
+    args: OrdersApiArgs,
+    api: aws.apigatewayv2.Api,
+  ): aws.apigatewayv2.Authorizer | undefined {
+    if (args.auth.type !== "jwt") return undefined;
+    return new aws.apigatewayv2.Authorizer(
+      `${name}-jwt`,
+      {
+        apiId: api.id,
+        authorizerType: "JWT",
+        identitySources: ["$request.header.Authorization"],
+        jwtConfiguration: { issuer: args.auth.issuer, audiences: [...args.auth.audiences] },
+      },
+      { parent: this },
+    );
+  }
 
-    const integration = new aws.apigatewayv2.Integration(
+  private integration(
+    name: string,
+    args: OrdersApiArgs,
+    api: aws.apigatewayv2.Api,
+  ): aws.apigatewayv2.Integration {
+    return new aws.apigatewayv2.Integration(
       `${name}-integration`,
       {
         apiId: api.id,
@@ -121,22 +184,42 @@ export class OrdersApi extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+  }
 
-    for (const route of ORDER_ROUTES) {
-      new aws.apigatewayv2.Route(
-        `${name}-${routeSlug(route)}`,
-        {
-          apiId: api.id,
-          routeKey: `${route.method} ${route.path}`,
-          target: pulumi.interpolate`integrations/${integration.id}`,
-          authorizationType: AUTHORIZATION_TYPES[args.auth.type],
-          ...(authorizer && { authorizerId: authorizer.id }),
-        },
-        { parent: this },
-      );
-    }
+  /** Every order route to the one integration, authorized as configured. */
+  private routes(
+    name: string,
+    args: OrdersApiArgs,
+    parts: {
+      readonly api: aws.apigatewayv2.Api;
+      readonly integration: aws.apigatewayv2.Integration;
+      readonly authorizer: aws.apigatewayv2.Authorizer | undefined;
+    },
+  ): aws.apigatewayv2.Route[] {
+    return ORDER_ROUTES.map(
+      (route) =>
+        new aws.apigatewayv2.Route(
+          `${name}-${routeSlug(route)}`,
+          {
+            apiId: parts.api.id,
+            routeKey: `${route.method} ${route.path}`,
+            target: pulumi.interpolate`integrations/${parts.integration.id}`,
+            authorizationType: AUTHORIZATION_TYPES[args.auth.type],
+            ...(parts.authorizer && { authorizerId: parts.authorizer.id }),
+          },
+          { parent: this },
+        ),
+    );
+  }
 
-    const stage = new aws.apigatewayv2.Stage(
+  /** `$default`, deployed automatically, throttled and access-logged. */
+  private stage(
+    name: string,
+    args: OrdersApiArgs,
+    api: aws.apigatewayv2.Api,
+    logGroup: aws.cloudwatch.LogGroup,
+  ): aws.apigatewayv2.Stage {
+    return new aws.apigatewayv2.Stage(
       `${name}-stage`,
       {
         apiId: api.id,
@@ -151,24 +234,27 @@ export class OrdersApi extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+  }
 
-    for (const route of ORDER_ROUTES) {
-      new aws.lambda.Permission(
-        `${name}-invoke-${routeSlug(route)}`,
-        {
-          action: "lambda:InvokeFunction",
-          function: args.handler.functionName,
-          principal: "apigateway.amazonaws.com",
-          sourceArn: pulumi.interpolate`${api.executionArn}/${routeArnPath(route)}`,
-        },
-        { parent: this },
-      );
-    }
-
-    this.url = api.apiEndpoint;
-    this.apiId = api.id;
-    this.stageName = stage.name;
-    this.registerOutputs({ url: this.url, apiId: this.apiId });
+  /** API Gateway may invoke the function only from this API, per route and method. */
+  private invokePermissions(
+    name: string,
+    args: OrdersApiArgs,
+    api: aws.apigatewayv2.Api,
+  ): aws.lambda.Permission[] {
+    return ORDER_ROUTES.map(
+      (route) =>
+        new aws.lambda.Permission(
+          `${name}-invoke-${routeSlug(route)}`,
+          {
+            action: "lambda:InvokeFunction",
+            function: args.handler.functionName,
+            principal: "apigateway.amazonaws.com",
+            sourceArn: pulumi.interpolate`${api.executionArn}/${routeArnPath(route)}`,
+          },
+          { parent: this },
+        ),
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import { policyJson } from "../iam/policy-document";
 export interface ServiceRoleArgs {
   /** The AWS service that assumes the role, e.g. `lambda.amazonaws.com`. */
   readonly service: string;
+  /** What the role is for, shown in the IAM console. */
   readonly description: pulumi.Input<string>;
   /** When set, only this account's resources of the service may assume the role (confused-deputy guard). */
   readonly sourceAccount?: pulumi.Input<string>;

@@ -6,15 +6,28 @@ import type { TableRef } from "./function-statements";
 export interface TablesArgs {
   /** Physical names are `<namePrefix><logicalName>`, e.g. `orderflow-dev-orders`. */
   readonly namePrefix: pulumi.Input<string>;
+  /** Point-in-time recovery on every table. */
   readonly pointInTimeRecovery: pulumi.Input<boolean>;
+  /** Deletion protection on every table. */
   readonly deletionProtection: pulumi.Input<boolean>;
 }
 
 /**
  * Every table of the domain's specs: on-demand, encrypted at rest, point-in-time recovery and deletion
  * protection as the stack configures them, keys and GSIs exactly as specified.
+ *
+ * @example
+ * ```ts
+ * const { tables } = new Tables("tables", {
+ *   namePrefix: "orderflow-prod-",
+ *   pointInTimeRecovery: true,
+ *   deletionProtection: true,
+ * }, { providers: [provider] });
+ * // tables.orders.arn, tables.inventory.name, …
+ * ```
  */
 export class Tables extends pulumi.ComponentResource {
+  /** Name and ARN of each table, by logical name. */
   readonly tables: Readonly<Record<TableName, TableRef>>;
 
   constructor(name: string, args: TablesArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -22,23 +35,27 @@ export class Tables extends pulumi.ComponentResource {
 
     const tables = {} as Record<TableName, TableRef>;
     for (const logical of TABLE_NAMES) {
-      const table = new aws.dynamodb.Table(
-        `${name}-${logical}`,
-        {
-          name: pulumi.interpolate`${args.namePrefix}${logical}`,
-          billingMode: "PAY_PER_REQUEST",
-          ...keyDefinition(TABLES[logical]),
-          serverSideEncryption: { enabled: true },
-          pointInTimeRecovery: { enabled: args.pointInTimeRecovery },
-          deletionProtectionEnabled: args.deletionProtection,
-        },
-        { parent: this },
-      );
+      const table = this.table(name, args, logical);
       tables[logical] = { name: table.name, arn: table.arn };
     }
 
     this.tables = tables;
     this.registerOutputs({ tables });
+  }
+
+  private table(name: string, args: TablesArgs, logical: TableName): aws.dynamodb.Table {
+    return new aws.dynamodb.Table(
+      `${name}-${logical}`,
+      {
+        name: pulumi.interpolate`${args.namePrefix}${logical}`,
+        billingMode: "PAY_PER_REQUEST",
+        ...keyDefinition(TABLES[logical]),
+        serverSideEncryption: { enabled: true },
+        pointInTimeRecovery: { enabled: args.pointInTimeRecovery },
+        deletionProtectionEnabled: args.deletionProtection,
+      },
+      { parent: this },
+    );
   }
 }
 

@@ -14,19 +14,34 @@ export interface TaskFunctionArgs {
    * resources and permissions exist, and that must be known before anything is deployed.
    */
   readonly manifest: FunctionManifest;
-  /** The bundled handler package (`dist/` with `handler.mjs`). */
+  /** The bundled handler package (`dist/` with `handler.mjs`), usually from `lambdaCode`. */
   readonly code: pulumi.Input<pulumi.asset.Archive>;
-  /** Physical function name; the log group is named after it. */
+  /** Physical function name; the log group is `/aws/lambda/<name>`. */
   readonly functionName: pulumi.Input<string>;
-  /** Every deployed table; the function receives names and permissions only for those its manifest declares. */
+  /**
+   * Every deployed table; the function receives names and permissions only for those its manifest declares.
+   * Plain keys (the manifest's tables must be among them before anything deploys).
+   */
   readonly tables: Readonly<Partial<Record<TableName, TableRef>>>;
-  /** Values for the manifest's env vars (config overrides, program wiring); each wins over the manifest default. */
+  /**
+   * Values for the manifest's env vars (config overrides, program wiring); each wins over the manifest
+   * default. Plain keys: a variable the manifest does not declare fails before anything deploys.
+   * @default {}
+   */
   readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
+  /** Concurrent executions reserved for (and limited to) this function. */
   readonly reservedConcurrency: pulumi.Input<number>;
+  /** Retention of the function's log group, in days. */
   readonly logRetentionDays: pulumi.Input<number>;
-  /** Lowest application log level Lambda passes on. @default "INFO" */
+  /**
+   * Lowest application log level Lambda passes on.
+   * @default "INFO"
+   */
   readonly logLevel?: pulumi.Input<string>;
-  /** Permissions beyond the manifest's tables, granted by the program (e.g. starting the workflow). */
+  /**
+   * Permissions beyond the manifest's tables, granted by the program (e.g. starting the workflow).
+   * @default []
+   */
   readonly additionalStatements?: readonly StatementInput[];
 }
 
@@ -34,6 +49,19 @@ export interface TaskFunctionArgs {
  * One Lambda function from its manifest: its own log group with retention, its own role whose policy is
  * derived from the manifest (exact actions on exact ARNs), JSON logs, X-Ray, reserved concurrency and a
  * published version per deploy.
+ *
+ * @example
+ * ```ts
+ * const validate = new TaskFunction("validate-order", {
+ *   manifest: task,
+ *   code: lambdaCode("@orderflow/task-validate-order/task"),
+ *   functionName: "orderflow-prod-validate-order",
+ *   tables,
+ *   reservedConcurrency: 20,
+ *   logRetentionDays: 365,
+ * }, { providers: [provider] });
+ * // The workflow invokes validate.versionArn.
+ * ```
  */
 export class TaskFunction extends pulumi.ComponentResource {
   /** Unqualified function ARN (for alarms and IAM). */
@@ -48,34 +76,63 @@ export class TaskFunction extends pulumi.ComponentResource {
 
   constructor(name: string, args: TaskFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("orderflow:task:TaskFunction", name, {}, opts);
-    const { manifest } = args;
-    const environment = environmentFor(manifest, args);
+    // Fails on a wiring mistake before any resource is declared.
+    const environment = environmentFor(args.manifest, args);
 
-    const logGroup = new aws.cloudwatch.LogGroup(
+    const logGroup = this.logGroup(name, args);
+    const { role, policy } = this.role(name, args, logGroup);
+    const fn = this.lambdaFunction(name, args, { environment, role, policy, logGroup });
+
+    this.arn = fn.arn;
+    this.versionArn = fn.qualifiedArn;
+    this.invokeArn = fn.invokeArn;
+    this.functionName = fn.name;
+    this.roleArn = role.arn;
+    this.logGroupName = logGroup.name;
+    this.registerOutputs({ arn: this.arn, versionArn: this.versionArn, roleArn: this.roleArn });
+  }
+
+  private logGroup(name: string, args: TaskFunctionArgs): aws.cloudwatch.LogGroup {
+    return new aws.cloudwatch.LogGroup(
       `${name}-logs`,
       { name: pulumi.interpolate`/aws/lambda/${args.functionName}`, retentionInDays: args.logRetentionDays },
       { parent: this },
     );
+  }
 
+  /** The function's own role: its manifest's tables, its log group, traces, and what the program adds. */
+  private role(name: string, args: TaskFunctionArgs, logGroup: aws.cloudwatch.LogGroup) {
     const role = serviceRole(
       `${name}-role`,
-      { service: "lambda.amazonaws.com", description: `Runs the ${manifest.name} function` },
+      { service: "lambda.amazonaws.com", description: `Runs the ${args.manifest.name} function` },
       { parent: this },
     );
-
     const policy = new aws.iam.RolePolicy(
       `${name}-policy`,
       {
         role: role.id,
         policy: policyJson([
-          ...functionStatements(manifest, args.tables, logGroup.arn),
+          ...functionStatements(args.manifest, args.tables, logGroup.arn),
           ...(args.additionalStatements ?? []),
         ]),
       },
       { parent: this },
     );
+    return { role, policy };
+  }
 
-    const fn = new aws.lambda.Function(
+  private lambdaFunction(
+    name: string,
+    args: TaskFunctionArgs,
+    parts: {
+      readonly environment: Record<string, pulumi.Input<string>>;
+      readonly role: aws.iam.Role;
+      readonly policy: aws.iam.RolePolicy;
+      readonly logGroup: aws.cloudwatch.LogGroup;
+    },
+  ): aws.lambda.Function {
+    const { manifest } = args;
+    return new aws.lambda.Function(
       `${name}-function`,
       {
         name: args.functionName,
@@ -86,29 +143,21 @@ export class TaskFunction extends pulumi.ComponentResource {
         code: args.code,
         memorySize: manifest.memoryMb,
         timeout: manifest.timeoutSeconds,
-        role: role.arn,
+        role: parts.role.arn,
         publish: true,
         reservedConcurrentExecutions: args.reservedConcurrency,
         tracingConfig: { mode: "Active" },
         loggingConfig: {
           logFormat: "JSON",
-          logGroup: logGroup.name,
+          logGroup: parts.logGroup.name,
           applicationLogLevel: args.logLevel ?? "INFO",
           systemLogLevel: "WARN",
         },
-        environment: { variables: environment },
+        environment: { variables: parts.environment },
       },
       // The role must be allowed to write logs before the first invocation, not eventually.
-      { parent: this, dependsOn: [policy, logGroup] },
+      { parent: this, dependsOn: [parts.policy, parts.logGroup] },
     );
-
-    this.arn = fn.arn;
-    this.versionArn = fn.qualifiedArn;
-    this.invokeArn = fn.invokeArn;
-    this.functionName = fn.name;
-    this.roleArn = role.arn;
-    this.logGroupName = logGroup.name;
-    this.registerOutputs({ arn: this.arn, versionArn: this.versionArn, roleArn: this.roleArn });
   }
 }
 

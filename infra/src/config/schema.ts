@@ -71,6 +71,42 @@ const apiAuth = v.variant(
   'must be {type: iam}, {type: jwt, issuer, audiences} or {type: none}; type must be "iam", "jwt" or "none"',
 );
 
+const corsOrigins = v.array(
+  v.pipe(
+    v.string(),
+    v.check(
+      (origin) => CORS_ORIGIN.test(origin) || LOCAL_ORIGIN.test(origin),
+      "must be an origin like https://shop.example.com (no path, no *); http://localhost only in development",
+    ),
+  ),
+  "must be a list of origins",
+);
+
+const subnetIds = v.pipe(
+  v.array(
+    v.pipe(v.string(), v.regex(SUBNET_ID, "must be a subnet id like subnet-0a1b2c3d4e5f60718")),
+    "must be a list of subnet ids",
+  ),
+  v.minLength(1, "must list at least one subnet (or be left out to use the default VPC)"),
+  v.check((ids) => new Set(ids).size === ids.length, "must not list a subnet twice"),
+);
+
+const tags = v.pipe(
+  v.record(
+    v.pipe(
+      v.string(),
+      v.regex(TAG_KEY, "tag keys must start with a letter and use letters, digits, space or _.:/=+@-"),
+      v.check(
+        (key) => !(RESERVED_TAG_KEYS as readonly string[]).includes(key),
+        `tag keys ${RESERVED_TAG_KEYS.join(", ")} are set by the program`,
+      ),
+    ),
+    v.pipe(v.string("tag values must be strings"), v.maxLength(256, "tag values: at most 256 characters")),
+    "must be a map of tag names to strings",
+  ),
+  v.check((tags) => Object.keys(tags).length <= 40, "at most 40 tags"),
+);
+
 /** One entry of `orderflow:functions`, whichever kind of task it configures. */
 export interface FunctionConfig {
   readonly reservedConcurrency?: number | undefined;
@@ -115,29 +151,8 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
         strict({ burstLimit: integer(1, 5000), rateLimit: integer(1, 10000) }, "apiThrottle field"),
         { burstLimit: 50, rateLimit: 25 },
       ),
-      corsAllowOrigins: v.optional(
-        v.array(
-          v.pipe(
-            v.string(),
-            v.check(
-              (origin) => CORS_ORIGIN.test(origin) || LOCAL_ORIGIN.test(origin),
-              "must be an origin like https://shop.example.com (no path, no *); http://localhost only in development",
-            ),
-          ),
-          "must be a list of origins",
-        ),
-        [],
-      ),
-      containerSubnetIds: v.optional(
-        v.pipe(
-          v.array(
-            v.pipe(v.string(), v.regex(SUBNET_ID, "must be a subnet id like subnet-0a1b2c3d4e5f60718")),
-            "must be a list of subnet ids",
-          ),
-          v.minLength(1, "must list at least one subnet (or be left out to use the default VPC)"),
-          v.check((ids) => new Set(ids).size === ids.length, "must not list a subnet twice"),
-        ),
-      ),
+      corsAllowOrigins: v.optional(corsOrigins, []),
+      containerSubnetIds: v.optional(subnetIds),
       containerAssignPublicIp: v.optional(boolean),
       containerInsights: v.optional(
         v.picklist(CONTAINER_INSIGHTS, `must be one of ${CONTAINER_INSIGHTS.join(", ")}`),
@@ -147,30 +162,7 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
       alarmWebhookUrl: v.optional(
         v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
       ),
-      tags: v.optional(
-        v.pipe(
-          v.record(
-            v.pipe(
-              v.string(),
-              v.regex(
-                TAG_KEY,
-                "tag keys must start with a letter and use letters, digits, space or _.:/=+@-",
-              ),
-              v.check(
-                (key) => !(RESERVED_TAG_KEYS as readonly string[]).includes(key),
-                `tag keys ${RESERVED_TAG_KEYS.join(", ")} are set by the program`,
-              ),
-            ),
-            v.pipe(
-              v.string("tag values must be strings"),
-              v.maxLength(256, "tag values: at most 256 characters"),
-            ),
-            "must be a map of tag names to strings",
-          ),
-          v.check((tags) => Object.keys(tags).length <= 40, "at most 40 tags"),
-        ),
-        {},
-      ),
+      tags: v.optional(tags, {}),
     },
     "setting",
   );

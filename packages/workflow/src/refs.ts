@@ -12,10 +12,15 @@ export interface WorkflowRefs {
   readonly tableNames: Readonly<Record<TableName, string>>;
   /** EventBridge bus the workflow publishes order events to. */
   readonly eventBusName: string;
-  /** Present when a task runs as a Fargate container (`kind: "container"` in its manifest). */
-  readonly container?: ContainerRefs;
+  /**
+   * Where each container task runs, keyed by the task's state name (e.g. `CreateShipment`), like
+   * `functionArns`: one entry per task whose manifest is `kind: "container"`.
+   * @default {}
+   */
+  readonly containers?: Readonly<Record<string, ContainerRefs>>;
 }
 
+/** One container task's cluster, task definition and network. */
 export interface ContainerRefs {
   readonly clusterArn: string;
   readonly taskDefinitionArn: string;

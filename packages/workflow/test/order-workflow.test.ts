@@ -1,7 +1,16 @@
 import { BUSINESS_ERRORS, EVENT_SOURCE, type TaskManifest } from "@orderflow/domain";
+import { containerTask } from "@orderflow/task-create-shipment/task";
 import aslValidator from "asl-validator";
 import { describe, expect, it } from "vitest";
-import { orderWorkflow, STATE_NAMES, sampleRefs, taskTimeoutSeconds, WORKFLOW_TASKS } from "../src";
+import {
+  type ContainerRefs,
+  orderWorkflow,
+  STATE_NAMES,
+  sampleRefs,
+  taskTimeoutSeconds,
+  WORKFLOW_TASKS,
+  type WorkflowRefs,
+} from "../src";
 import {
   type AslDefinition,
   ECS_TRANSIENT_ERRORS,
@@ -215,7 +224,7 @@ describe("orderWorkflow with CreateShipment as a container", () => {
     // Act
     const definition = orderWorkflow(sampleRefs, containerTasks);
     const state = taskOf(definition, "CreateShipment");
-    const container = sampleRefs.container as NonNullable<typeof sampleRefs.container>;
+    const container = sampleRefs.containers?.CreateShipment as ContainerRefs;
 
     // Assess
     expect(state.Resource).toBe("arn:aws:states:::ecs:runTask.waitForTaskToken");
@@ -249,10 +258,45 @@ describe("orderWorkflow with CreateShipment as a container", () => {
     expect(state.ResultSelector).toMatchObject({ "trackingNumber.$": "$.trackingNumber" });
   });
 
-  it("refuses to build without the container references, saying what is missing", () => {
-    const { container: _, ...withoutContainer } = sampleRefs;
-    expect(() => orderWorkflow(withoutContainer, containerTasks)).toThrow(
-      /CreateShipment runs as a container .* refs.container is missing/,
+  it("refuses to build without the container's references, naming the state", () => {
+    // Prepare
+    const { CreateShipment: _, ...others } = sampleRefs.containers ?? {};
+    const { containers: __, ...withoutContainers } = sampleRefs;
+
+    // Act
+    const build = (refs: WorkflowRefs) => () => orderWorkflow(refs, containerTasks);
+
+    // Assess
+    expect(build({ ...sampleRefs, containers: others })).toThrow(
+      /CreateShipment runs as a container .* refs.containers has no entry for it; add refs.containers.CreateShipment/,
+    );
+    expect(build(withoutContainers)).toThrow(/refs.containers has no entry for it/);
+  });
+
+  it("runs two container tasks each on its own cluster, task definition and container", () => {
+    // Prepare
+    const tasks = containerTasks.map((t) =>
+      t.stateName === "ReserveInventory" ? { ...containerTask, name: t.name, stateName: t.stateName } : t,
+    );
+
+    // Act
+    const definition = orderWorkflow(sampleRefs, tasks);
+
+    // Assess
+    for (const stateName of ["ReserveInventory", "CreateShipment"]) {
+      const refs = sampleRefs.containers?.[stateName] as ContainerRefs;
+      const state = taskOf(definition, stateName);
+      type Overrides = { ContainerOverrides: [{ Name: string }] };
+      expect(state.Resource).toBe("arn:aws:states:::ecs:runTask.waitForTaskToken");
+      expect(state.Parameters).toMatchObject({
+        Cluster: refs.clusterArn,
+        TaskDefinition: refs.taskDefinitionArn,
+      });
+      const [override] = (state.Parameters as { Overrides: Overrides }).Overrides.ContainerOverrides;
+      expect(override.Name).toBe(refs.containerName);
+    }
+    expect(sampleRefs.containers?.ReserveInventory?.taskDefinitionArn).not.toBe(
+      sampleRefs.containers?.CreateShipment?.taskDefinitionArn,
     );
   });
 

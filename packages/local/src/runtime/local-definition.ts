@@ -16,7 +16,7 @@ export interface LocalDefinition {
 
 /**
  * Builds the one definition with local references: the same pure `orderWorkflow` infra deploys, fed
- * with local function ARNs, table names and bus name. Pure: nothing starts.
+ * with local function ARNs, container references, table names and bus name. Pure: nothing starts.
  *
  * @param tablePrefix prefix of the physical table names. @default "orderflow-local-"
  * @param manifests the workflow's task manifests. @default WORKFLOW_TASKS
@@ -26,9 +26,7 @@ export function localDefinition(
   manifests: readonly TaskManifest[] = WORKFLOW_TASKS,
 ): LocalDefinition {
   const tables = localTableNames(tablePrefix);
-  const lambdaStates = manifests.filter((m) => m.kind === "lambda").map((m) => m.stateName);
-  const hasContainer = manifests.some((m) => m.kind === "container");
-  const refs = localRefs(lambdaStates, tables, hasContainer);
+  const refs = localRefs(manifests, tables);
   const definition = orderWorkflow(refs, manifests);
   return { definition, tables, manifests, taskStates: taskStatesOf(definition) };
 }

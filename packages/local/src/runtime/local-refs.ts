@@ -1,4 +1,4 @@
-import { TABLE_NAMES } from "@orderflow/domain";
+import { TABLE_NAMES, type TaskManifest } from "@orderflow/domain";
 import { LOCAL_AWS_ENV, type TableNames } from "@orderflow/dynamodb-local";
 import type { ContainerRefs, WorkflowRefs } from "@orderflow/workflow";
 
@@ -22,29 +22,32 @@ export function localFunctionArn(stateName: string): string {
   return `arn:aws:lambda:${REGION}:${LOCAL_ACCOUNT}:function:${LOCAL_NAME}-${stateName}`;
 }
 
-const LOCAL_CONTAINER: ContainerRefs = {
-  clusterArn: `arn:aws:ecs:${REGION}:${LOCAL_ACCOUNT}:cluster/${LOCAL_NAME}`,
-  taskDefinitionArn: `arn:aws:ecs:${REGION}:${LOCAL_ACCOUNT}:task-definition/${LOCAL_NAME}-fulfilment:1`,
-  containerName: "fulfilment",
-  subnetIds: ["subnet-00000000000000000"],
-  securityGroupIds: ["sg-00000000000000000"],
-  assignPublicIp: false,
-};
+/** Syntactically real ECS references for a container task; locally the state runs its entry in-process. */
+function localContainerRefs(manifest: TaskManifest): ContainerRefs {
+  const family = `${LOCAL_NAME}-${manifest.name}`;
+  return {
+    clusterArn: `arn:aws:ecs:${REGION}:${LOCAL_ACCOUNT}:cluster/${family}`,
+    taskDefinitionArn: `arn:aws:ecs:${REGION}:${LOCAL_ACCOUNT}:task-definition/${family}:1`,
+    containerName: manifest.name,
+    subnetIds: ["subnet-00000000000000000"],
+    securityGroupIds: ["sg-00000000000000000"],
+    assignPublicIp: false,
+  };
+}
 
 /**
- * The references the definition is built from when it runs locally: a function ARN per Lambda state,
- * and container references only when some task runs as a container (as infra does).
+ * The references the definition is built from when it runs locally, keyed by state name as infra keys
+ * them: a function ARN per Lambda task and container references per container task.
  */
-export function localRefs(
-  lambdaStates: readonly string[],
-  tableNames: TableNames,
-  hasContainerTask: boolean,
-): WorkflowRefs {
+export function localRefs(manifests: readonly TaskManifest[], tableNames: TableNames): WorkflowRefs {
+  const ofKind = (kind: TaskManifest["kind"]) => manifests.filter((m) => m.kind === kind);
   return {
-    functionArns: Object.fromEntries(lambdaStates.map((name) => [name, localFunctionArn(name)])),
+    functionArns: Object.fromEntries(
+      ofKind("lambda").map((m) => [m.stateName, localFunctionArn(m.stateName)]),
+    ),
     tableNames,
     eventBusName: LOCAL_EVENT_BUS,
-    ...(hasContainerTask && { container: LOCAL_CONTAINER }),
+    containers: Object.fromEntries(ofKind("container").map((m) => [m.stateName, localContainerRefs(m)])),
   };
 }
 

@@ -19,12 +19,18 @@ export const sampleRefs: WorkflowRefs = {
   ),
   tableNames: Object.fromEntries(TABLE_NAMES.map((t) => [t, `${PREFIX}-${t}`])) as Record<TableName, string>,
   eventBusName: `${PREFIX}-orders`,
-  container: {
-    clusterArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/${PREFIX}`,
-    taskDefinitionArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/${PREFIX}-fulfilment:1`,
-    containerName: "fulfilment",
-    subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
-    securityGroupIds: ["sg-0a1b2c3d4e5f60001"],
-    assignPublicIp: false,
-  },
+  // One per task, as infra has one per container task: a test may flip any task to `kind: "container"`.
+  containers: Object.fromEntries(
+    WORKFLOW_TASKS.map((t) => [
+      t.stateName,
+      {
+        clusterArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/${PREFIX}-${t.name}`,
+        taskDefinitionArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/${PREFIX}-${t.name}:1`,
+        containerName: t.name,
+        subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
+        securityGroupIds: ["sg-0a1b2c3d4e5f60001"],
+        assignPublicIp: false,
+      },
+    ]),
+  ),
 };

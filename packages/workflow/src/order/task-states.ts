@@ -15,9 +15,6 @@ import { payloadTemplate, TASK_IO } from "./task-io";
 import type { TaskStateName } from "./tasks";
 import { taskTimeoutSeconds } from "./timeouts";
 
-/** Environment variables through which a container task receives its token and its input (domain contract). */
-export const CONTAINER_ENV = CONTAINER_TASK_ENV;
-
 function lambdaState(manifest: TaskManifest, refs: WorkflowRefs, catchers: readonly Catcher[]) {
   const name = manifest.stateName;
   const functionArn = refs.functionArns[name];
@@ -42,11 +39,11 @@ function containerState(
   catchers: readonly Catcher[],
 ) {
   const name = manifest.stateName;
-  const { container } = refs;
+  const container = refs.containers?.[name];
   if (!container) {
     throw new Error(
-      `${name} runs as a container (manifest kind "container") but refs.container is missing; ` +
-        "pass the cluster, task definition, container name, subnets and security groups",
+      `${name} runs as a container (manifest kind "container") but refs.containers has no entry for it; ` +
+        `add refs.containers.${name} with the cluster, task definition, container name, subnets and security groups`,
     );
   }
   const io = TASK_IO[name as TaskStateName];
@@ -59,10 +56,10 @@ function containerState(
     securityGroupIds: container.securityGroupIds,
     assignPublicIp: container.assignPublicIp,
     environment: {
-      [CONTAINER_ENV.taskToken]: TASK_TOKEN_PATH,
+      [CONTAINER_TASK_ENV.taskToken]: TASK_TOKEN_PATH,
       // Only the input contract, never the whole state: overrides are visible in DescribeTasks and
       // CloudTrail, and the state carries the customer's e-mail and card token.
-      [CONTAINER_ENV.input]: io.input === "$" ? "States.JsonToString($)" : jsonObjectString(io.input),
+      [CONTAINER_TASK_ENV.input]: io.input === "$" ? "States.JsonToString($)" : jsonObjectString(io.input),
     },
     heartbeatSeconds: manifest.heartbeatSeconds,
     timeoutSeconds: taskTimeoutSeconds(manifest),
