@@ -1,40 +1,67 @@
+/**
+ * What the policy rules read from a rendered state-machine definition, through the workflow's one ASL
+ * model: its walk over nested states and its resource parser. A definition that cannot be read has no
+ * task states (other rules report it).
+ */
+import {
+  type AslDefinition,
+  parseFunctionArn,
+  parseResource,
+  readAslDefinition,
+  type TaskState,
+  walkStates,
+} from "@orderflow/workflow/asl";
+
+/** A definition as the synth or the policy engine hands it over (a JSON string or parsed). */
+function readable(definition: unknown): AslDefinition | undefined {
+  const read = readAslDefinition(definition);
+  return "definition" in read ? read.definition : undefined;
+}
+
+/** Every Task state in the definition, nested ones included, with its parsed resource. */
+function taskStates(definition: unknown) {
+  const asl = readable(definition);
+  if (!asl) return [];
+  return walkStates(asl).flatMap(({ name, state }) =>
+    state.Type === "Task" ? [{ state: name, body: state, resource: parseResource(state.Resource) }] : [],
+  );
+}
+
+const parametersOf = (state: TaskState) => (state.Parameters ?? {}) as Record<string, unknown>;
+
 /** A Lambda Task state of a rendered definition, as far as infra checks care. */
 export interface LambdaTaskState {
   readonly state: string;
   /** `Parameters.FunctionName`: the (qualified) function ARN the state invokes. */
   readonly functionArn: string;
+  /** The function's name, from that ARN (empty when it is not a function ARN). */
+  readonly functionName: string;
+  /** The version or alias the ARN names, when it is qualified. */
+  readonly qualifier: string | undefined;
+  /** That ARN without its qualifier. */
+  readonly unqualifiedArn: string;
   readonly timeoutSeconds: number | undefined;
 }
 
-const LAMBDA_INVOKE = /^arn:aws[\w-]*:states:::lambda:invoke(\.waitForTaskToken)?$/;
-
-/** Every Lambda Task in the definition, including those inside Parallel branches and Map processors. */
+/** Every `lambda:invoke` Task in the definition (any pattern), including nested ones. */
 export function lambdaTaskStates(definition: unknown): LambdaTaskState[] {
-  const found: LambdaTaskState[] = [];
-  const visit = (machine: unknown) => {
-    const states = (machine as { States?: Record<string, Record<string, unknown>> } | null)?.States ?? {};
-    for (const [state, body] of Object.entries(states)) {
-      if (body.Type === "Task" && typeof body.Resource === "string" && LAMBDA_INVOKE.test(body.Resource)) {
-        const parameters = (body.Parameters ?? {}) as Record<string, unknown>;
-        found.push({
-          state,
-          functionArn: String(parameters.FunctionName ?? ""),
-          timeoutSeconds: typeof body.TimeoutSeconds === "number" ? body.TimeoutSeconds : undefined,
-        });
-      }
-      for (const branch of (body.Branches as unknown[] | undefined) ?? []) visit(branch);
-      if (body.ItemProcessor) visit(body.ItemProcessor);
-      if (body.Iterator) visit(body.Iterator);
+  return taskStates(definition).flatMap(({ state, body, resource }) => {
+    if (resource.kind !== "integration" || resource.service !== "lambda" || resource.action !== "invoke") {
+      return [];
     }
-  };
-  visit(definition);
-  return found;
-}
-
-/** `arn:aws:lambda:r:a:function:name:3` → `arn:aws:lambda:r:a:function:name`. */
-export function unqualified(functionArn: string): string {
-  const parts = functionArn.split(":");
-  return parts.length > 7 ? parts.slice(0, 7).join(":") : functionArn;
+    const functionArn = String(parametersOf(body).FunctionName ?? "");
+    const parsed = parseFunctionArn(functionArn);
+    return [
+      {
+        state,
+        functionArn,
+        functionName: parsed?.name ?? "",
+        qualifier: parsed?.qualifier,
+        unqualifiedArn: parsed?.unqualified ?? functionArn,
+        timeoutSeconds: body.TimeoutSeconds,
+      },
+    ];
+  });
 }
 
 /** An optimized service integration (DynamoDB, EventBridge) of a rendered definition. */
@@ -46,34 +73,24 @@ export interface ServiceTaskState {
   readonly resourceSuffixes: readonly string[];
 }
 
-const SERVICE_INTEGRATION = /^arn:aws[\w-]*:states:::(dynamodb|events):(\w+)$/;
-
 /** Every DynamoDB and EventBridge Task in the definition, with the permission it needs. */
 export function serviceTaskStates(definition: unknown): ServiceTaskState[] {
-  const found: ServiceTaskState[] = [];
-  const visit = (machine: unknown) => {
-    const states = (machine as { States?: Record<string, Record<string, unknown>> } | null)?.States ?? {};
-    for (const [state, body] of Object.entries(states)) {
-      const match = typeof body.Resource === "string" ? SERVICE_INTEGRATION.exec(body.Resource) : null;
-      if (body.Type === "Task" && match) {
-        const [, service = "", api = ""] = match;
-        const parameters = (body.Parameters ?? {}) as Record<string, unknown>;
-        const entries = (parameters.Entries ?? []) as Record<string, unknown>[];
-        found.push({
-          state,
-          iamAction: `${service}:${api.charAt(0).toUpperCase()}${api.slice(1)}`,
-          resourceSuffixes:
-            service === "dynamodb"
-              ? [`:table/${String(parameters.TableName)}`]
-              : entries.map((entry) => `:event-bus/${String(entry.EventBusName ?? "default")}`),
-        });
-      }
-      for (const branch of (body.Branches as unknown[] | undefined) ?? []) visit(branch);
-      if (body.ItemProcessor) visit(body.ItemProcessor);
-    }
-  };
-  visit(definition);
-  return found;
+  return taskStates(definition).flatMap(({ state, body, resource }) => {
+    if (resource.kind !== "integration" || !["dynamodb", "events"].includes(resource.service)) return [];
+    const { service, action } = resource;
+    const parameters = parametersOf(body);
+    const entries = (parameters.Entries ?? []) as Record<string, unknown>[];
+    return [
+      {
+        state,
+        iamAction: `${service}:${action.charAt(0).toUpperCase()}${action.slice(1)}`,
+        resourceSuffixes:
+          service === "dynamodb"
+            ? [`:table/${String(parameters.TableName)}`]
+            : entries.map((entry) => `:event-bus/${String(entry.EventBusName ?? "default")}`),
+      },
+    ];
+  });
 }
 
 /** An ECS RunTask state of a rendered definition (any integration pattern). */
@@ -85,36 +102,20 @@ export interface EcsTaskState {
   readonly taskDefinition: string;
 }
 
-const ECS_RUN_TASK = /^arn:aws[\w-]*:states:::ecs:runTask(\.sync|\.waitForTaskToken)?$/;
-
-/** Every ECS RunTask state in the definition, including those inside Parallel branches and Map processors. */
+/** Every ECS RunTask state in the definition, including nested ones. */
 export function ecsTaskStates(definition: unknown): EcsTaskState[] {
-  const found: EcsTaskState[] = [];
-  const visit = (machine: unknown) => {
-    const states = (machine as { States?: Record<string, Record<string, unknown>> } | null)?.States ?? {};
-    for (const [state, body] of Object.entries(states)) {
-      if (body.Type === "Task" && typeof body.Resource === "string" && ECS_RUN_TASK.test(body.Resource)) {
-        const parameters = (body.Parameters ?? {}) as Record<string, unknown>;
-        found.push({
-          state,
-          resource: body.Resource,
-          clusterArn: String(parameters.Cluster ?? ""),
-          taskDefinition: String(parameters.TaskDefinition ?? ""),
-        });
-      }
-      for (const branch of (body.Branches as unknown[] | undefined) ?? []) visit(branch);
-      if (body.ItemProcessor) visit(body.ItemProcessor);
-      if (body.Iterator) visit(body.Iterator);
+  return taskStates(definition).flatMap(({ state, body, resource }) => {
+    if (resource.kind !== "integration" || resource.service !== "ecs" || resource.action !== "runTask") {
+      return [];
     }
-  };
-  visit(definition);
-  return found;
-}
-
-/** `arn:…:task-definition/orderflow-dev-ship:3` or `orderflow-dev-ship:3` → `orderflow-dev-ship`. */
-export function taskDefinitionFamily(taskDefinition: string): string {
-  const name = taskDefinition.includes(":task-definition/")
-    ? (taskDefinition.split(":task-definition/")[1] ?? "")
-    : taskDefinition;
-  return name.split(":")[0] ?? "";
+    const parameters = parametersOf(body);
+    return [
+      {
+        state,
+        resource: body.Resource,
+        clusterArn: String(parameters.Cluster ?? ""),
+        taskDefinition: String(parameters.TaskDefinition ?? ""),
+      },
+    ];
+  });
 }

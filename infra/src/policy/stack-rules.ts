@@ -1,14 +1,9 @@
+import { taskDefinitionFamily } from "@orderflow/workflow/asl";
 import type { PolicyResource } from "@pulumi/policy";
 import { STUCK_STATES } from "../alarm-signals";
 import type { PolicyStatement } from "../iam/policy-document";
 import { parsePolicyDocument } from "../iam/wildcards";
-import {
-  ecsTaskStates,
-  lambdaTaskStates,
-  serviceTaskStates,
-  taskDefinitionFamily,
-  unqualified,
-} from "./asl-reader";
+import { ecsTaskStates, lambdaTaskStates, serviceTaskStates } from "./asl-reader";
 import { RESOURCE_TYPES as T } from "./resource-types";
 import { asArray, at, parsed, stackRule } from "./rule";
 import { containerDefinitions, TASK_DEFINITION_TYPES, taskDefinitions } from "./task-definitions";
@@ -139,10 +134,9 @@ export const stackRules = [
       remediation: "Derive the state-machine role's lambda:InvokeFunction resources from the deployed tasks.",
     },
     function* (resources) {
-      const invoked = new Set(
-        definitions(resources).flatMap((d) => lambdaTaskStates(d).map((t) => t.functionArn)),
+      const invokedFunctions = new Set(
+        definitions(resources).flatMap((d) => lambdaTaskStates(d).map((t) => t.unqualifiedArn)),
       );
-      const invokedFunctions = new Set([...invoked].map(unqualified));
       const grants = invokeGrants(resources);
       for (const grant of grants) {
         if (!invokedFunctions.has(grant.arn))
@@ -163,10 +157,10 @@ export const stackRules = [
       const deployed = new Map(ofType(resources, T.function).map((f) => [String(f.props.name), f]));
       for (const definition of definitions(resources)) {
         for (const task of lambdaTaskStates(definition)) {
-          if (!/:function:[^:]+:\d+$/.test(task.functionArn))
+          if (!/^\d+$/.test(task.qualifier ?? ""))
             yield `${task.state} invokes ${task.functionArn}, not a version`;
-          const name = unqualified(task.functionArn).split(":").pop() ?? "";
-          if (!deployed.has(name)) yield `${task.state} invokes ${name}, which this stack does not deploy`;
+          if (!deployed.has(task.functionName))
+            yield `${task.state} invokes ${task.functionName}, which this stack does not deploy`;
         }
       }
     },
@@ -185,7 +179,7 @@ export const stackRules = [
       );
       for (const definition of definitions(resources)) {
         for (const task of lambdaTaskStates(definition)) {
-          const name = unqualified(task.functionArn).split(":").pop() ?? "";
+          const name = task.functionName;
           const timeout = timeouts.get(name);
           if (typeof timeout !== "number") continue;
           if (task.timeoutSeconds === undefined || task.timeoutSeconds <= timeout) {

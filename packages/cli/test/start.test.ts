@@ -7,13 +7,13 @@ import {
   StartExecutionCommand,
   StateMachineDoesNotExist,
 } from "@aws-sdk/client-sfn";
+import { executionArnOf, parseStateMachineArn } from "@orderflow/workflow/asl";
 import { mockClient } from "aws-sdk-client-mock";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CliError } from "../src/commands/command";
 import { parseStartArgs, type StartCommandDeps, startCommand } from "../src/commands/start";
 import type { ProgramResult, RunProgram } from "../src/commands/start/stack-outputs";
-import { executionArnFor, parseStateMachineArn } from "../src/commands/start/state-machine-arn";
 import order from "./fixtures/start/order.json" with { type: "json" };
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/start/${name}`, import.meta.url));
@@ -412,7 +412,7 @@ describe("execution ARNs", () => {
       fc.property(machine, segment, ({ qualifier, ...base }, executionName) => {
         const arn = `arn:${base.partition}:states:${base.region}:${base.account}:stateMachine:${base.name}`;
         const parsed = parseStateMachineArn(qualifier === undefined ? arn : `${arn}:${qualifier}`);
-        expect(parsed && executionArnFor(parsed, executionName)).toBe(
+        expect(parsed && executionArnOf(parsed, executionName)).toBe(
           `arn:${base.partition}:states:${base.region}:${base.account}:execution:${base.name}:${executionName}`,
         );
       }),

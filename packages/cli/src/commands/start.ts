@@ -9,6 +9,7 @@ import {
   StartExecutionCommand,
 } from "@aws-sdk/client-sfn";
 import { newOrderId } from "@orderflow/domain";
+import { executionArnOf, type NamedResource, parseStateMachineArn } from "@orderflow/workflow/asl";
 import { CliError, type CliIo, type Command } from "./command";
 import { parseOptions } from "./parse-options";
 import { awsFailure, isAwsError } from "./start/aws-errors";
@@ -18,7 +19,6 @@ import { pulumiProjectDir } from "./start/pulumi-project";
 import { runProgram } from "./start/run-program";
 import { type RunProgram, stateMachineArnOfStack } from "./start/stack-outputs";
 import { EXIT_CODES, StartFailure } from "./start/start-failure";
-import { executionArnFor, parseStateMachineArn, type StateMachineArnParts } from "./start/state-machine-arn";
 
 export const START_USAGE =
   "orderflow start (--stack <name> | --state-machine-arn <arn>) --input <order.json> [--wait]";
@@ -107,7 +107,7 @@ async function stateMachineOf(options: StartCommandOptions, deps: StartCommandDe
 /** Starts the execution; an order started before is reported as such, by its deterministic ARN. */
 async function startOrFind(
   client: SFNClient,
-  machine: { arn: string; parts: StateMachineArnParts },
+  machine: { arn: string; parts: NamedResource },
   order: { orderId: string },
   io: CliIo,
 ): Promise<string> {
@@ -119,21 +119,21 @@ async function startOrFind(
         input: JSON.stringify(order),
       }),
     );
-    const executionArn = started.executionArn ?? executionArnFor(machine.parts, order.orderId);
+    const executionArn = started.executionArn ?? executionArnOf(machine.parts, order.orderId);
     io.stdout.write(`started order ${order.orderId}: ${executionArn}\n`);
-    io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.region)}\n`);
+    io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.arn.region)}\n`);
     return executionArn;
   } catch (error) {
     if ((error as Error).name !== "ExecutionAlreadyExists") throw error;
   }
   // Execution names are unique per state machine for 90 days: the order already has its execution.
-  const executionArn = executionArnFor(machine.parts, order.orderId);
+  const executionArn = executionArnOf(machine.parts, order.orderId);
   const existing = await client.send(new DescribeExecutionCommand({ executionArn }));
   io.stdout.write(
     `order ${order.orderId} was already started: ${executionArn} is ${existing.status}` +
       ` (started ${existing.startDate?.toISOString() ?? "at an unknown time"})\n`,
   );
-  io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.region)}\n`);
+  io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.arn.region)}\n`);
   return executionArn;
 }
 
@@ -165,7 +165,7 @@ export async function startCommand(options: StartCommandOptions, deps: StartComm
     // The order is checked first, so a typo in it costs no call to Pulumi or AWS.
     const order = await readOrder(options.input, deps.newOrderId);
     const machine = await stateMachineOf(options, deps);
-    const client = deps.sfnClient(machine.parts.region);
+    const client = deps.sfnClient(machine.parts.arn.region);
     try {
       const executionArn = await startOrFind(client, machine, order, deps.io);
       if (!options.wait) return EXIT_CODES.ok;

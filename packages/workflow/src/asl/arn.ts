@@ -66,3 +66,11 @@ export function taskDefinitionFamily(taskDefinition: string): string {
     : taskDefinition;
   return name.split(":")[0] ?? "";
 }
+
+/**
+ * The ARN of the execution named `executionName` of a state machine. Executions belong to the machine, not
+ * to the alias or version that started them, so an alias or version ARN's qualifier is not part of it.
+ */
+export function executionArnOf(stateMachine: NamedResource, executionName: string): string {
+  return formatArn({ ...stateMachine.arn, resource: `execution:${stateMachine.name}:${executionName}` });
+}

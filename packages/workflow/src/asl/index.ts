@@ -1,5 +1,6 @@
 export {
   type Arn,
+  executionArnOf,
   formatArn,
   type NamedResource,
   parseArn,

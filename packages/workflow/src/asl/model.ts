@@ -5,6 +5,7 @@
  */
 export {
   type Arn,
+  executionArnOf,
   formatArn,
   type NamedResource,
   parseArn,
