@@ -5,7 +5,6 @@
  */
 import { join } from "node:path";
 import { CONTAINER_TASK_ENV, type ContainerTaskManifest, tableEnvVar } from "@orderflow/domain";
-import { taskTimeoutSeconds } from "@orderflow/workflow";
 import { describe, expect, it } from "vitest";
 import { containerImage } from "../src/code";
 import { ecsTaskStates } from "../src/policy/asl-reader";
@@ -153,9 +152,10 @@ function containerTaskSuite(
         clusterArn: arnOf(T.ecsCluster, `${name}-cluster`),
         taskDefinition: `arn:aws:ecs:${region}:123456789012:task-definition/${family}:1`,
       });
+      // The state waits for the container's own timeout plus the time Fargate takes to start it.
+      expect(body.TimeoutSeconds).toBeGreaterThanOrEqual(manifest.timeoutSeconds + manifest.heartbeatSeconds);
       expect(body).toMatchObject({
         HeartbeatSeconds: manifest.heartbeatSeconds,
-        TimeoutSeconds: taskTimeoutSeconds(manifest),
         Parameters: {
           LaunchType: "FARGATE",
           NetworkConfiguration: {

@@ -12,7 +12,7 @@ import {
   type TaskManifest,
   tableEnvVar,
 } from "@orderflow/domain";
-import { checkWorkflowRules, taskTimeoutSeconds } from "@orderflow/workflow";
+import { checkWorkflowRules } from "@orderflow/workflow";
 import { beforeAll, describe, expect, it } from "vitest";
 import { failStateEnteredPattern, STUCK_STATES, UNEXPECTED_ERROR_PATTERN } from "../src/alarm-signals";
 import { validateStackConfig } from "../src/config/load";
@@ -242,8 +242,8 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         for (const manifest of lambdaTasks) {
           const timeout = functionResource(manifest.name).inputs.timeout as number;
           const state = states.get(manifest.stateName);
-          expect(state?.timeoutSeconds).toBe(taskTimeoutSeconds(manifest));
-          expect(state?.timeoutSeconds).toBeGreaterThan(timeout);
+          // Lambda's init phase (up to 10 s) runs before the function's own timeout starts counting.
+          expect(state?.timeoutSeconds).toBeGreaterThanOrEqual(timeout + 10);
         }
       });
 

@@ -105,7 +105,8 @@ export const lambdaRules = [
     {
       name: "lambda-publishes-versions",
       description: "Functions publish a version per deploy, so each workflow version pins the code it runs",
-      remediation: "Set publish to true.",
+      remediation:
+        "Set publish: true on the function, so each deploy publishes a version the workflow can pin.",
       types: [T.function],
     },
     function* (props) {

@@ -44,7 +44,8 @@ export const workflowRules = [
     {
       name: "sfn-publishes-versions",
       description: "State machines publish a version per deploy, so the alias can move and roll back",
-      remediation: "Set publish to true.",
+      remediation:
+        "Set publish: true on the state machine, so each deploy publishes a version the live alias can point at.",
       types: [T.stateMachine],
     },
     function* (props) {

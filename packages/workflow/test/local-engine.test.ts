@@ -2,7 +2,7 @@ import type { Order } from "@orderflow/domain";
 import { StateMachine } from "aws-local-stepfunctions";
 import { describe, expect, it } from "vitest";
 import { orderWorkflow, sampleRefs } from "../src";
-import { happyPath, LAMBDA_TRANSIENT_ERRORS } from "../src/asl";
+import { LAMBDA_TRANSIENT_ERRORS } from "../src/asl";
 import order from "./fixtures/order.json" with { type: "json" };
 import { type Fault, runOrder } from "./local-engine";
 import { containerTasks, definitions, lambdaTasks } from "./support";
@@ -56,8 +56,15 @@ describe("the definition in aws-local-stepfunctions (the local engine)", () => {
 
       // Assess
       expect(run.status).toBe("SUCCEEDED");
-      expect(run.entered).toEqual(happyPath(definition));
-      expect(run.entered).toHaveLength(7);
+      expect(run.entered).toEqual([
+        "ValidateOrder",
+        "ReserveInventory",
+        "ChargePayment",
+        "CreateShipment",
+        "MarkCompleted",
+        "PublishCompleted",
+        "Done",
+      ]);
       expect(run.contractProblems).toEqual([]);
       expect(run.output).toMatchObject({
         orderId: validOrder.orderId,

