@@ -1,10 +1,15 @@
 export { DEMO_STOCK, Stock } from "./runtime/catalog";
 export type { ContainerEntry, ContainerRun } from "./runtime/ecs-adapter";
-export { ExecutionAlreadyExists, type ExecutionReport } from "./runtime/execution";
+export {
+  type AppliedFault,
+  ExecutionAlreadyExists,
+  type ExecutionReport,
+  type LocalExecution,
+} from "./runtime/execution";
 export {
   FAULT_OUTCOMES,
   type FaultOutcome,
-  FaultPlan,
+  type FaultPlan,
   InvalidFaultPlan,
   parseFaultPlan,
 } from "./runtime/fault-plan";

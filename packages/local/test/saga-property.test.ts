@@ -40,7 +40,7 @@ function recoverable(stateName: string, outcomes: readonly FaultOutcome[]): bool
   const used = retriers.map(() => 0);
   for (const outcome of outcomes) {
     if (outcome === "ok") continue;
-    const error = injectedFailure(taskState, outcome).name;
+    const error = injectedFailure(taskState, outcome as "transient" | "error" | "timeout").name;
     const index = retriers.findIndex(
       (r) => r.ErrorEquals.includes(error) || r.ErrorEquals.includes("States.ALL"),
     );

@@ -4,6 +4,11 @@ export interface ExecutionScope {
   readonly stateMachineArn: string;
   /** The token the state being run read from `$$.Task.Token`, if it read one. */
   readonly currentTaskToken: () => string | undefined;
+  /**
+   * Set for an invocation Step Functions has already given up on (a late one): its result reaches no state,
+   * and a task-token worker's report is refused as for a closed token.
+   */
+  readonly detached?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { StateAdapter } from "./adapter";
 import type { TaskState } from "./integrations";
 import { TaskFailure } from "./task-failure";
-import type { TaskTokenClient, TaskTokens } from "./task-tokens";
+import { closedTokenClient, type TaskTokenClient, type TaskTokens } from "./task-tokens";
 
 /** What the local runtime hands a container task's entry function. */
 export interface ContainerRun {
@@ -23,8 +23,18 @@ interface KeyValue {
   readonly Value?: unknown;
 }
 
+/** RunTask refuses overrides whose JSON is longer than this (`InvalidParameterException`). */
+export const MAX_OVERRIDES_CHARACTERS = 8192;
+
 function overridesEnvironment(state: TaskState, parameters: unknown): Record<string, string> {
   const overrides = (parameters as { Overrides?: { ContainerOverrides?: unknown } } | null)?.Overrides;
+  const length = JSON.stringify(overrides ?? {}).length;
+  if (length > MAX_OVERRIDES_CHARACTERS) {
+    throw new TaskFailure(
+      "ECS.InvalidParameterException",
+      `Container Overrides length must be at most ${MAX_OVERRIDES_CHARACTERS} (state ${state.name} passed ${length}); pass ids and let the task read the rest`,
+    );
+  }
   const containers = overrides?.ContainerOverrides;
   if (!Array.isArray(containers)) {
     throw new TaskFailure(
@@ -83,6 +93,10 @@ export function ecsTaskTokenAdapter(
         "States.Runtime",
         `state ${state.name}: the container overrides must pass $$.Task.Token, or the task can never report back`,
       );
+    }
+    if (scope.detached) {
+      const input = inputOf(state, environment, taskToken);
+      return entry({ taskToken, input, environment }, { sfn: closedTokenClient });
     }
     try {
       const input = inputOf(state, environment, taskToken);

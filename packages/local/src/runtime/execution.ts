@@ -2,19 +2,42 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { TaskManifest } from "@orderflow/domain";
 import type { StateMachine } from "aws-local-stepfunctions";
 import type { ExecutionScope, StateAdapter } from "./adapter";
-import { type FaultPlan, FaultSchedule } from "./fault-plan";
+import { invokeWithFault } from "./fault-injection";
+import { type FaultOutcome, type FaultPlan, FaultSchedule } from "./fault-plan";
 import type { TaskState } from "./integrations";
+import { LateInvocations } from "./late-invocations";
 import { LOCAL_NAME, LOCAL_STATE_MACHINE_ARN, localExecutionArn } from "./local-refs";
 import { canonicalJson, putPendingOrder, withOrderId } from "./orders";
-import { injectedFailure } from "./task-failure";
 import type { TaskTokens } from "./task-tokens";
 import { type EngineEvent, type ExecutionTrace, traceOf } from "./trace";
 
-/** One finished execution: its trace plus which order and input it ran. */
+/** One injected outcome: which state's invocation got which. */
+export interface AppliedFault {
+  readonly state: string;
+  readonly outcome: FaultOutcome;
+}
+
+/** One finished execution: its trace plus which order and input it ran, and the faults it met. */
 export interface ExecutionReport extends ExecutionTrace {
   readonly orderId: string;
   readonly executionArn: string;
   readonly input: Record<string, unknown>;
+  /** Every invocation's planned outcome other than `ok`, in the order they happened. */
+  readonly faults: readonly AppliedFault[];
+}
+
+/** An execution as it runs: its events so far, and its report once it has ended. */
+export interface LocalExecution {
+  readonly executionArn: string;
+  readonly orderId: string;
+  readonly input: Record<string, unknown>;
+  readonly startDate: Date;
+  /** The engine's events so far, in order; grows while the execution runs. */
+  readonly events: readonly EngineEvent[];
+  /** Resolves when the execution has ended and every late invocation of it has too. */
+  readonly report: Promise<ExecutionReport>;
+  /** Stops the execution (`ExecutionAborted`); a stopped execution still reports. */
+  stop(): void;
 }
 
 /** Starting an execution name again with another input, as Step Functions refuses it. */
@@ -34,110 +57,161 @@ export interface ExecutionRunnerOptions {
 }
 
 export interface ExecutionRunner {
+  /** Starts an execution and returns it while it runs; a repeat of one order returns the same one. */
+  begin(order: unknown, faults?: unknown): Promise<LocalExecution>;
+  /** Starts an execution and resolves with its report once it has ended. */
   start(order: unknown, faults?: unknown): Promise<ExecutionReport>;
+  /** Every execution started so far, oldest first. */
+  executions(): readonly LocalExecution[];
   /** The input an order's execution was started with. */
   inputOf(orderId: string): unknown;
 }
 
 interface Started {
-  readonly input: Record<string, unknown>;
   readonly canonical: string;
-  readonly report: Promise<ExecutionReport>;
+  readonly execution: LocalExecution;
 }
 
 /** Runs executions on the engine with the local adapters, fault schedules and task tokens. */
 export function executionRunner(options: ExecutionRunnerOptions): ExecutionRunner {
-  const { machine, taskStates, adapters, tokens } = options;
   const compensationOf = new Map(
     options.manifests.flatMap((m) => (m.compensates ? [[m.stateName, m.compensates] as const] : [])),
   );
-  // Locally every retrier waits the same short time; the definition's backoff stays as written.
-  const retryIntervalOverrides = Object.fromEntries(taskStates.map((s) => [s.name, options.retryWaitMs]));
   const started = new Map<string, Started>();
 
-  async function execute(input: Record<string, unknown> & { orderId: string }, plan: FaultPlan) {
-    const faults = new FaultSchedule(plan);
+  function launch(input: Record<string, unknown> & { orderId: string }, plan: FaultPlan): LocalExecution {
     const executionArn = localExecutionArn(input.orderId);
-    let taskToken: string | undefined;
-    const scope: ExecutionScope = {
-      executionArn,
-      stateMachineArn: LOCAL_STATE_MACHINE_ARN,
-      currentTaskToken: () => taskToken,
-    };
-    const handlers = Object.fromEntries(
-      taskStates.map((state) => {
-        const adapter = adapters.get(state.name) as StateAdapter;
-        const serve = async (parameters: unknown) => {
-          try {
-            const outcome = faults.next(state.name);
-            if (outcome !== "ok") throw injectedFailure(state, outcome);
-            return await adapter(parameters, scope);
-          } finally {
-            if (taskToken) tokens.release(taskToken);
-            taskToken = undefined;
-          }
-        };
-        return [state.name, serve];
-      }),
-    );
-    const context = {
-      Execution: { Id: executionArn, Name: input.orderId },
-      StateMachine: { Id: LOCAL_STATE_MACHINE_ARN, Name: LOCAL_NAME },
-      // The engine resolves a state's Parameters right before calling its handler, so the token read
-      // here is the one the state being started passes on.
-      Task: {
-        get Token() {
-          taskToken = tokens.issue();
-          return taskToken;
-        },
-      },
-      State: {
-        get EnteredTime() {
-          return new Date().toISOString();
-        },
-      },
-    };
-    await putPendingOrder(options.storeOrder.documents, options.storeOrder.tableName, input);
-    const began = performance.now();
-    const run = machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: handlers as never, retryIntervalOverrides },
-      context,
-    });
+    const faults = new FaultSchedule(plan);
+    const applied: AppliedFault[] = [];
+    const late = new LateInvocations();
     const events: EngineEvent[] = [];
-    const collected = (async () => {
-      for await (const event of run.eventLogs) events.push(event);
+    const issued: IssuedToken = {};
+    const run = options.machine.run(input as never, {
+      overrides: {
+        taskResourceLocalHandlers: handlersFor(options, {
+          executionArn,
+          faults,
+          applied,
+          late,
+          issued,
+        }) as never,
+        // Locally every retrier waits the same short time; the definition's backoff stays as written.
+        retryIntervalOverrides: Object.fromEntries(
+          options.taskStates.map((s) => [s.name, options.retryWaitMs]),
+        ),
+      },
+      context: contextFor(executionArn, input.orderId, options.tokens, issued),
+      noThrowOnAbort: true,
+    });
+    const began = performance.now();
+    const report = (async (): Promise<ExecutionReport> => {
+      for await (const event of run.eventLogs) {
+        events.push(event);
+        late.observe(event);
+      }
+      // The outcome is read from the event log; the rejected result only repeats it.
+      await run.result.catch(() => undefined);
+      await late.drain();
+      const durationMs = Math.round((performance.now() - began) * 100) / 100;
+      const trace = traceOf(events, compensationOf);
+      return { ...trace, durationMs, orderId: input.orderId, executionArn, input, faults: applied };
     })();
-    // The outcome is read from the event log; the rejected result only repeats it.
-    await run.result.catch(() => undefined);
-    await collected;
-    const durationMs = Math.round((performance.now() - began) * 100) / 100;
-    return { ...traceOf(events, compensationOf), durationMs, orderId: input.orderId, executionArn, input };
+    return {
+      executionArn,
+      orderId: input.orderId,
+      input,
+      startDate: new Date(),
+      events,
+      report,
+      stop: () => run.abort(),
+    };
+  }
+
+  async function begin(order: unknown, faults?: unknown): Promise<LocalExecution> {
+    const input = withOrderId(order);
+    const canonical = canonicalJson(input);
+    const existing = started.get(input.orderId);
+    if (existing) {
+      if (existing.canonical === canonical) return existing.execution;
+      throw new ExecutionAlreadyExists(
+        `order ${input.orderId} already has an execution with another input; use a new orderId`,
+      );
+    }
+    const plan = options.parseFaults(faults ?? {});
+    await putPendingOrder(options.storeOrder.documents, options.storeOrder.tableName, input);
+    // Checked again: another start of the same order may have got here first while the order was stored.
+    const raced = started.get(input.orderId);
+    if (raced) return raced.canonical === canonical ? raced.execution : begin(order, faults);
+    const execution = launch(input, plan);
+    started.set(input.orderId, { canonical, execution });
+    return execution;
   }
 
   return {
-    start(order, faults) {
-      try {
-        const input = withOrderId(order);
-        const canonical = canonicalJson(input);
-        const existing = started.get(input.orderId);
-        if (existing) {
-          if (existing.canonical !== canonical) {
-            throw new ExecutionAlreadyExists(
-              `order ${input.orderId} already has an execution with another input; use a new orderId`,
-            );
-          }
-          return existing.report;
+    begin,
+    start: async (order, faults) => (await begin(order, faults)).report,
+    executions: () => [...started.values()].map((s) => s.execution),
+    inputOf: (orderId) => started.get(orderId)?.execution.input,
+  };
+}
+
+/** The task token the state being started read from its context, until its handler takes it. */
+interface IssuedToken {
+  token?: string | undefined;
+}
+
+interface ExecutionFaults {
+  readonly executionArn: string;
+  readonly faults: FaultSchedule;
+  readonly applied: AppliedFault[];
+  readonly late: LateInvocations;
+  readonly issued: IssuedToken;
+}
+
+/** The engine's handler per Task state: the state's adapter behind this execution's fault schedule. */
+function handlersFor(options: ExecutionRunnerOptions, execution: ExecutionFaults) {
+  const { taskStates, adapters, tokens } = options;
+  const { executionArn, faults, applied, late, issued } = execution;
+  return Object.fromEntries(
+    taskStates.map((state) => {
+      const adapter = adapters.get(state.name) as StateAdapter;
+      const serve = async (parameters: unknown) => {
+        // The engine resolves a state's Parameters right before calling its handler, so the token issued
+        // last in this execution is the one this invocation passes on.
+        const token = issued.token;
+        issued.token = undefined;
+        const scope: ExecutionScope = {
+          executionArn,
+          stateMachineArn: LOCAL_STATE_MACHINE_ARN,
+          currentTaskToken: () => token,
+        };
+        const outcome = faults.next(state.name);
+        if (outcome !== "ok") applied.push({ state: state.name, outcome });
+        try {
+          return await invokeWithFault(outcome, { state, adapter, parameters, scope, late });
+        } finally {
+          if (token) tokens.release(token);
         }
-        const plan = options.parseFaults(faults ?? {});
-        const report = execute(input, plan);
-        started.set(input.orderId, { input, canonical, report });
-        // An execution that could not run at all (e.g. the order could not be stored) may be started again.
-        report.catch(() => started.delete(input.orderId));
-        return report;
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      };
+      return [state.name, serve];
+    }),
+  );
+}
+
+function contextFor(executionArn: string, orderId: string, tokens: TaskTokens, issued: IssuedToken) {
+  return {
+    Execution: { Id: executionArn, Name: orderId },
+    StateMachine: { Id: LOCAL_STATE_MACHINE_ARN, Name: LOCAL_NAME },
+    Task: {
+      get Token() {
+        issued.token = tokens.issue();
+        return issued.token;
+      },
     },
-    inputOf: (orderId) => started.get(orderId)?.input,
+    State: {
+      get EnteredTime() {
+        return new Date().toISOString();
+      },
+    },
   };
 }

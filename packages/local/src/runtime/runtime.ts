@@ -17,8 +17,12 @@ import { ecsTaskTokenAdapter } from "./ecs-adapter";
 import { localEngine } from "./engine";
 import { LocalEventLog } from "./event-log";
 import { eventsAdapter } from "./events-adapter";
-import type { ExecutionReport } from "./execution";
-import { type ExecutionRunner, executionRunner } from "./execution";
+import {
+  type ExecutionReport,
+  type ExecutionRunner,
+  executionRunner,
+  type LocalExecution,
+} from "./execution";
 import type { FaultPlan } from "./fault-plan";
 import { parseFaultPlan } from "./fault-plan";
 import { applyHandlerEnv } from "./handler-env";
@@ -78,6 +82,10 @@ export interface LocalRuntime {
    * Standard workflow does; a different input under the same id is refused (ExecutionAlreadyExists).
    */
   start(order: unknown, options?: StartOptions): Promise<ExecutionReport>;
+  /** Starts the order's execution like `start`, but returns it while it runs. */
+  begin(order: unknown, options?: StartOptions): Promise<LocalExecution>;
+  /** Every execution this runtime started, oldest first. */
+  executions(): readonly LocalExecution[];
   /** The order's ledger; `skus` default to the SKUs the order named. */
   ledger(orderId: string, skus?: readonly string[]): Promise<Ledger>;
   /** Puts stock rows (replacing rows of the same SKUs). */
@@ -169,6 +177,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       faultableStates,
       clients: { dynamodb: client, documents },
       start: (order, startOptions) => runner.start(order, startOptions?.faults),
+      begin: (order, startOptions) => runner.begin(order, startOptions?.faults),
+      executions: () => runner.executions(),
       ledger: async (orderId, skus) =>
         readLedger({ client, documents, tables, events }, orderId, skus ?? skusOf(runner.inputOf(orderId))),
       seedStock: (more) => seedInventory(client, tables.inventory, inventoryRows(more)),

@@ -81,6 +81,34 @@ export function transientErrorFor(state: TaskState): string {
   );
 }
 
+/**
+ * The failure a state sees when its work ran (or still runs) but no answer reached it: the timeout of a
+ * lost or late answer, or the error a crashed runtime reports. A container that stops reporting is only
+ * noticed when its heartbeat is overdue.
+ */
+export function faultAfterWork(state: TaskState, fault: "lost" | "crash" | "late"): TaskFailure {
+  const where = `in ${state.name} (injected fault: ${fault})`;
+  if (state.integration === "ecs") {
+    return new TaskFailure("States.HeartbeatTimeout", `the container stopped reporting ${where}`);
+  }
+  if (fault !== "crash") {
+    return new TaskFailure("States.Timeout", `the task did not answer within its TimeoutSeconds ${where}`);
+  }
+  const error = CRASH_ERRORS[state.integration];
+  const message = `the work was done, then the runtime crashed ${where}`;
+  return state.integration === "lambda"
+    ? new TaskFailure(error, JSON.stringify({ errorType: "Runtime.ExitError", errorMessage: message }))
+    : new TaskFailure(error, message);
+}
+
+// What a state sees when the service did the work and then failed unexpectedly: an unhandled Lambda error
+// (a crashed runtime, out of memory) is `Lambda.Unknown`; the services answer with a server fault.
+const CRASH_ERRORS: Readonly<Record<Exclude<Integration, "ecs">, string>> = {
+  lambda: "Lambda.Unknown",
+  dynamodb: "DynamoDB.InternalServerError",
+  events: "EventBridge.InternalException",
+};
+
 /** The failure an injected fault raises in a state, before the state's work starts. */
 export function injectedFailure(state: TaskState, fault: "transient" | "error" | "timeout"): TaskFailure {
   const where = `in ${state.name} (injected fault)`;

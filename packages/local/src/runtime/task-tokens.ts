@@ -21,6 +21,17 @@ interface Waiter {
   settled: boolean;
 }
 
+/**
+ * The client of a container still running after its state gave up on it: its heartbeats went out before
+ * that happened, but any report now meets a closed token, as Step Functions answers it.
+ */
+export const closedTokenClient: TaskTokenClient = {
+  async send(command) {
+    if (command.constructor.name === "SendTaskHeartbeatCommand") return { $metadata: {} };
+    throw sfnError("TaskTimedOut", "Task Timed Out: the state stopped waiting for this task");
+  },
+};
+
 function sfnError(name: string, message: string): Error {
   const error = new Error(message);
   error.name = name;
