@@ -38,7 +38,28 @@ describe("parseFaultPlan", () => {
     const parse = () => parseFaultPlan(plan, STATES);
 
     // Assess
-    expect(parse).toThrow(/ChargePayment\[1\]: must be one of ok, transient, error, timeout/);
+    expect(parse).toThrow(
+      /ChargePayment\[1\]: must be one of ok, transient, error, timeout, lost, crash, late, twice/,
+    );
+  });
+
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])(
+    "refuses %s as an unknown state instead of dropping it or reaching the prototype",
+    (key) => {
+      // Prepare: JSON.parse makes the key an own property, as a plan file would
+      const plan = JSON.parse(`{"ChargePayment":["lost"],"${key}":["crash"]}`);
+
+      // Act
+      const parse = () => parseFaultPlan(plan, STATES);
+
+      // Assess
+      expect(parse).toThrow(InvalidFaultPlan);
+      expect(parse).toThrow(`unknown state "${key}"`);
+    },
+  );
+
+  it("hands out ok for a state named like an Object method when the plan does not name it", () => {
+    expect(new FaultSchedule(parseFaultPlan({}, STATES)).next("constructor")).toBe("ok");
   });
 
   it("refuses a plan that is not an object of lists", () => {
