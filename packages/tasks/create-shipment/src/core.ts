@@ -3,13 +3,13 @@ import {
   type LineItem,
   type Shipment,
   ShipmentFailed,
+  ShipmentHandoverIncomplete,
   type Shortage,
 } from "@orderflow/domain";
 import { type ContentionPolicy, drive } from "@orderflow/task-reserve-inventory/drive";
 import type { ReservationLedger } from "@orderflow/task-reserve-inventory/ledger";
 import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
 import type { ShippingConfig } from "./config";
-import { ShipmentHandoverIncomplete } from "./handover-incomplete";
 import { isFullyHeld, shipStep } from "./ship-step";
 import type { ShipmentStore } from "./store";
 import { shipmentIdFor, trackingNumberFor } from "./tracking";
