@@ -1,5 +1,5 @@
-export { documentClient } from "./dynamo";
+export { documentClient, type Row, readRow } from "./dynamo";
 export { manifestEnv, readEnv, tableNamesFor } from "./env";
 export { createLogger } from "./logger";
-export { type Row, readRow, writeIf } from "./rows";
 export { type TaskHandler, type TaskHandlerOptions, taskHandler } from "./task-handler";
+export { writeIf } from "./write-if";

@@ -52,12 +52,42 @@ export function returnStep(
   };
 }
 
-/** The stock a step moves: the lines between what the record holds before and after it. */
-export function stockMoveOf({ from, to }: LedgerStep): { move: "hold" | "return"; lines: LineItem[] } {
+/**
+ * The next step of reserving an order, or undefined once its reservation is settled: without a record,
+ * the step that creates `fresh()` (heldLines 0) with its first lines; then the next lines of the record.
+ * A record that is no longer HELD is settled as it is: a reserve never undoes a release or a shipment.
+ */
+export function reserveStep(
+  record: ReservationRecord | undefined,
+  fresh: () => ReservationRecord,
+): LedgerStep | undefined {
+  if (!record) return holdStep(fresh(), false);
+  return isSettled(record) ? undefined : holdStep(record, true);
+}
+
+/**
+ * The next step of releasing a reservation (the compensation), or undefined when there is nothing to
+ * return: the last held lines go back and the record becomes RELEASED. A SHIPPED record is never
+ * returned, whatever it still holds: its stock belongs to the shipment, which the ship steps hand over.
+ */
+export function releaseStep(record: ReservationRecord | undefined): LedgerStep | undefined {
+  if (!record || record.status === "SHIPPED") return undefined;
+  return record.status === "HELD" || record.heldLines > 0
+    ? returnStep(record, "RELEASED", { deleteWhenEmpty: false })
+    : undefined;
+}
+
+/** How a step moves stock: into `reserved` (hold), back to `available` (return), or out for good (ship). */
+export type StockMove = "hold" | "return" | "ship";
+
+/**
+ * The stock a step moves: the lines between what the record holds before and after it. A step towards
+ * SHIPPED takes its lines out of `reserved` for good; any other step that lowers the count returns them.
+ */
+export function stockMoveOf({ from, to }: LedgerStep): { move: StockMove; lines: LineItem[] } {
   const before = from?.heldLines ?? 0;
   const after = to?.heldLines ?? 0;
   const items = (to ?? from)?.items ?? [];
-  return before <= after
-    ? { move: "hold", lines: items.slice(before, after) }
-    : { move: "return", lines: items.slice(after, before) };
+  if (before <= after) return { move: "hold", lines: items.slice(before, after) };
+  return { move: to?.status === "SHIPPED" ? "ship" : "return", lines: items.slice(after, before) };
 }

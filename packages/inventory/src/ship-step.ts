@@ -1,15 +1,13 @@
 /**
- * Shipping on reserve-inventory's reservation protocol (see its README): the record's `heldLines` counts
- * the leading `items` whose units sit in the inventory's `reserved`, and every step moves the stock of
- * some lines AND compares-and-sets the record in one transaction. A ship step moves lines out of
- * `reserved` for good (they leave the warehouse) and sets the record SHIPPED with the smaller count, so
- * a SHIPPED record with `heldLines > 0` is a hand-over still under way, and one with 0 is finished.
+ * Shipping on the reservation protocol: the record's `heldLines` counts the leading `items` whose units
+ * sit in the inventory's `reserved`, and every step moves the stock of some lines AND compares-and-sets
+ * the record in one transaction. A ship step moves lines out of `reserved` for good (they leave the
+ * warehouse) and sets the record SHIPPED with the smaller count, so a SHIPPED record with `heldLines > 0`
+ * is a hand-over still under way, and one with 0 is finished.
  */
-import type { LedgerStep } from "@orderflow/task-reserve-inventory/ledger";
-import {
-  MAX_LINES_PER_STEP,
-  type ReservationRecord,
-} from "@orderflow/task-reserve-inventory/reservation-record";
+import type { LineItem } from "@orderflow/domain";
+import type { ShipStep } from "./ledger";
+import { MAX_LINES_PER_STEP, type ReservationRecord } from "./reservation-record";
 
 /** The step that turns the reservation SHIPPED also puts the shipment: one action fewer for stock. */
 export const FIRST_SHIP_STEP_LINES = MAX_LINES_PER_STEP - 1;
@@ -26,7 +24,7 @@ export function isFullyHeld(record: ReservationRecord): boolean {
  * so `heldLines` keeps meaning "the leading lines still in reserved", and a 100-line order takes two
  * steps, as with reserving and releasing it.
  */
-export function shipStep(record: ReservationRecord | undefined): LedgerStep | undefined {
+export function shipStep(record: ReservationRecord | undefined): ShipStep | undefined {
   if (!record) return undefined;
   const first = isFullyHeld(record);
   if (!first && !(record.status === "SHIPPED" && record.heldLines > 0)) return undefined;
@@ -35,4 +33,9 @@ export function shipStep(record: ReservationRecord | undefined): LedgerStep | un
     from: record,
     to: { ...record, status: "SHIPPED", heldLines: Math.max(0, record.heldLines - lines) },
   };
+}
+
+/** The lines a ship step hands over: those between the two held counts, from the end (as `stockMoveOf` says). */
+export function shippedLines({ from, to }: ShipStep): LineItem[] {
+  return from.items.slice(to.heldLines, from.heldLines);
 }

@@ -1,8 +1,8 @@
-import { stockMoveOf } from "@orderflow/task-reserve-inventory/reservation-record";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { shipStep } from "../src/ship-step";
-import { heldRecord, lineItems } from "./doubles";
+import { stockMoveOf } from "../src/reservation-record";
+import { shippedLines, shipStep } from "../src/ship-step";
+import { linesOf, recordOf } from "../testing";
 
 /** DynamoDB's limit on the actions of one TransactWriteItems call. */
 const MAX_TRANSACTION_ACTIONS = 100;
@@ -10,7 +10,7 @@ const MAX_TRANSACTION_ACTIONS = 100;
 /** Every step from a fully held reservation until shipStep plans none. */
 function shipAll(lines: number) {
   const steps = [];
-  let record = heldRecord("ord_1", lineItems(lines));
+  let record = recordOf(lines, lines);
   for (let step = shipStep(record); step; step = shipStep(record)) {
     steps.push(step);
     record = step.to ?? record;
@@ -27,13 +27,14 @@ describe("shipStep", () => {
 
         // Assess
         const moved = steps.map((step) => stockMoveOf(step));
-        expect(moved.every((m) => m.move === "return")).toBe(true);
+        expect(moved.every((m) => m.move === "ship")).toBe(true);
+        expect(steps.map(shippedLines)).toEqual(moved.map((m) => m.lines));
         expect(
           moved
             .flatMap((m) => m.lines)
             .map((l) => l.sku)
             .sort(),
-        ).toEqual(lineItems(lines).map((l) => l.sku));
+        ).toEqual(linesOf(lines).map((l) => l.sku));
         // Every step has the record's update; the first also puts the shipment.
         moved.forEach((m, index) => {
           expect(m.lines.length + (index === 0 ? 2 : 1)).toBeLessThanOrEqual(MAX_TRANSACTION_ACTIONS);
@@ -58,9 +59,9 @@ describe("shipStep", () => {
 
   it.each([
     ["no reservation", undefined],
-    ["a partly held reservation", heldRecord("ord_1", lineItems(100), { heldLines: 99 })],
-    ["a released one", heldRecord("ord_1", lineItems(3), { status: "RELEASED", heldLines: 0 })],
-    ["a finished shipment", heldRecord("ord_1", lineItems(3), { status: "SHIPPED", heldLines: 0 })],
+    ["a partly held reservation", recordOf(100, 99)],
+    ["a released one", recordOf(3, 0, "RELEASED")],
+    ["a finished shipment", recordOf(3, 0, "SHIPPED")],
   ])("plans nothing for %s", (_, record) => {
     // Act / Assess
     expect(shipStep(record)).toBeUndefined();

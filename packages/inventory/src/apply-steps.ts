@@ -1,5 +1,5 @@
 import { InventoryContention, type Shortage } from "@orderflow/domain";
-import type { LedgerStep, ReservationLedger } from "./ledger";
+import type { LedgerStep, StepApplier } from "./ledger";
 import type { ReservationRecord } from "./reservation-record";
 
 export interface ContentionPolicy {
@@ -20,21 +20,21 @@ export interface ContentionPolicy {
   readonly pause?: (ms: number) => Promise<void>;
 }
 
-export interface DriveDeps {
-  readonly ledger: ReservationLedger;
+export interface ApplyStepsDeps<S extends LedgerStep = LedgerStep> {
+  readonly ledger: StepApplier<S>;
   /**
    * How conflicting concurrent transactions are retried.
    * @default the defaults of ContentionPolicy
    */
-  readonly contention?: ContentionPolicy;
+  readonly contention?: ContentionPolicy | undefined;
 }
 
-export interface Driven {
+export interface AppliedSteps {
   /** The record as the last step left it or found it; undefined when the order has none. */
   readonly record: ReservationRecord | undefined;
-  /** Whether any step of this drive was applied. */
+  /** Whether any step of this run was applied. */
   readonly applied: boolean;
-  /** Set when a hold step found too little stock; the drive stopped there. */
+  /** Set when a step found too little stock; the run stopped there. */
   readonly shortages?: readonly Shortage[];
 }
 
@@ -50,12 +50,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  *
  * @throws InventoryContention when conflicts or changes do not stop; the workflow retries the task.
  */
-export async function drive(
+export async function applySteps<S extends LedgerStep>(
   orderId: string,
   start: ReservationRecord | undefined,
-  plan: (record: ReservationRecord | undefined) => LedgerStep | undefined,
-  { ledger, contention: { attempts = 4, baseDelayMs = 25, pause = sleep } = {} }: DriveDeps,
-): Promise<Driven> {
+  plan: (record: ReservationRecord | undefined) => S | undefined,
+  { ledger, contention: { attempts = 4, baseDelayMs = 25, pause = sleep } = {} }: ApplyStepsDeps<S>,
+): Promise<AppliedSteps> {
   let record = start;
   let applied = false;
   let conflicts = 0;
