@@ -1,4 +1,11 @@
-import { type Charge, describeIssues, Money, OrderId, PAYMENT_STATUSES } from "@orderflow/domain";
+import {
+  type Charge,
+  describeIssues,
+  formatIssues,
+  Money,
+  OrderId,
+  PAYMENT_STATUSES,
+} from "@orderflow/domain";
 import * as v from "valibot";
 
 interface RecordBase {
@@ -70,9 +77,7 @@ const StoredPayment = v.pipe(
 export function readPaymentRecord(item: Record<string, unknown>): PaymentRecord {
   const result = v.safeParse(StoredPayment, item);
   if (result.success) return result.output as PaymentRecord;
-  const problems = describeIssues(result.issues)
-    .map((i) => `${i.path}: ${i.message}`)
-    .join("; ");
+  const problems = formatIssues(describeIssues(result.issues));
   throw new Error(`payments row for order ${String(item.orderId)} is malformed: ${problems}`);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAYMENT_GATEWAY_NAMES, paymentGatewayNamed } from "../src/gateway";
+import { PAYMENT_GATEWAY_NAMES, paymentGatewayNamed } from "../src/gateways";
 
 describe("paymentGatewayNamed", () => {
   it("returns the sandbox gateway for `sandbox`", () => {

@@ -1,5 +1,4 @@
 import type { Money } from "@orderflow/domain";
-import { sandboxGateway } from "./sandbox-gateway";
 
 /** What the provider is asked to charge. */
 export interface ChargeRequest {
@@ -34,7 +33,8 @@ export interface RefundResult {
 }
 
 /**
- * The payment provider as charge-payment and refund-payment see it. Implementations throw
+ * The payment provider as charge-payment and refund-payment see it: the port every adapter (one module
+ * each, such as `sandbox-gateway.ts`) implements. Implementations throw
  * `PaymentProcessingError` (from @orderflow/domain) when the provider cannot answer right now, which the
  * workflow retries; anything else they throw is a failure of the task.
  */
@@ -42,23 +42,4 @@ export interface PaymentGateway {
   readonly name: string;
   charge(request: ChargeRequest): Promise<ChargeResult>;
   refund(request: RefundRequest): Promise<RefundResult>;
-}
-
-const GATEWAYS: Readonly<Record<string, () => PaymentGateway>> = { sandbox: sandboxGateway };
-
-/** The names `PAYMENT_GATEWAY` accepts. */
-export const PAYMENT_GATEWAY_NAMES: readonly string[] = Object.keys(GATEWAYS);
-
-/**
- * The gateway implementation a deployment chose by name (env `PAYMENT_GATEWAY`). Handlers call this at
- * module load, so a wrong name fails the cold start instead of the first payment.
- */
-export function paymentGatewayNamed(name: string): PaymentGateway {
-  const create = Object.hasOwn(GATEWAYS, name) ? GATEWAYS[name] : undefined;
-  if (!create) {
-    throw new Error(
-      `unknown payment gateway "${name}": set PAYMENT_GATEWAY to one of ${PAYMENT_GATEWAY_NAMES.join(", ")}`,
-    );
-  }
-  return create();
 }
