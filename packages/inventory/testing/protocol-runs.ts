@@ -12,6 +12,7 @@ export function protocolRuns(ledger: ReservationLedger) {
     /**
      * Holds every line of `order`, creating its record. A shortage stops the run and is answered in
      * `shortages`; lines earlier steps held stay held (the reserve task's rollback is its own).
+     * @param createdAt the new record's `createdAt` @default now
      */
     hold: (
       order: { readonly orderId: string; readonly items: readonly LineItem[] },

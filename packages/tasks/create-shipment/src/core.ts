@@ -84,9 +84,9 @@ function refusal(
 
 /**
  * Books the order's shipment and hands the reserved stock over to it, on the reservation protocol
- * (@orderflow/inventory): the first step puts the shipment, turns the reservation HELD → SHIPPED and takes up to 98
- * lines out of `reserved`, all in one transaction; a 100-line order needs a second step for its last 2
- * (see `shipStep`). A repeat, or a run after a crash between the steps, returns the first shipment after
+ * (`@orderflow/inventory`): the first step puts the shipment, turns the reservation HELD → SHIPPED and
+ * takes up to 98 lines out of `reserved`, all in one transaction; a 100-line order needs a second step for
+ * its last 2 (see `shipStep`). A repeat, or a run after a crash between the steps, returns the first shipment after
  * finishing the hand-over; overlapping runs book one shipment and hand each unit over once, because
  * every step compares-and-sets the record. release-inventory leaves a SHIPPED reservation alone.
  *
