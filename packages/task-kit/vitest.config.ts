@@ -1,3 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { dynamoDbTestConfig } from "@orderflow/dynamodb-local/vitest-config";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+export default dynamoDbTestConfig();

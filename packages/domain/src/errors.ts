@@ -2,12 +2,7 @@
  * Business errors. Each `name` is exactly the error name the workflow's Catch matches (Lambda reports
  * `error.name` as the error type), so renaming one is a contract change. Business errors are never retried.
  */
-
-export interface FieldIssue {
-  /** Dotted path to the offending field, e.g. `items[0].sku`; `(root)` for the whole input. */
-  readonly path: string;
-  readonly message: string;
-}
+import { type FieldIssue, formatIssues } from "./issues";
 
 export class ValidationError extends Error {
   override readonly name = "ValidationError";
@@ -15,7 +10,7 @@ export class ValidationError extends Error {
     readonly issues: readonly FieldIssue[],
     subject = "input",
   ) {
-    super(`invalid ${subject}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    super(`invalid ${subject}: ${formatIssues(issues)}`);
   }
 }
 
@@ -69,5 +64,19 @@ export class InventoryContention extends Error {
   override readonly name = "InventoryContention";
 }
 
+/**
+ * The shipment is committed (booked, reservation SHIPPED) but a later step failed. Transient by design
+ * (the manifests list its name as retryable): the order has shipped, so it must never be compensated
+ * with a refund; the workflow retries CreateShipment and the next run resumes the hand-over.
+ */
+export class ShipmentHandoverIncomplete extends Error {
+  override readonly name = "ShipmentHandoverIncomplete";
+}
+
 /** Transient errors raised by our own code (not by Lambda) that the workflow may retry. */
-export const TRANSIENT_TASK_ERRORS = ["PaymentProcessingError", "InventoryContention"] as const;
+export const TRANSIENT_TASK_ERRORS = [
+  "PaymentProcessingError",
+  "InventoryContention",
+  "ShipmentHandoverIncomplete",
+] as const;
+export type TransientTaskErrorName = (typeof TRANSIENT_TASK_ERRORS)[number];

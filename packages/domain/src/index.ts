@@ -26,14 +26,15 @@ export { PricedLine, ValidatedOrder, ValidateOrderInput } from "./contracts/vali
 export {
   BUSINESS_ERRORS,
   type BusinessErrorName,
-  type FieldIssue,
   InventoryContention,
   OutOfStock,
   PaymentDeclined,
   PaymentProcessingError,
   ShipmentFailed,
+  ShipmentHandoverIncomplete,
   type Shortage,
   TRANSIENT_TASK_ERRORS,
+  type TransientTaskErrorName,
   ValidationError,
 } from "./errors";
 export {
@@ -46,16 +47,20 @@ export {
   type OrderRejectedDetail,
 } from "./events";
 export { newOrderId, ORDER_ID_PATTERN, OrderId, SKU_PATTERN, Sku } from "./ids";
+export { describeIssues, type FieldIssue, formatIssues } from "./issues";
 export { LineItem, MAX_QUANTITY } from "./line-item";
 export {
   CONTAINER_TASK_ENV,
+  CONTAINER_TIMEOUTS,
   type ContainerTaskManifest,
   type DynamoAction,
   defineFunction,
   defineTask,
   type EnvVarSpec,
   type FunctionManifest,
+  IDEMPOTENT_TIMEOUTS,
   type LambdaTaskManifest,
+  type RetryableErrorName,
   type RetryPolicy,
   type TaskManifest,
 } from "./manifest";
@@ -67,7 +72,7 @@ export {
   OrderRequest,
   PaymentMethod,
 } from "./order";
-export { describeIssues, parseOrThrow } from "./parse";
+export { parseOrThrow } from "./parse";
 export {
   allowedTransitions,
   assertTransition,

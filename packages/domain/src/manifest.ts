@@ -2,7 +2,28 @@
  * The task manifest: the one place a team states what its function needs. It is plain data, read by
  * infra (function, role, alarms), the workflow (state name, timeout, retry, errors) and the local runtime.
  */
+import type { BusinessErrorName, TransientTaskErrorName } from "./errors";
 import type { TableName } from "./tables";
+
+/**
+ * `States.Timeout` (the state's timer) and `Sandbox.Timedout` (the function's own timeout, which fires
+ * first). An attempt of an idempotent task that timed out may have done its work, so such a task lists
+ * these as retryable: the retry returns the first result, where a compensation would undo work that
+ * happened as if it had failed.
+ */
+export const IDEMPOTENT_TIMEOUTS = ["States.Timeout", "Sandbox.Timedout"] as const;
+
+/**
+ * The state's heartbeat timer: a container task that stopped reporting (crashed, or lost its network).
+ * For the same reason as {@link IDEMPOTENT_TIMEOUTS}, only an idempotent container task retries it.
+ */
+export const CONTAINER_TIMEOUTS = ["States.HeartbeatTimeout"] as const;
+
+/** What a manifest may list as retryable: our transient errors and the Step Functions timeouts above. */
+export type RetryableErrorName =
+  | TransientTaskErrorName
+  | (typeof IDEMPOTENT_TIMEOUTS)[number]
+  | (typeof CONTAINER_TIMEOUTS)[number];
 
 /** DynamoDB API actions a function may perform on a table; infra grants exactly these as `dynamodb:<Action>`. */
 export type DynamoAction =
@@ -47,9 +68,9 @@ interface TaskManifestBase extends FunctionManifest {
   /** Retry for transient failures (Lambda service errors and `retryableErrors`). */
   readonly retry: RetryPolicy;
   /** Business errors this task throws on purpose; never retried, each caught by the workflow. */
-  readonly errors: readonly string[];
+  readonly errors: readonly BusinessErrorName[];
   /** Errors of this task's own that are transient and safe to retry. */
-  readonly retryableErrors: readonly string[];
+  readonly retryableErrors: readonly RetryableErrorName[];
   /** The state this task undoes, for compensations. */
   readonly compensates?: string;
 }

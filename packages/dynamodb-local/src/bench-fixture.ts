@@ -4,7 +4,7 @@
  * by each package's test that its fixture still works.
  */
 import { type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { TABLE_NAMES, type TableName } from "@orderflow/domain";
+import { describeIssues, formatIssues, TABLE_NAMES, type TableName } from "@orderflow/domain";
 import * as v from "valibot";
 import type { TableNames } from "./tables";
 
@@ -26,8 +26,8 @@ export type FixtureSeed = Fixture["seed"];
 export function parseFixture(json: unknown, file: string): Fixture {
   const result = v.safeParse(Fixture, json);
   if (result.success) return result.output;
-  const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? "(root)"}: ${issue.message}`);
-  throw new Error(`${file} is not a bench fixture ({ event, seed? }): ${problems.join("; ")}`);
+  const problems = formatIssues(describeIssues(result.issues));
+  throw new Error(`${file} is not a bench fixture ({ event, seed? }): ${problems}`);
 }
 
 /** The value with every occurrence of {@link ORDER_ID_PLACEHOLDER} in strings and keys replaced by `orderId`. */

@@ -1,4 +1,5 @@
-export { documentClient } from "./dynamo";
+export { documentClient, type Row, readRow } from "./dynamo";
 export { manifestEnv, readEnv, tableNamesFor } from "./env";
 export { createLogger } from "./logger";
 export { type TaskHandler, type TaskHandlerOptions, taskHandler } from "./task-handler";
+export { writeIf } from "./write-if";

@@ -1,6 +1,13 @@
 export { type ActionSpec, KNOWN_ACTIONS, PINNED_ACTION } from "./action-inputs";
 export { formatFinding, type LintFinding, lintWorkflow } from "./actionlint";
 export { type OwnerRule, ownersNamedIn, parseCodeowners, patternToRegex, ruleFor } from "./codeowners";
+export {
+  type BoundaryViolation,
+  formatViolation,
+  importSpecifiers,
+  taskBoundaryViolations,
+  taskPackageOf,
+} from "./package-boundaries";
 export { packageDirs, REPO_ROOT, WORKFLOWS_DIR, workflowFiles } from "./repo";
 export {
   type Job,

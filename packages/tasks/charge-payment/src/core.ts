@@ -1,11 +1,15 @@
 import { type Charge, type ChargePaymentInput, PaymentDeclined } from "@orderflow/domain";
-import type { ChargeResult, PaymentGateway } from "./gateway";
-import type { PaymentLedger } from "./ledger";
-import { chargeOf, type PaymentRecord } from "./payment-record";
+import {
+  type ChargeLedger,
+  type ChargeResult,
+  chargeOf,
+  type PaymentGateway,
+  type PaymentRecord,
+} from "@orderflow/payments";
 
 export interface ChargePaymentDeps {
   readonly gateway: PaymentGateway;
-  readonly ledger: PaymentLedger;
+  readonly ledger: ChargeLedger;
   /** The clock that stamps `createdAt`; a parameter so tests can fix it. */
   readonly now: () => Date;
 }
@@ -33,7 +37,7 @@ function completedOf(pending: Pending, result: ChargeResult): Exclude<PaymentRec
 }
 
 /** The order's record, read after a conditional write lost to another run. */
-async function reread(ledger: PaymentLedger, orderId: string): Promise<PaymentRecord> {
+async function reread(ledger: ChargeLedger, orderId: string): Promise<PaymentRecord> {
   const record = await ledger.get(orderId);
   if (!record) throw new Error(`payments row for order ${orderId} exists and vanished; retry the charge`);
   return record;

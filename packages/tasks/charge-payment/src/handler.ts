@@ -1,15 +1,14 @@
 import { ChargePaymentInput } from "@orderflow/domain";
+import { dynamoChargeLedger, paymentGatewayNamed } from "@orderflow/payments";
 import { createLogger, documentClient, manifestEnv, tableNamesFor, taskHandler } from "@orderflow/task-kit";
 import { chargePayment } from "./core";
-import { paymentGatewayNamed } from "./gateway";
-import { paymentsTable } from "./payments-table";
 import { task } from "./task";
 
 const tables = tableNamesFor(task);
 const env = manifestEnv(task);
 const deps = {
   gateway: paymentGatewayNamed(env.PAYMENT_GATEWAY),
-  ledger: paymentsTable(documentClient(), tables.payments),
+  ledger: dynamoChargeLedger(documentClient(), tables.payments),
   now: () => new Date(),
 };
 

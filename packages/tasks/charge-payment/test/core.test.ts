@@ -1,8 +1,8 @@
 import { type ChargePaymentInput, PaymentDeclined, PaymentProcessingError } from "@orderflow/domain";
+import type { PaymentRecord } from "@orderflow/payments";
+import { scriptedGateway, scriptedPayments } from "@orderflow/payments/testing";
 import { describe, expect, it } from "vitest";
 import { chargePayment } from "../src/core";
-import type { PaymentRecord } from "../src/payment-record";
-import { scriptedGateway, scriptedLedger } from "./doubles";
 import input from "./fixtures/charge-input.json" with { type: "json" };
 
 const order: ChargePaymentInput = input;
@@ -27,8 +27,8 @@ const captured: PaymentRecord = {
 describe("chargePayment", () => {
   it("records the intent PENDING, then charges through the gateway keyed by the order id, and completes it", async () => {
     // Prepare
-    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_new" });
-    const ledger = scriptedLedger([undefined]);
+    const gateway = scriptedGateway({ charge: { status: "APPROVED", chargeId: "ch_new" } });
+    const ledger = scriptedPayments({ reads: [undefined] });
 
     // Act
     const charge = await chargePayment(order, { gateway, ledger, now });
@@ -60,8 +60,8 @@ describe("chargePayment", () => {
 
   it("records a decline with its reason and throws PaymentDeclined", async () => {
     // Prepare
-    const gateway = scriptedGateway({ status: "DECLINED", reason: "insufficient_funds" });
-    const ledger = scriptedLedger([undefined]);
+    const gateway = scriptedGateway({ charge: { status: "DECLINED", reason: "insufficient_funds" } });
+    const ledger = scriptedPayments({ reads: [undefined] });
 
     // Act
     const attempt = chargePayment(order, { gateway, ledger, now });
@@ -76,8 +76,8 @@ describe("chargePayment", () => {
 
   it("returns the first charge for a charged order without asking the gateway again", async () => {
     // Prepare
-    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_second" });
-    const ledger = scriptedLedger([captured]);
+    const gateway = scriptedGateway({ charge: { status: "APPROVED", chargeId: "ch_second" } });
+    const ledger = scriptedPayments({ reads: [captured] });
 
     // Act
     const charge = await chargePayment(
@@ -94,9 +94,9 @@ describe("chargePayment", () => {
 
   it("throws the first decline again for a declined order without asking the gateway", async () => {
     // Prepare
-    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_second" });
+    const gateway = scriptedGateway({ charge: { status: "APPROVED", chargeId: "ch_second" } });
     const declined: PaymentRecord = { ...captured, status: "DECLINED", declineReason: "card_declined" };
-    const ledger = scriptedLedger([declined]);
+    const ledger = scriptedPayments({ reads: [declined] });
 
     // Act
     const attempt = chargePayment({ ...order, paymentToken: "tok_visa" }, { gateway, ledger, now });
@@ -108,8 +108,8 @@ describe("chargePayment", () => {
 
   it("returns the record of a concurrent call that wrote first", async () => {
     // Prepare
-    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_first" });
-    const ledger = scriptedLedger([undefined, captured], false);
+    const gateway = scriptedGateway({ charge: { status: "APPROVED", chargeId: "ch_first" } });
+    const ledger = scriptedPayments({ reads: [undefined, captured], putFirst: false });
 
     // Act
     const charge = await chargePayment(order, { gateway, ledger, now });
@@ -121,8 +121,8 @@ describe("chargePayment", () => {
 
   it("leaves the intent PENDING when the gateway cannot process the charge, so a refund still finds it", async () => {
     // Prepare
-    const gateway = scriptedGateway(new PaymentProcessingError("try later"));
-    const ledger = scriptedLedger([undefined]);
+    const gateway = scriptedGateway({ charge: new PaymentProcessingError("try later") });
+    const ledger = scriptedPayments({ reads: [undefined] });
 
     // Act
     const attempt = chargePayment(order, { gateway, ledger, now });
@@ -135,8 +135,8 @@ describe("chargePayment", () => {
 
   it("completes a PENDING charge by asking the gateway again for the recorded amount", async () => {
     // Prepare
-    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_first" });
-    const ledger = scriptedLedger([{ ...pending, createdAt: captured.createdAt }]);
+    const gateway = scriptedGateway({ charge: { status: "APPROVED", chargeId: "ch_first" } });
+    const ledger = scriptedPayments({ reads: [{ ...pending, createdAt: captured.createdAt }] });
 
     // Act
     const charge = await chargePayment(
@@ -155,8 +155,8 @@ describe("chargePayment", () => {
 
   it("returns the charge another run completed first when its completion loses", async () => {
     // Prepare
-    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_first" });
-    const ledger = scriptedLedger([pending, captured], true, false);
+    const gateway = scriptedGateway({ charge: { status: "APPROVED", chargeId: "ch_first" } });
+    const ledger = scriptedPayments({ reads: [pending, captured], complete: false });
 
     // Act
     const charge = await chargePayment(order, { gateway, ledger, now });
@@ -167,14 +167,14 @@ describe("chargePayment", () => {
 
   it("refuses a refunded order with a plain Error instead of returning its charge", async () => {
     // Prepare
-    const gateway = scriptedGateway({ status: "APPROVED", chargeId: "ch_second" });
+    const gateway = scriptedGateway({ charge: { status: "APPROVED", chargeId: "ch_second" } });
     const refunded: PaymentRecord = {
       ...captured,
       status: "REFUNDED",
       refundId: "re_1",
       refundedAt: "2030-01-01",
     };
-    const ledger = scriptedLedger([refunded]);
+    const ledger = scriptedPayments({ reads: [refunded] });
 
     // Act
     const attempt = chargePayment(order, { gateway, ledger, now });

@@ -1,15 +1,16 @@
 import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { paymentRows } from "@orderflow/payments/testing";
 import { captureLogs } from "@orderflow/task-kit/testing";
 import { describe, expect, it } from "vitest";
 import input from "./fixtures/charge-input.json" with { type: "json" };
-import { paymentRows, putPaymentRow } from "./payment-rows";
 
 const db = await useLocalTables(["payments"]);
 const { handler } = await import("../src/handler");
+const rows = paymentRows(db);
 
 const orderWith = (paymentToken: string) => ({ ...input, orderId: newOrderId(), paymentToken });
-const rowsOf = (orderId: string) => paymentRows(db.client, db.names.payments, orderId);
+const rowsOf = (orderId: string) => rows.all(orderId);
 
 describe("charge-payment handler on DynamoDB Local", () => {
   it("captures an approved card and records the charge", async () => {
@@ -81,7 +82,7 @@ describe("charge-payment handler on DynamoDB Local", () => {
     // Prepare
     const order = orderWith("tok_visa");
     const charge = await handler(order);
-    await putPaymentRow(db.client, db.names.payments, {
+    await rows.put({
       ...charge,
       customerId: order.customerId,
       status: "REFUNDED",

@@ -1,4 +1,4 @@
-import { defineTask } from "@orderflow/domain";
+import { CONTAINER_TIMEOUTS, defineTask } from "@orderflow/domain";
 import { lambdaTask } from "./lambda-task";
 
 /**
@@ -16,5 +16,5 @@ export const containerTask = defineTask({
   // must cover Fargate placing the task and pulling the image (the workflow allows 180 s for that).
   heartbeatSeconds: 180,
   // A lost heartbeat is retried like a timeout: the shipment is idempotent per order.
-  retryableErrors: [...lambdaTask.retryableErrors, "States.HeartbeatTimeout"],
+  retryableErrors: [...lambdaTask.retryableErrors, ...CONTAINER_TIMEOUTS],
 });

@@ -3,14 +3,19 @@ import {
   type LineItem,
   type Shipment,
   ShipmentFailed,
+  ShipmentHandoverIncomplete,
   type Shortage,
 } from "@orderflow/domain";
-import { type ContentionPolicy, drive } from "@orderflow/task-reserve-inventory/drive";
-import type { ReservationLedger } from "@orderflow/task-reserve-inventory/ledger";
-import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
+import {
+  applySteps,
+  type ContentionPolicy,
+  isFullyHeld,
+  type ReservationRecord,
+  type ShipStep,
+  type StepApplier,
+  shipStep,
+} from "@orderflow/inventory";
 import type { ShippingConfig } from "./config";
-import { ShipmentHandoverIncomplete } from "./handover-incomplete";
-import { isFullyHeld, shipStep } from "./ship-step";
 import type { ShipmentStore } from "./store";
 import { shipmentIdFor, trackingNumberFor } from "./tracking";
 
@@ -21,7 +26,7 @@ export interface CreateShipmentDeps {
   readonly now: () => Date;
   /**
    * How conflicting concurrent transactions are retried.
-   * @default reserve-inventory's ContentionPolicy defaults (4 attempts, waits up to 25·2ⁿ ms)
+   * @default the ContentionPolicy defaults (4 attempts, waits up to 25·2ⁿ ms)
    */
   readonly contention?: ContentionPolicy;
 }
@@ -78,10 +83,10 @@ function refusal(
 }
 
 /**
- * Books the order's shipment and hands the reserved stock over to it, on reserve-inventory's reservation
- * protocol: the first step puts the shipment, turns the reservation HELD → SHIPPED and takes up to 98
- * lines out of `reserved`, all in one transaction; a 100-line order needs a second step for its last 2
- * (see `shipStep`). A repeat, or a run after a crash between the steps, returns the first shipment after
+ * Books the order's shipment and hands the reserved stock over to it, on the reservation protocol
+ * (`@orderflow/inventory`): the first step puts the shipment, turns the reservation HELD → SHIPPED and
+ * takes up to 98 lines out of `reserved`, all in one transaction; a 100-line order needs a second step for
+ * its last 2 (see `shipStep`). A repeat, or a run after a crash between the steps, returns the first shipment after
  * finishing the hand-over; overlapping runs book one shipment and hand each unit over once, because
  * every step compares-and-sets the record. release-inventory leaves a SHIPPED reservation alone.
  *
@@ -95,7 +100,7 @@ export async function createShipment(
   { store, config, now, contention }: CreateShipmentDeps,
 ): Promise<Shipment> {
   const { orderId } = input;
-  const found = await store.getReservation(orderId);
+  const found = await store.reservations.get(orderId);
   // A shipped order answers a repeat with its shipment, whatever the input or the settings say now.
   const refused = found?.status === "SHIPPED" ? undefined : refusal(input, found, config);
   if (refused) throw refused;
@@ -108,24 +113,20 @@ export async function createShipment(
     status: "CREATED",
     createdAt: now().toISOString(),
   };
-  const ours = { booked: false };
+  let bookedByUs = false;
   // Once the first ship step committed (ours or another run's), the parcel is on its way: a later failure
   // must be retried, never compensated, or the customer is refunded for goods that ship.
   let shipped = found?.status === "SHIPPED";
   try {
-    const ledger: ReservationLedger = {
-      get: (id) => store.getReservation(id),
+    const ledger: StepApplier<ShipStep> = {
       async apply(step) {
-        const result = await store.ship(step, shipment);
-        if (result.outcome === "applied" || step.from?.status === "SHIPPED") shipped = true;
-        if (result.outcome === "applied" && step.from?.status === "HELD") ours.booked = true;
+        const result = await store.reservations.apply(step, shipment);
+        if (result.outcome === "applied" || step.from.status === "SHIPPED") shipped = true;
+        if (result.outcome === "applied" && step.from.status === "HELD") bookedByUs = true;
         return result;
       },
     };
-    const { record, shortages } = await drive(orderId, found, shipStep, {
-      ledger,
-      ...(contention && { contention }),
-    });
+    const { record, shortages } = await applySteps(orderId, found, shipStep, { ledger, contention });
 
     if (record?.status === "SHIPPED") shipped = true;
     else {
@@ -145,7 +146,7 @@ export async function createShipment(
           "exists, so correct the rows and retry to finish it",
       );
     }
-    if (ours.booked) return shipment;
+    if (bookedByUs) return shipment;
     const booked = await store.getShipment(orderId);
     if (!booked) {
       throw new Error(`order ${orderId} has a SHIPPED reservation but no shipment; fix the rows by hand`);

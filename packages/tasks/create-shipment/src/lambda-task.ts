@@ -1,4 +1,4 @@
-import { defineTask } from "@orderflow/domain";
+import { defineTask, IDEMPOTENT_TIMEOUTS } from "@orderflow/domain";
 
 /** CreateShipment as a Lambda function: what it needs from the platform. */
 export const lambdaTask = defineTask({
@@ -22,15 +22,7 @@ export const lambdaTask = defineTask({
   },
   retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },
   errors: ["ShipmentFailed"],
-  // States.Timeout (the state's timer) and Sandbox.Timedout (the function's own timeout, which fires first):
-  // the task is idempotent, so an attempt that timed out (and may have done its work) is retried and returns
-  // the first result, instead of being compensated as if it had failed.
   // ShipmentHandoverIncomplete: the order has shipped, so a failure finishing the hand-over is retried,
   // never compensated by a refund.
-  retryableErrors: [
-    "InventoryContention",
-    "ShipmentHandoverIncomplete",
-    "States.Timeout",
-    "Sandbox.Timedout",
-  ],
+  retryableErrors: ["InventoryContention", "ShipmentHandoverIncomplete", ...IDEMPOTENT_TIMEOUTS],
 });

@@ -105,7 +105,7 @@ describe("runContainerTask on DynamoDB Local", () => {
         request: {
           taskToken,
           error: "Error",
-          cause: `order ${order.orderId}: its reservation row has no valid heldLines or items; its rows were changed outside the reservation protocol, fix them by hand`,
+          cause: `reservation ${order.orderId}: its record has no valid heldLines or items; its rows were changed by hand, fix them`,
         },
       },
     ]);

@@ -33,7 +33,7 @@ describe("createShipment", () => {
 
     // Assess
     expect(shipment).toEqual(booked);
-    expect(store.ship).toHaveBeenCalledExactlyOnceWith(
+    expect(store.reservations.apply).toHaveBeenCalledExactlyOnceWith(
       { from: held, to: { ...held, status: "SHIPPED", heldLines: 0 } },
       booked,
     );
@@ -51,7 +51,7 @@ describe("createShipment", () => {
     await expect(attempt).rejects.toThrow(
       new ShipmentFailed("we do not ship to US; supported countries: DE, AT"),
     );
-    expect(store.ship).not.toHaveBeenCalled();
+    expect(store.reservations.apply).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -77,7 +77,7 @@ describe("createShipment", () => {
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ShipmentFailed);
     await expect(attempt).rejects.toThrow(reason);
-    expect(store.ship).not.toHaveBeenCalled();
+    expect(store.reservations.apply).not.toHaveBeenCalled();
   });
 
   it("accepts the order's items in another order than the reservation lists them", async () => {
@@ -108,7 +108,7 @@ describe("createShipment", () => {
 
     // Assess
     expect(shipment).toEqual(earlier);
-    expect(store.ship).not.toHaveBeenCalled();
+    expect(store.reservations.apply).not.toHaveBeenCalled();
   });
 
   it("ships a 100-line order in two steps: the shipment with the last 98 lines, then the first 2", async () => {
@@ -120,7 +120,7 @@ describe("createShipment", () => {
 
     // Assess
     const halfShipped = { ...heldHundred, status: "SHIPPED" as const, heldLines: 2 };
-    expect(store.ship.mock.calls.map(([step]) => step)).toEqual([
+    expect(store.reservations.apply.mock.calls.map(([step]) => step)).toEqual([
       { from: heldHundred, to: halfShipped },
       { from: halfShipped, to: { ...halfShipped, heldLines: 0 } },
     ]);
@@ -136,7 +136,7 @@ describe("createShipment", () => {
 
     // Assess
     expect(shipment).toEqual(booked);
-    expect(store.ship).toHaveBeenCalledExactlyOnceWith(
+    expect(store.reservations.apply).toHaveBeenCalledExactlyOnceWith(
       { from: halfShipped, to: { ...halfShipped, heldLines: 0 } },
       expect.anything(),
     );
@@ -156,7 +156,7 @@ describe("createShipment", () => {
 
     // Assess
     expect(shipment).toEqual(theirs);
-    expect(store.ship).toHaveBeenCalledTimes(1);
+    expect(store.reservations.apply).toHaveBeenCalledTimes(1);
   });
 
   it("goes on from the record a concurrent run left when it wrote the second step first", async () => {
@@ -173,7 +173,7 @@ describe("createShipment", () => {
 
     // Assess
     expect(shipment).toEqual(booked);
-    expect(store.ship).toHaveBeenCalledTimes(1);
+    expect(store.reservations.apply).toHaveBeenCalledTimes(1);
   });
 
   it("fails with ShipmentFailed when the reservation was released between our read and our write", async () => {
@@ -238,7 +238,7 @@ describe("createShipment", () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(InventoryContention);
-    expect(store.ship).toHaveBeenCalledTimes(4);
+    expect(store.reservations.apply).toHaveBeenCalledTimes(4);
   });
 
   it("fails with a task error when a SHIPPED reservation has no shipment row", async () => {

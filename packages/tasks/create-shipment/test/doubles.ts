@@ -1,15 +1,14 @@
 import type { LineItem, Shipment } from "@orderflow/domain";
-import type { StepResult } from "@orderflow/task-reserve-inventory/ledger";
-import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
+import type { ReservationRecord, ShippingLedger, StepResult } from "@orderflow/inventory";
 import { vi } from "vitest";
 import type { ShipmentStore } from "../src/store";
 
 export interface StoreScript {
   /** What successive getShipment calls return (the last one repeats). */
   readonly shipments?: readonly (Shipment | undefined)[];
-  /** What successive getReservation calls return (the last one repeats). */
+  /** What successive reservation reads return (the last one repeats). */
   readonly reservations?: readonly (ReservationRecord | undefined)[];
-  /** What successive ship calls answer (the last one repeats). */
+  /** What successive ship steps answer (the last one repeats). */
   readonly steps?: readonly StepResult[];
 }
 
@@ -25,8 +24,10 @@ export function scriptedStore(script: StoreScript) {
   const step = inTurn(script.steps ?? [{ outcome: "applied" }]);
   return {
     getShipment: vi.fn<ShipmentStore["getShipment"]>(async () => shipment()),
-    getReservation: vi.fn<ShipmentStore["getReservation"]>(async () => reservation()),
-    ship: vi.fn<ShipmentStore["ship"]>(async () => step()),
+    reservations: {
+      get: vi.fn<ShippingLedger["get"]>(async () => reservation()),
+      apply: vi.fn<ShippingLedger["apply"]>(async () => step()),
+    },
   } satisfies ShipmentStore;
 }
 

@@ -1,14 +1,14 @@
 /**
- * create-shipment on reserve-inventory's reservation protocol, with the real reserve, ship and release
- * handlers on DynamoDB Local: what one task leaves, the others read right.
+ * create-shipment on the reservation protocol of @orderflow/inventory, on DynamoDB Local: the real ship
+ * handler between the protocol's own holds and releases (the planners the inventory tasks run). What one
+ * leaves, the others read right.
  */
 import { type LineItem, newOrderId } from "@orderflow/domain";
 import { seedInventory } from "@orderflow/dynamodb-local";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { dynamoReservationLedger, type ReservationLedger } from "@orderflow/inventory";
+import { MODEL_SKUS, protocolRuns, stockAndOrders } from "@orderflow/inventory/testing";
 import { documentClient } from "@orderflow/task-kit";
-import { reserveInventory } from "@orderflow/task-reserve-inventory/core";
-import { dynamoReservationLedger } from "@orderflow/task-reserve-inventory/dynamo-ledger";
-import { MODEL_SKUS, stockAndOrders } from "@orderflow/task-reserve-inventory/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import fixture from "./fixtures/shipment-input.json" with { type: "json" };
@@ -16,8 +16,8 @@ import { freshItems, shipmentTables } from "./tables";
 
 const db = await useLocalTables(["shipments", "reservations", "inventory"]);
 const ship = (await import("../src/handler")).handler;
-const reserve = (await import("@orderflow/task-reserve-inventory/handler")).handler;
-const release = (await import("@orderflow/task-release-inventory/handler")).handler;
+const ledger = dynamoReservationLedger(documentClient(), db.names);
+const protocol = protocolRuns(ledger);
 const tables = shipmentTables(db);
 
 const shipInput = (orderId: string, items: LineItem[]) => ({
@@ -40,8 +40,8 @@ async function counts(items: readonly LineItem[]) {
   return available.map((a, i) => [a, reserved[i]]);
 }
 
-describe("reserve → ship → release on one reservation protocol", () => {
-  it("ships a 100-line order held in two steps, and release then reports ALREADY_SHIPPED and changes nothing", async () => {
+describe("hold → ship → release on one reservation protocol", () => {
+  it("ships a 100-line order held in two steps; a release then returns nothing and a hold holds nothing more", async () => {
     // Prepare
     const items = freshItems(100);
     const orderId = newOrderId();
@@ -49,26 +49,26 @@ describe("reserve → ship → release on one reservation protocol", () => {
       items.map((i) => i.sku),
       5,
     );
-    await reserve({ orderId, items });
+    await protocol.hold({ orderId, items });
     expect(await tables.reservation(orderId)).toMatchObject({ status: "HELD", heldLines: 100 });
 
     // Act
     const shipment = await ship(shipInput(orderId, items));
     const afterShip = await counts(items);
-    const released = await release({ orderId });
-    const reserveAgain = await reserve({ orderId, items });
+    const released = await protocol.release(orderId);
+    const heldAgain = await protocol.hold({ orderId, items });
     const shipAgain = await ship(shipInput(orderId, items));
 
     // Assess
     expect(await tables.reservation(orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
     expect(afterShip).toEqual(items.map((i) => [5 - i.quantity, 0]));
-    expect(released).toEqual({ orderId, outcome: "ALREADY_SHIPPED", items });
-    expect(reserveAgain.status).toBe("SHIPPED");
+    expect(released).toMatchObject({ applied: false, record: { status: "SHIPPED" } });
+    expect(heldAgain).toMatchObject({ applied: false, record: { status: "SHIPPED" } });
     expect(shipAgain).toEqual(shipment);
     expect(await counts(items)).toEqual(afterShip);
   });
 
-  it("does not ship a 100-line reservation whose reserve stopped after 99 lines; release returns exactly those", async () => {
+  it("does not ship a 100-line reservation whose hold stopped after 99 lines; a release returns exactly those", async () => {
     // Prepare: a reserve run that dies between its two steps.
     const items = freshItems(100);
     const orderId = newOrderId();
@@ -76,18 +76,15 @@ describe("reserve → ship → release on one reservation protocol", () => {
       items.map((i) => i.sku),
       5,
     );
-    const ledger = dynamoReservationLedger(documentClient(), db.names);
     let steps = 0;
-    const dying = {
+    const dying: ReservationLedger = {
       ...ledger,
-      apply: async (step: Parameters<typeof ledger.apply>[0]) => {
+      apply: async (step) => {
         if (++steps > 1) throw new Error("Task timed out after 5.00 seconds");
         return ledger.apply(step);
       },
     };
-    await expect(
-      reserveInventory({ orderId, items }, { ledger: dying, now: () => new Date() }),
-    ).rejects.toThrow("Task timed out");
+    await expect(protocolRuns(dying).hold({ orderId, items })).rejects.toThrow("Task timed out");
     const halfHeld = await counts(items);
 
     // Act
@@ -97,12 +94,12 @@ describe("reserve → ship → release on one reservation protocol", () => {
       message: expect.stringContaining("holds only 99 of its 100 lines"),
     });
     const afterShip = await counts(items);
-    const released = await release({ orderId });
+    const released = await protocol.release(orderId);
 
     // Assess
     expect(afterShip).toEqual(halfHeld);
     expect(halfHeld.slice(99)).toEqual([[5, 0]]);
-    expect(released.outcome).toBe("RELEASED");
+    expect(released).toMatchObject({ applied: true, record: { status: "RELEASED", heldLines: 0 } });
     expect(await tables.shipment(orderId)).toBeUndefined();
     expect(await counts(items)).toEqual(items.map(() => [5, 0]));
   });
@@ -120,16 +117,32 @@ const scenario = fc.record({
   }),
 });
 
-/** What each call answers, by the model: the order's state decides it. */
+/**
+ * What each call answers, by the model: the order's state decides it. A hold answers the record's status
+ * (or OutOfStock), a ship the shipment's status (or the error), a release `returned` when it returned
+ * stock, else the record's status.
+ */
 const EXPECTED: Record<Call, Record<Exclude<OrderState, "none">, string>> = {
   reserve: { held: "HELD", released: "RELEASED", shipped: "SHIPPED" },
   ship: { held: "CREATED", released: "ShipmentFailed", shipped: "CREATED" },
-  release: { held: "RELEASED", released: "ALREADY_RELEASED", shipped: "ALREADY_SHIPPED" },
+  release: { held: "returned", released: "RELEASED", shipped: "SHIPPED" },
 };
+
+/** A hold the protocol's way, answered like reserve-inventory: the record's status, or OutOfStock. */
+async function reserve(order: { orderId: string; items: LineItem[] }) {
+  const { record, shortages } = await protocol.hold(order);
+  return shortages ? "OutOfStock" : (record?.status ?? "none");
+}
+
+/** A release the protocol's way: `returned` when it returned stock, else the record's status. */
+async function release(orderId: string) {
+  const { record, applied } = await protocol.release(orderId);
+  return applied ? "returned" : (record?.status ?? "none");
+}
 
 let run = 0;
 
-describe("stock across reserve, ship and release on DynamoDB Local", () => {
+describe("stock across holds, ships and releases on DynamoDB Local", () => {
   it("conserves every unit (available + reserved + shipped), keeps reserved equal to what held orders hold, and answers as a model predicts", async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ stock: levels, orders, calls }) => {
@@ -171,13 +184,13 @@ describe("stock across reserve, ship and release on DynamoDB Local", () => {
               : {
                   reserve: fits ? "HELD" : "OutOfStock",
                   ship: "ShipmentFailed",
-                  release: "NOTHING_RESERVED",
+                  release: "none",
                 }[call];
           const answer = await (call === "reserve"
-            ? reserve({ orderId, items: lines }).then((r) => r.status)
+            ? reserve({ orderId, items: lines })
             : call === "ship"
               ? ship(shipInput(orderId, lines)).then((s) => s.status)
-              : release({ orderId }).then((r) => r.outcome)
+              : release(orderId)
           ).catch((error: Error) => error.name);
           if (answer === "HELD") state[order] = "held";
           if (call === "release" && now === "held") state[order] = "released";

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { type CreateShipmentInput, type LineItem, newOrderId } from "@orderflow/domain";
 import { readInventory, seedInventory } from "@orderflow/dynamodb-local";
 import type { LocalTables } from "@orderflow/dynamodb-local/vitest";
-import type { ReservationRecord } from "@orderflow/task-reserve-inventory/reservation-record";
+import type { ReservationRecord } from "@orderflow/inventory";
+import { readRow } from "@orderflow/task-kit";
 import fixture from "./fixtures/shipment-input.json" with { type: "json" };
 
 /** Units other orders hold of every seeded SKU, so a test sees exactly this order's hand-over. */
@@ -19,13 +20,12 @@ export function freshItems(count: number): LineItem[] {
 /** Arranging and reading the shipments, reservations and inventory tables of a test file. */
 export function shipmentTables(db: LocalTables) {
   const documents = DynamoDBDocumentClient.from(db.client);
-  const get = async (table: string, orderId: string) =>
-    (await documents.send(new GetCommand({ TableName: table, Key: { orderId }, ConsistentRead: true }))).Item;
+  const get = (table: string, orderId: string) => readRow(documents, table, { orderId });
 
   return {
     /**
-     * An order whose items reserve-inventory has reserved: stock rows holding its units plus other
-     * orders', and a reservation record as reserve-inventory writes it (all lines held unless `record`
+     * An order whose items are reserved: stock rows holding its units plus other orders', and a
+     * reservation record as the protocol's holds write it (all lines held unless `record`
      * says otherwise). Returns the CreateShipment input for it.
      */
     async reservedOrder(

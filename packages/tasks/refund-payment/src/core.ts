@@ -1,7 +1,5 @@
 import type { RefundPaymentInput, RefundPaymentOutput } from "@orderflow/domain";
-import type { PaymentGateway } from "@orderflow/task-charge-payment/gateway";
-import type { PaymentRecord } from "@orderflow/task-charge-payment/payment-record";
-import type { RefundLedger } from "./ledger";
+import type { PaymentGateway, PaymentRecord, RefundLedger } from "@orderflow/payments";
 
 export interface RefundPaymentDeps {
   readonly gateway: PaymentGateway;

@@ -1,15 +1,14 @@
 import { RefundPaymentInput } from "@orderflow/domain";
-import { paymentGatewayNamed } from "@orderflow/task-charge-payment/gateway";
+import { dynamoRefundLedger, paymentGatewayNamed } from "@orderflow/payments";
 import { createLogger, documentClient, manifestEnv, tableNamesFor, taskHandler } from "@orderflow/task-kit";
 import { refundPayment } from "./core";
-import { refundsTable } from "./payments-table";
 import { task } from "./task";
 
 const tables = tableNamesFor(task);
 const env = manifestEnv(task);
 const deps = {
   gateway: paymentGatewayNamed(env.PAYMENT_GATEWAY),
-  ledger: refundsTable(documentClient(), tables.payments),
+  ledger: dynamoRefundLedger(documentClient(), tables.payments),
   now: () => new Date(),
 };
 

@@ -1,8 +1,8 @@
 import { PaymentProcessingError } from "@orderflow/domain";
-import type { PaymentRecord } from "@orderflow/task-charge-payment/payment-record";
+import type { PaymentRecord } from "@orderflow/payments";
+import { scriptedGateway, scriptedPayments } from "@orderflow/payments/testing";
 import { describe, expect, it } from "vitest";
 import { refundPayment } from "../src/core";
-import { scriptedGateway, scriptedLedger } from "./doubles";
 import fixture from "./fixtures/captured-payment.json" with { type: "json" };
 
 const captured = { ...fixture, status: "CAPTURED" } as const satisfies PaymentRecord;
@@ -21,7 +21,7 @@ describe("refundPayment", () => {
   it("refunds a captured charge in full through the gateway and records the refund", async () => {
     // Prepare
     const gateway = scriptedGateway();
-    const ledger = scriptedLedger([captured]);
+    const ledger = scriptedPayments({ reads: [captured] });
 
     // Act
     const result = await refundPayment({ orderId }, { gateway, ledger, now });
@@ -45,7 +45,7 @@ describe("refundPayment", () => {
     // Prepare
     const { chargeId: _, ...rest } = captured;
     const gateway = scriptedGateway();
-    const ledger = scriptedLedger([{ ...rest, status: "PENDING" }]);
+    const ledger = scriptedPayments({ reads: [{ ...rest, status: "PENDING" }] });
 
     // Act
     const result = await refundPayment({ orderId }, { gateway, ledger, now });
@@ -69,7 +69,7 @@ describe("refundPayment", () => {
   ])("does nothing for %s", async (_, record) => {
     // Prepare
     const gateway = scriptedGateway();
-    const ledger = scriptedLedger([record]);
+    const ledger = scriptedPayments({ reads: [record] });
 
     // Act
     const result = await refundPayment({ orderId }, { gateway, ledger, now });
@@ -83,7 +83,7 @@ describe("refundPayment", () => {
   it("reports an earlier refund with its amount and refunds nothing more", async () => {
     // Prepare
     const gateway = scriptedGateway();
-    const ledger = scriptedLedger([refunded]);
+    const ledger = scriptedPayments({ reads: [refunded] });
 
     // Act
     const result = await refundPayment({ orderId }, { gateway, ledger, now });
@@ -96,7 +96,7 @@ describe("refundPayment", () => {
   it("reports a refund a concurrent run recorded first", async () => {
     // Prepare
     const gateway = scriptedGateway();
-    const ledger = scriptedLedger([captured, refunded], false);
+    const ledger = scriptedPayments({ reads: [captured, refunded], markRefunded: false });
 
     // Act
     const result = await refundPayment({ orderId }, { gateway, ledger, now });
@@ -108,7 +108,7 @@ describe("refundPayment", () => {
 
   it("fails when the record is still captured after a refused write, rather than claim a refund", async () => {
     // Prepare
-    const ledger = scriptedLedger([captured], false);
+    const ledger = scriptedPayments({ reads: [captured], markRefunded: false });
 
     // Act
     const attempt = refundPayment({ orderId }, { gateway: scriptedGateway(), ledger, now });
@@ -119,8 +119,8 @@ describe("refundPayment", () => {
 
   it("lets a transient gateway failure through, recording nothing, so the workflow retries", async () => {
     // Prepare
-    const gateway = scriptedGateway(new PaymentProcessingError("try later"));
-    const ledger = scriptedLedger([captured]);
+    const gateway = scriptedGateway({ refund: new PaymentProcessingError("try later") });
+    const ledger = scriptedPayments({ reads: [captured] });
 
     // Act
     const attempt = refundPayment({ orderId }, { gateway, ledger, now });

@@ -1,14 +1,40 @@
 import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { dynamoChargeLedger, type PaymentRecord } from "@orderflow/payments";
+import { paymentRows } from "@orderflow/payments/testing";
+import { documentClient } from "@orderflow/task-kit";
 import { describe, expect, it } from "vitest";
 import captured from "./fixtures/captured-payment.json" with { type: "json" };
-import { paymentsRows } from "./payments";
 
 const db = await useLocalTables(["payments"]);
 const { handler } = await import("../src/handler");
-const { handler: charge } = await import("@orderflow/task-charge-payment/handler");
-const rows = paymentsRows(db.client, db.names.payments);
+const rows = paymentRows(db);
+const charges = dynamoChargeLedger(documentClient(), db.names.payments);
 
+/**
+ * An order charged as charge-payment records it, through the charge side of the payments table: the
+ * PENDING intent, then its completion with the gateway's answer (none: the gateway could not answer).
+ */
+async function chargedOrder(answer?: { chargeId: string } | { declineReason: string }) {
+  const orderId = newOrderId();
+  const pending = {
+    orderId,
+    customerId: "c1",
+    amount: captured.amount,
+    status: "PENDING" as const,
+    createdAt: new Date().toISOString(),
+  };
+  await charges.putFirst(pending);
+  if (!answer) return { orderId, record: pending };
+  const record: PaymentRecord =
+    "chargeId" in answer
+      ? { ...pending, status: "CAPTURED", ...answer }
+      : { ...pending, status: "DECLINED", ...answer };
+  await charges.complete(record);
+  return { orderId, record };
+}
+
+/** An order with the fixture's CAPTURED row, written as it is. */
 async function capturedOrder(): Promise<string> {
   const orderId = newOrderId();
   await rows.put({ ...captured, orderId });
@@ -54,11 +80,9 @@ describe("refund-payment handler on DynamoDB Local", () => {
     });
   });
 
-  it("refunds a charge whose gateway call failed after capture, once ChargePayment gave up", async () => {
+  it("refunds an intent the charge side left PENDING when the gateway could not answer", async () => {
     // Prepare
-    const orderId = newOrderId();
-    const order = { orderId, customerId: "c1", amount: captured.amount, paymentToken: "tok_processingError" };
-    await expect(charge(order)).rejects.toMatchObject({ name: "PaymentProcessingError" });
+    const { orderId } = await chargedOrder();
 
     // Act
     const result = await handler({ orderId });
@@ -67,22 +91,19 @@ describe("refund-payment handler on DynamoDB Local", () => {
     expect(result).toEqual({ orderId, outcome: "REFUNDED", amount: captured.amount });
   });
 
-  it("refunds what charge-payment captured: both tasks read the payments row the same way", async () => {
+  it("refunds what the charge side of the payments table captured", async () => {
     // Prepare
-    const orderId = newOrderId();
-    const charged = await charge({
-      orderId,
-      customerId: "c1",
-      amount: captured.amount,
-      paymentToken: "tok_visa",
-    });
+    const { orderId, record } = await chargedOrder({ chargeId: "ch_captured" });
 
     // Act
     const result = await handler({ orderId });
 
     // Assess
-    expect(result).toEqual({ orderId, outcome: "REFUNDED", amount: charged.amount });
-    expect(await rows.get(orderId)).toMatchObject({ status: "REFUNDED", chargeId: charged.chargeId });
+    expect(result).toEqual({ orderId, outcome: "REFUNDED", amount: record.amount });
+    expect(await rows.get(orderId)).toMatchObject({
+      status: "REFUNDED",
+      chargeId: "ch_captured",
+    });
   });
 
   it("refunds once when called twice: the second call reports the first refund", async () => {
@@ -126,18 +147,14 @@ describe("refund-payment handler on DynamoDB Local", () => {
 
   it("does nothing for a declined charge and leaves its record as it was", async () => {
     // Prepare
-    const orderId = newOrderId();
-    await expect(
-      charge({ orderId, customerId: "c1", amount: captured.amount, paymentToken: "tok_chargeDeclined" }),
-    ).rejects.toMatchObject({ name: "PaymentDeclined" });
-    const declined = await rows.get(orderId);
+    const { orderId, record } = await chargedOrder({ declineReason: "card_declined" });
 
     // Act
     const result = await handler({ orderId });
 
     // Assess
     expect(result).toEqual({ orderId, outcome: "NOTHING_CAPTURED" });
-    expect(await rows.get(orderId)).toEqual(declined);
+    expect(await rows.get(orderId)).toEqual(record);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { ReleaseInventoryInput } from "@orderflow/domain";
+import { dynamoReservationLedger } from "@orderflow/inventory";
 import { createLogger, documentClient, tableNamesFor, taskHandler } from "@orderflow/task-kit";
-import { dynamoReservationLedger } from "@orderflow/task-reserve-inventory/dynamo-ledger";
 import { releaseInventory } from "./core";
 import { task } from "./task";
 

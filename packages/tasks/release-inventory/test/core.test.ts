@@ -1,6 +1,6 @@
 import { InventoryContention } from "@orderflow/domain";
-import { stockMoveOf } from "@orderflow/task-reserve-inventory/reservation-record";
-import { linesOf, recordOf, scriptedLedger } from "@orderflow/task-reserve-inventory/testing";
+import { stockMoveOf } from "@orderflow/inventory";
+import { linesOf, recordOf, scriptedLedger } from "@orderflow/inventory/testing";
 import { describe, expect, it } from "vitest";
 import { releaseInventory } from "../src/core";
 

@@ -1,25 +1,26 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type LineItem, newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { dynamoReservationLedger, shipStep } from "@orderflow/inventory";
+import { linesOf, protocolRuns, stockTables } from "@orderflow/inventory/testing";
 import { documentClient } from "@orderflow/task-kit";
-import { linesOf, stockTables } from "@orderflow/task-reserve-inventory/testing";
 import { describe, expect, it } from "vitest";
 
 const db = await useLocalTables(["inventory", "reservations"]);
 const { handler } = await import("../src/handler");
-const reserve = (await import("@orderflow/task-reserve-inventory/handler")).handler;
+const ledger = dynamoReservationLedger(documentClient(), db.names);
+const protocol = protocolRuns(ledger);
 const tables = stockTables(db);
 
 const skusOf = (items: readonly { sku: string }[]) => items.map((item) => item.sku);
 const stockOf = (items: readonly LineItem[], perLine: (line: LineItem) => [number, number]) =>
   Object.fromEntries(items.map((line) => [line.sku, perLine(line)]));
 
-/** A reserved order over fresh SKUs with 5 units each. */
+/** A reserved order over fresh SKUs with 5 units each, held the protocol's way. */
 async function reservedOrder(lineCount: number, prefix: string) {
   const items = linesOf(lineCount, prefix);
   await tables.seed(Object.fromEntries(items.map((line) => [line.sku, 5])));
   const orderId = newOrderId();
-  await reserve({ orderId, items });
+  await protocol.hold({ orderId, items });
   return { orderId, items };
 }
 
@@ -75,11 +76,12 @@ describe("release-inventory handler on DynamoDB Local", () => {
     expect(await tables.record(orderId)).toBeUndefined();
   });
 
-  it("does nothing for an order whose reserve ended in OutOfStock", async () => {
+  it("does nothing for an order whose reserve found the stock short (and ended in OutOfStock)", async () => {
     // Prepare
     await tables.seed({ "OOS-A": 0 });
     const orderId = newOrderId();
-    await expect(reserve({ orderId, items: [{ sku: "OOS-A", quantity: 1 }] })).rejects.toThrow();
+    const held = await protocol.hold({ orderId, items: [{ sku: "OOS-A", quantity: 1 }] });
+    expect(held.shortages).toEqual([{ sku: "OOS-A", requested: 1, available: 0 }]);
 
     // Act
     const output = await handler({ orderId });
@@ -90,28 +92,10 @@ describe("release-inventory handler on DynamoDB Local", () => {
   });
 
   it("changes nothing once the reservation shipped", async () => {
-    // Prepare: what create-shipment does — the reservation becomes SHIPPED and its units leave `reserved`
+    // Prepare: what create-shipment does — a ship step turns the reservation SHIPPED and its units leave `reserved`
     const { orderId, items } = await reservedOrder(1, "SHIP");
-    const client = documentClient();
-    await client.send(
-      new UpdateCommand({
-        TableName: db.names.reservations,
-        Key: { orderId },
-        UpdateExpression: "SET #status = :shipped",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":shipped": "SHIPPED" },
-      }),
-    );
-    for (const { sku, quantity } of items) {
-      await client.send(
-        new UpdateCommand({
-          TableName: db.names.inventory,
-          Key: { sku },
-          UpdateExpression: "SET reserved = reserved - :q",
-          ExpressionAttributeValues: { ":q": quantity },
-        }),
-      );
-    }
+    const step = shipStep(await ledger.get(orderId));
+    expect(step && (await ledger.apply(step))).toEqual({ outcome: "applied" });
 
     // Act
     const output = await handler({ orderId });

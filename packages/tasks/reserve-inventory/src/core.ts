@@ -1,7 +1,13 @@
 import { Order, OutOfStock, type Reservation, ReserveInventoryInput } from "@orderflow/domain";
+import {
+  type ApplyStepsDeps,
+  applySteps,
+  isSettled,
+  reservationOf,
+  reserveStep,
+  returnStep,
+} from "@orderflow/inventory";
 import * as v from "valibot";
-import { type DriveDeps, drive } from "./drive";
-import { holdStep, isSettled, reservationOf, returnStep } from "./reservation-record";
 
 /**
  * The task's input: the domain's ReserveInventoryInput with the order's rules for items (each SKU once, at
@@ -10,7 +16,7 @@ import { holdStep, isSettled, reservationOf, returnStep } from "./reservation-re
 export const ReserveRequest = v.object({ ...ReserveInventoryInput.entries, items: Order.entries.items });
 export type ReserveRequest = v.InferOutput<typeof ReserveRequest>;
 
-export interface ReserveInventoryDeps extends DriveDeps {
+export interface ReserveInventoryDeps extends ApplyStepsDeps {
   /** The clock that stamps `createdAt`; a parameter so tests can fix it. */
   readonly now: () => Date;
 }
@@ -31,22 +37,18 @@ export async function reserveInventory(
   deps: ReserveInventoryDeps,
 ): Promise<Reservation> {
   // A new order has no record yet: starting from none saves a read, and the first step's condition checks it.
-  const held = await drive(
-    input.orderId,
-    undefined,
-    (record) =>
-      !record
-        ? holdStep({ ...input, status: "HELD", createdAt: deps.now().toISOString(), heldLines: 0 }, false)
-        : isSettled(record)
-          ? undefined
-          : holdStep(record, true),
-    deps,
-  );
+  const fresh = () => ({
+    ...input,
+    status: "HELD" as const,
+    createdAt: deps.now().toISOString(),
+    heldLines: 0,
+  });
+  const held = await applySteps(input.orderId, undefined, (record) => reserveStep(record, fresh), deps);
   if (!held.shortages && held.record) return reservationOf(held.record);
 
   // Undo the steps that held lines before the short one. Another invocation for the same order may have
   // completed the reservation meanwhile; then that one stands.
-  const undone = await drive(
+  const undone = await applySteps(
     input.orderId,
     held.record,
     (record) =>

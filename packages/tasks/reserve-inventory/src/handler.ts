@@ -1,6 +1,6 @@
+import { dynamoReservationLedger } from "@orderflow/inventory";
 import { createLogger, documentClient, tableNamesFor, taskHandler } from "@orderflow/task-kit";
 import { ReserveRequest, reserveInventory } from "./core";
-import { dynamoReservationLedger } from "./dynamo-ledger";
 import { task } from "./task";
 
 const tables = tableNamesFor(task);

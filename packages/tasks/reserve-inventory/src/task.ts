@@ -1,4 +1,4 @@
-import { defineTask } from "@orderflow/domain";
+import { defineTask, IDEMPOTENT_TIMEOUTS } from "@orderflow/domain";
 
 /** What the ReserveInventory task needs from the platform; infra, the workflow and the local runtime read it. */
 export const task = defineTask({
@@ -16,8 +16,5 @@ export const task = defineTask({
   env: {},
   retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },
   errors: ["OutOfStock"],
-  // States.Timeout (the state's timer) and Sandbox.Timedout (the function's own timeout, which fires first):
-  // the task is idempotent, so an attempt that timed out (and may have done its work) is retried and returns
-  // the first result, instead of being compensated as if it had failed.
-  retryableErrors: ["InventoryContention", "States.Timeout", "Sandbox.Timedout"],
+  retryableErrors: ["InventoryContention", ...IDEMPOTENT_TIMEOUTS],
 });

@@ -1,8 +1,8 @@
 import { InventoryContention, OutOfStock } from "@orderflow/domain";
+import { stockMoveOf } from "@orderflow/inventory";
+import { linesOf, recordOf, scriptedLedger } from "@orderflow/inventory/testing";
 import { describe, expect, it, vi } from "vitest";
 import { reserveInventory } from "../src/core";
-import { stockMoveOf } from "../src/reservation-record";
-import { linesOf, recordOf, scriptedLedger } from "../src/testing";
 
 const NOW = new Date("2026-03-01T10:00:00.000Z");
 const noPause = async (_ms: number) => {};

@@ -1,7 +1,7 @@
 import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { linesOf, stockTables } from "@orderflow/inventory/testing";
 import { describe, expect, it } from "vitest";
-import { linesOf, stockTables } from "../src/testing";
 
 const db = await useLocalTables(["inventory", "reservations"]);
 const { handler } = await import("../src/handler");

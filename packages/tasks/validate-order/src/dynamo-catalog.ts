@@ -3,7 +3,7 @@ import {
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
-import { describeIssues, InventoryItem, type Money } from "@orderflow/domain";
+import { describeIssues, formatIssues, InventoryItem, type Money } from "@orderflow/domain";
 import * as v from "valibot";
 import type { Catalog } from "./catalog";
 
@@ -30,9 +30,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 function priceOf(row: Record<string, unknown>): [string, Money] {
   const parsed = v.safeParse(CatalogPrice, row);
   if (parsed.success) return [parsed.output.sku, parsed.output.price];
-  const problems = describeIssues(parsed.issues).map((i) => `${i.path}: ${i.message}`);
+  const problems = formatIssues(describeIssues(parsed.issues));
   throw new Error(
-    `inventory row ${JSON.stringify(row.sku)} is malformed (${problems.join("; ")}); fix the row in the inventory table`,
+    `inventory row ${JSON.stringify(row.sku)} is malformed (${problems}); fix the row in the inventory table`,
   );
 }
 

@@ -92,7 +92,7 @@ export function businessErrorsOf(
   name: string,
   catchers: readonly Catcher[],
 ): Set<string> {
-  const errors = new Set(context.manifests.get(name)?.errors ?? []);
+  const errors = new Set<string>(context.manifests.get(name)?.errors ?? []);
   for (const catcher of catchers) {
     for (const error of errorsOf(catcher)) if (context.businessErrors.has(error)) errors.add(error);
   }

@@ -1,0 +1,1 @@
+export { type BenchFixtureSuiteOptions, benchFixtureSuite } from "./bench-fixture-suite";
