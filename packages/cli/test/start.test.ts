@@ -195,7 +195,7 @@ describe("orderflow start: the order", () => {
     ["not-json.txt", /^orderflow start: --input .*not-json\.txt: not valid JSON: /],
     [
       "order-invalid.json",
-      /^orderflow start: --input .*order-invalid\.json: not a valid order: customer\.email must be an e-mail address; items\[0\]\.quantity must be at least 1\n$/,
+      /^orderflow start: --input .*order-invalid\.json: not a valid order: customer\.email: must be an e-mail address; items\[0\]\.quantity: must be at least 1\n$/,
     ],
   ])("rejects %s in one line, exit 2, before asking Pulumi or AWS", async (file, message) => {
     const h = harness();

@@ -1,4 +1,4 @@
-import { describeIssues } from "@orderflow/domain";
+import { describeIssues, formatIssues } from "@orderflow/domain";
 import type { ExecutionReport, Ledger } from "@orderflow/local";
 import {
   InvalidExecutionInput,
@@ -44,8 +44,7 @@ export function runDocument(report: ExecutionReport, ledger: Ledger): RunDocumen
 async function readStock(path: string): Promise<Stock> {
   const result = v.safeParse(Stock, await readJsonFile("--inventory", path));
   if (result.success) return result.output;
-  const problems = describeIssues(result.issues).map((i) => `${i.path}: ${i.message}`);
-  throw new CliError(`--inventory ${path}: ${problems.join("; ")}`);
+  throw new CliError(`--inventory ${path}: ${formatIssues(describeIssues(result.issues))}`);
 }
 
 async function readFaults(path: string, states: readonly string[]) {

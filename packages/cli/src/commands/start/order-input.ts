@@ -1,4 +1,4 @@
-import { describeIssues, Order, OrderRequest } from "@orderflow/domain";
+import { describeIssues, formatIssues, Order, OrderRequest } from "@orderflow/domain";
 import * as v from "valibot";
 import { CliError } from "../command";
 import { readJsonFile } from "../read-json-file";
@@ -18,8 +18,8 @@ export async function readOrder(path: string, newOrderId: () => string): Promise
   }
   const request = v.safeParse(OrderRequest, json);
   if (!request.success) {
-    const problems = describeIssues(request.issues).map((issue) => `${issue.path} ${issue.message}`);
-    throw new StartFailure("input", `--input ${path}: not a valid order: ${problems.join("; ")}`);
+    const problems = formatIssues(describeIssues(request.issues));
+    throw new StartFailure("input", `--input ${path}: not a valid order: ${problems}`);
   }
   // Parsed again as an Order so that the id leads the keys whether it was given or assigned.
   return v.parse(Order, { ...request.output, orderId: request.output.orderId ?? newOrderId() });
