@@ -24,7 +24,7 @@ export interface TableSpec {
   readonly indexes: readonly IndexSpec[];
 }
 
-export const TABLE_NAMES = ["orders", "inventory", "reservations", "payments", "shipments"] as const;
+export const TABLE_NAMES = ["orders", "inventory", "reservations", "payments", "shipments", "gateway"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export const TABLES: Readonly<Record<TableName, TableSpec>> = {
@@ -44,6 +44,8 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   reservations: { logicalName: "reservations", partitionKey: { name: "orderId", type: "S" }, indexes: [] },
   payments: { logicalName: "payments", partitionKey: { name: "orderId", type: "S" }, indexes: [] },
   shipments: { logicalName: "shipments", partitionKey: { name: "orderId", type: "S" }, indexes: [] },
+  // The sandbox payment provider's own books, one row per charge key: what a real provider keeps on its side.
+  gateway: { logicalName: "gateway", partitionKey: { name: "chargeKey", type: "S" }, indexes: [] },
 };
 
 /** The environment variable through which a function learns a table's physical name. */

@@ -3,23 +3,32 @@
  * adapter module plus one entry here.
  */
 import type { PaymentGateway } from "./gateway";
-import { sandboxGateway } from "./sandbox-gateway";
+import { type SandboxLedger, sandboxGateway } from "./sandbox-gateway";
 
-const GATEWAYS: Readonly<Record<string, () => PaymentGateway>> = { sandbox: sandboxGateway };
+/** What an adapter may need to start: the sandbox keeps its books in the `gateway` table. */
+export interface GatewayContext {
+  readonly sandbox: SandboxLedger;
+}
+
+type GatewayFactory = (context: GatewayContext) => PaymentGateway | Promise<PaymentGateway>;
+
+const GATEWAYS: Readonly<Record<string, GatewayFactory>> = {
+  sandbox: ({ sandbox }) => sandboxGateway(sandbox),
+};
 
 /** The names `PAYMENT_GATEWAY` accepts. */
 export const PAYMENT_GATEWAY_NAMES: readonly string[] = Object.keys(GATEWAYS);
 
 /**
- * The gateway implementation a deployment chose by name (env `PAYMENT_GATEWAY`). Handlers call this at
+ * The gateway implementation a deployment chose by name (env `PAYMENT_GATEWAY`). Handlers await this at
  * module load, so a wrong name fails the cold start instead of the first payment.
  */
-export function paymentGatewayNamed(name: string): PaymentGateway {
+export async function paymentGatewayNamed(name: string, context: GatewayContext): Promise<PaymentGateway> {
   const create = Object.hasOwn(GATEWAYS, name) ? GATEWAYS[name] : undefined;
   if (!create) {
     throw new Error(
       `unknown payment gateway "${name}": set PAYMENT_GATEWAY to one of ${PAYMENT_GATEWAY_NAMES.join(", ")}`,
     );
   }
-  return create();
+  return create(context);
 }

@@ -1,13 +1,28 @@
 // Payments for the charge and refund tasks; see README.md.
-export type {
-  ChargeRequest,
-  ChargeResult,
-  PaymentGateway,
-  RefundRequest,
-  RefundResult,
+export {
+  type Authorization,
+  type AuthorizeRequest,
+  type ChargeRef,
+  ChargeVoided,
+  NothingCaptured,
+  type PaymentGateway,
+  type RefundRequest,
+  type RefundResult,
 } from "./gateway";
-export { PAYMENT_GATEWAY_NAMES, paymentGatewayNamed } from "./gateways";
-export type { ChargeLedger, RefundEntry, RefundLedger } from "./ledger";
-export { type CapturedPayment, chargeOf, type PaymentRecord, readPaymentRecord } from "./payment-record";
-export { dynamoChargeLedger, dynamoRefundLedger } from "./payments-table";
-export { SANDBOX_TOKENS, sandboxGateway, UNKNOWN_CARD_REASON } from "./sandbox-gateway";
+export { type GatewayContext, PAYMENT_GATEWAY_NAMES, paymentGatewayNamed } from "./gateways";
+export type { PaymentLedger, RecordFields } from "./ledger";
+export {
+  type CapturedPayment,
+  chargeOf,
+  type PaymentRecord,
+  type PaymentRowStatus,
+  readPaymentRecord,
+} from "./payment-record";
+export { dynamoPaymentLedger } from "./payments-table";
+export {
+  SANDBOX_TOKENS,
+  type SandboxCharge,
+  type SandboxLedger,
+  sandboxGateway,
+  UNKNOWN_CARD_REASON,
+} from "./sandbox-gateway";

@@ -1,11 +1,4 @@
-import {
-  type Charge,
-  describeIssues,
-  formatIssues,
-  Money,
-  OrderId,
-  PAYMENT_STATUSES,
-} from "@orderflow/domain";
+import { type Charge, describeIssues, formatIssues, Money, OrderId } from "@orderflow/domain";
 import * as v from "valibot";
 
 interface RecordBase {
@@ -16,35 +9,47 @@ interface RecordBase {
 }
 
 /**
- * One order's row in the payments table, in its current state. charge-payment writes it PENDING before
- * it asks the gateway and then completes it once (CAPTURED or DECLINED); refund-payment moves PENDING or
- * CAPTURED to REFUNDED. The row is the local ledger of the charge: a PENDING row is a charge that may have
- * been captured, so it is never forgotten by the compensation.
+ * One order's row in the payments table: our own ledger of the order's charge, in its current state.
+ *
+ * - PENDING: charge-payment is about to ask the provider for a hold (written first, so a charge the
+ *   provider may have made is never unknown to the compensation);
+ * - AUTHORIZED: the provider holds the amount (`chargeId`); nothing is taken yet;
+ * - CAPTURED / DECLINED: the charge's outcome;
+ * - VOIDED: refund-payment fenced the charge off before it was captured: a hold is released and no later
+ *   run of charge-payment may capture. Written as a tombstone (without amount) when the order had no row;
+ * - REFUNDED: a captured charge given back.
  */
 export type PaymentRecord =
   | (RecordBase & { readonly status: "PENDING" })
-  | (RecordBase & { readonly status: "CAPTURED"; readonly chargeId: string })
+  | (RecordBase & { readonly status: "AUTHORIZED" | "CAPTURED"; readonly chargeId: string })
   | (RecordBase & { readonly status: "DECLINED"; readonly declineReason: string })
+  | (Partial<RecordBase> & {
+      readonly orderId: string;
+      readonly status: "VOIDED";
+      readonly voidedAt: string;
+      readonly chargeId?: string;
+    })
   | (RecordBase & {
       readonly status: "REFUNDED";
       readonly chargeId: string;
       readonly refundId: string;
       readonly refundedAt: string;
     });
+export type PaymentRowStatus = PaymentRecord["status"];
 export type CapturedPayment = Extract<PaymentRecord, { status: "CAPTURED" }>;
 
-// PENDING is a row state only, never a charge outcome, so it stays out of the domain's PaymentStatus.
-const ROW_STATUSES = ["PENDING", ...PAYMENT_STATUSES] as const;
-type RowStatus = (typeof ROW_STATUSES)[number];
+const ROW_STATUSES = ["PENDING", "AUTHORIZED", "CAPTURED", "DECLINED", "VOIDED", "REFUNDED"] as const;
 
 const text = v.optional(v.string());
 
-/** Which fields each status needs beyond the common ones. */
-const REQUIRED_BY_STATUS: Readonly<Record<RowStatus, readonly string[]>> = {
-  PENDING: [],
-  CAPTURED: ["chargeId"],
-  DECLINED: ["declineReason"],
-  REFUNDED: ["chargeId", "refundId", "refundedAt"],
+/** Which fields each status needs beyond `orderId` and `status`. */
+const REQUIRED_BY_STATUS: Readonly<Record<PaymentRowStatus, readonly string[]>> = {
+  PENDING: ["customerId", "amount", "createdAt"],
+  AUTHORIZED: ["customerId", "amount", "createdAt", "chargeId"],
+  CAPTURED: ["customerId", "amount", "createdAt", "chargeId"],
+  DECLINED: ["customerId", "amount", "createdAt", "declineReason"],
+  VOIDED: ["voidedAt"],
+  REFUNDED: ["customerId", "amount", "createdAt", "chargeId", "refundId", "refundedAt"],
 };
 
 // A flat object plus one check rather than a variant schema: it reuses the valibot parts every task
@@ -52,12 +57,13 @@ const REQUIRED_BY_STATUS: Readonly<Record<RowStatus, readonly string[]>> = {
 const StoredPayment = v.pipe(
   v.object({
     orderId: OrderId,
-    customerId: v.string(),
-    amount: Money,
-    createdAt: v.string(),
     status: v.picklist(ROW_STATUSES),
+    customerId: text,
+    amount: v.optional(Money),
+    createdAt: text,
     chargeId: text,
     declineReason: text,
+    voidedAt: text,
     refundId: text,
     refundedAt: text,
   }),

@@ -1,27 +1,15 @@
-/**
- * The payments table (key `orderId`): one row per order in its current state. The charge side writes it
- * PENDING first and completes it once; the refund side moves PENDING or CAPTURED to REFUNDED once. Each
- * side is its own factory, so a bundle carries only the writes its task makes.
- */
+/** The payments table (key `orderId`): one row per order, its current state (see `PaymentRecord`). */
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { readRow, writeIf } from "@orderflow/task-kit";
-import type { ChargeLedger, RefundLedger } from "./ledger";
-import { type PaymentRecord, readPaymentRecord } from "./payment-record";
+import type { PaymentLedger } from "./ledger";
+import { readPaymentRecord } from "./payment-record";
 
-/** Reads one order's payments row, strongly consistent so a just-written record is never missed. */
-async function getPaymentRecord(
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  orderId: string,
-): Promise<PaymentRecord | undefined> {
-  const row = await readRow(client, tableName, { orderId });
-  return row ? readPaymentRecord(row) : undefined;
-}
-
-/** The charge side: the first record (PENDING, or the outcome) and its one completion. */
-export function dynamoChargeLedger(client: DynamoDBDocumentClient, tableName: string): ChargeLedger {
+export function dynamoPaymentLedger(client: DynamoDBDocumentClient, tableName: string): PaymentLedger {
   return {
-    get: (orderId) => getPaymentRecord(client, tableName, orderId),
+    async get(orderId) {
+      const row = await readRow(client, tableName, { orderId });
+      return row ? readPaymentRecord(row) : undefined;
+    },
     putFirst: (record) =>
       writeIf(
         client,
@@ -31,43 +19,27 @@ export function dynamoChargeLedger(client: DynamoDBDocumentClient, tableName: st
           ConditionExpression: "attribute_not_exists(orderId)",
         }),
       ),
-    complete: (record) =>
-      writeIf(
-        client,
-        new PutCommand({
-          TableName: tableName,
-          Item: record,
-          ConditionExpression: "#status = :pending",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":pending": "PENDING" },
-        }),
-      ),
-  };
-}
-
-/** The refund side: reads the order's row and flips it to REFUNDED once. */
-export function dynamoRefundLedger(client: DynamoDBDocumentClient, tableName: string): RefundLedger {
-  return {
-    get: (orderId) => getPaymentRecord(client, tableName, orderId),
-    markRefunded: (orderId, { refundId, chargeId, refundedAt }) =>
-      writeIf(
+    move(orderId, from, to, fields = {}) {
+      const names = Object.keys(fields);
+      const allowed = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+      return writeIf(
         client,
         new UpdateCommand({
           TableName: tableName,
           Key: { orderId },
-          UpdateExpression:
-            "SET #status = :refunded, chargeId = :chargeId, refundId = :refundId, refundedAt = :refundedAt",
-          ConditionExpression: "#status IN (:captured, :pending)",
-          ExpressionAttributeNames: { "#status": "status" },
+          UpdateExpression: `SET #status = :to${names.map((name) => `, #${name} = :${name}`).join("")}`,
+          ConditionExpression: `#status IN (${Object.keys(allowed).join(", ")})`,
+          ExpressionAttributeNames: {
+            "#status": "status",
+            ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+          },
           ExpressionAttributeValues: {
-            ":refunded": "REFUNDED",
-            ":captured": "CAPTURED",
-            ":pending": "PENDING",
-            ":chargeId": chargeId,
-            ":refundId": refundId,
-            ":refundedAt": refundedAt,
+            ":to": to,
+            ...allowed,
+            ...Object.fromEntries(names.map((name) => [`:${name}`, fields[name]])),
           },
         }),
-      ),
+      );
+    },
   };
 }

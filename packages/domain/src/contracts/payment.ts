@@ -37,7 +37,11 @@ export type RefundPaymentInput = v.InferOutput<typeof RefundPaymentInput>;
 export const RefundPaymentOutput = /* @__PURE__ */ (() =>
   v.object({
     orderId: OrderId,
-    outcome: v.picklist(["REFUNDED", "ALREADY_REFUNDED", "NOTHING_CAPTURED"]),
+    /**
+     * REFUNDED: the captured charge was given back now; VOIDED: a hold was released (or the order fenced
+     * off) before anything was captured; ALREADY_REFUNDED / NOTHING_CAPTURED: nothing to do.
+     */
+    outcome: v.picklist(["REFUNDED", "VOIDED", "ALREADY_REFUNDED", "NOTHING_CAPTURED"]),
     amount: v.optional(Money),
   }))();
 export type RefundPaymentOutput = v.InferOutput<typeof RefundPaymentOutput>;

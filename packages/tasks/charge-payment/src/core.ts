@@ -1,87 +1,105 @@
 import { type Charge, type ChargePaymentInput, PaymentDeclined } from "@orderflow/domain";
 import {
-  type ChargeLedger,
-  type ChargeResult,
+  type CapturedPayment,
+  ChargeVoided,
   chargeOf,
   type PaymentGateway,
+  type PaymentLedger,
   type PaymentRecord,
 } from "@orderflow/payments";
 
 export interface ChargePaymentDeps {
   readonly gateway: PaymentGateway;
-  readonly ledger: ChargeLedger;
+  readonly ledger: PaymentLedger;
   /** The clock that stamps `createdAt`; a parameter so tests can fix it. */
   readonly now: () => Date;
 }
 
-type Pending = Extract<PaymentRecord, { status: "PENDING" }>;
-
-/** What a completed record means to the caller: its charge, or the same decline as the first time. */
-function outcomeOf(record: Exclude<PaymentRecord, Pending>): Charge {
-  if (record.status === "DECLINED") throw new PaymentDeclined(record.declineReason);
-  if (record.status === "REFUNDED") {
-    // Not a business error: the workflow must neither carry on (a refunded order must never ship) nor
-    // treat it as a decline; a person decides what this order needs.
-    throw new Error(
-      `the charge of order ${record.orderId} was refunded at ${record.refundedAt}; a refunded order cannot ` +
-        "continue, so place a new order",
-    );
-  }
-  return chargeOf(record);
+/** The order was compensated (its charge voided or refunded) before this run got to it. */
+function stopped(record: PaymentRecord): Error {
+  // Not a business error: this run is one the workflow has given up on, or a person restarted an order
+  // whose money went back; either way it must not take money again, and nobody waits for its answer.
+  return new Error(
+    `the charge of order ${record.orderId} is ${record.status}: the order was compensated, so nothing is charged; place a new order`,
+  );
 }
 
-function completedOf(pending: Pending, result: ChargeResult): Exclude<PaymentRecord, Pending> {
-  return result.status === "APPROVED"
-    ? { ...pending, status: "CAPTURED", chargeId: result.chargeId }
-    : { ...pending, status: "DECLINED", declineReason: result.reason };
-}
-
-/** The order's record, read after a conditional write lost to another run. */
-async function reread(ledger: ChargeLedger, orderId: string): Promise<PaymentRecord> {
+/** The record as it is now, after a compare-and-set of ours lost to another run. */
+async function reread(ledger: PaymentLedger, orderId: string): Promise<PaymentRecord> {
   const record = await ledger.get(orderId);
   if (!record) throw new Error(`payments row for order ${orderId} exists and vanished; retry the charge`);
   return record;
 }
 
+/** The first record of the order: ours when this run writes it, else the one already there. */
+async function intent(input: ChargePaymentInput, deps: ChargePaymentDeps): Promise<PaymentRecord> {
+  const { orderId, customerId, amount } = input;
+  const existing = await deps.ledger.get(orderId);
+  if (existing) return existing;
+  const pending: PaymentRecord = { orderId, customerId, amount, status: "PENDING", createdAt: deps.now().toISOString() };
+  return (await deps.ledger.putFirst(pending)) ? pending : reread(deps.ledger, orderId);
+}
+
 /**
- * Charges the order once. The intent is recorded first: a PENDING row with the amount, so a charge the
- * gateway may have captured is never unknown to RefundPayment (if this run dies, or the provider fails
- * after capturing). Then the gateway is asked, with the order id as idempotency key (so the provider
- * charges once however often it is asked), and the row is completed CAPTURED or DECLINED. A repeat that
- * finds PENDING asks the gateway again for the recorded amount and completes the row; one that finds it
- * completed returns the first charge, or throws the first decline again, without asking the gateway.
+ * Asks the provider to hold the amount for a PENDING record and records the answer. A hold whose record
+ * was fenced meanwhile (the compensation voided the order) is released at once.
+ */
+async function authorize(record: PaymentRecord & { status: "PENDING" }, token: string, deps: ChargePaymentDeps) {
+  const { orderId, customerId, amount } = record;
+  const answer = await deps.gateway.authorize({ chargeKey: orderId, customerId, amount, paymentToken: token });
+  if (answer.status === "DECLINED") {
+    await deps.ledger.move(orderId, ["PENDING"], "DECLINED", { declineReason: answer.reason });
+    return reread(deps.ledger, orderId);
+  }
+  if (await deps.ledger.move(orderId, ["PENDING"], "AUTHORIZED", { chargeId: answer.chargeId })) {
+    return { ...record, status: "AUTHORIZED" as const, chargeId: answer.chargeId };
+  }
+  const now = await reread(deps.ledger, orderId);
+  if (now.status === "VOIDED") await deps.gateway.void({ chargeKey: orderId, chargeId: answer.chargeId });
+  return now;
+}
+
+/** Takes the held amount and records it; a capture the fence beat to it is no charge of this order. */
+async function capture(record: PaymentRecord & { status: "AUTHORIZED" }, deps: ChargePaymentDeps) {
+  const { orderId, chargeId } = record;
+  try {
+    await deps.gateway.capture({ chargeKey: orderId, chargeId });
+  } catch (error) {
+    if (error instanceof ChargeVoided) return reread(deps.ledger, orderId);
+    throw error;
+  }
+  if (await deps.ledger.move(orderId, ["AUTHORIZED"], "CAPTURED")) return { ...record, status: "CAPTURED" as const };
+  return reread(deps.ledger, orderId);
+}
+
+/**
+ * Charges the order once, in steps that each leave a record: the intent (PENDING, written before the
+ * provider is asked, so the compensation always knows a charge may exist), the provider's hold
+ * (AUTHORIZED), then the capture (CAPTURED). The provider is asked with the order id as charge key, so a
+ * repeat (a retry, a lost answer, two concurrent runs) makes one charge and learns its state from the
+ * provider; each record change is a compare-and-set, so racing runs cannot both take a step. A repeat that
+ * finds the charge captured returns it; one that finds it declined throws the same decline.
+ *
+ * The compensation fences the order off by setting the record VOIDED (see refund-payment): a run that
+ * finds the record so stops, releasing any hold it just made, so a charge whose run is late can never be
+ * captured after its order was compensated.
  *
  * A repeat with a different amount or token still charges the first amount: one order, one charge.
  *
- * @throws PaymentDeclined when the gateway declines (now or the first time).
- * @throws PaymentProcessingError when the gateway cannot answer right now; the row stays PENDING.
- * @throws Error when the order's charge was refunded: such an order must not go on.
+ * @throws PaymentDeclined when the provider declines (now or the first time).
+ * @throws PaymentProcessingError when the provider cannot answer right now; the workflow retries.
+ * @throws Error when the order was compensated (voided or refunded): such an order must not go on.
  */
 export async function chargePayment(input: ChargePaymentInput, deps: ChargePaymentDeps): Promise<Charge> {
-  const { orderId, customerId, amount } = input;
-  let record = await deps.ledger.get(orderId);
-  if (!record) {
-    const intent: Pending = {
-      orderId,
-      customerId,
-      amount,
-      status: "PENDING",
-      createdAt: deps.now().toISOString(),
-    };
-    record = (await deps.ledger.putFirst(intent)) ? intent : await reread(deps.ledger, orderId);
+  let record = await intent(input, deps);
+  if (record.status === "PENDING") record = await authorize(record, input.paymentToken, deps);
+  if (record.status === "AUTHORIZED") record = await capture(record, deps);
+  switch (record.status) {
+    case "CAPTURED":
+      return chargeOf(record as CapturedPayment);
+    case "DECLINED":
+      throw new PaymentDeclined(record.declineReason);
+    default:
+      throw stopped(record);
   }
-  if (record.status !== "PENDING") return outcomeOf(record);
-
-  const result = await deps.gateway.charge({
-    idempotencyKey: orderId,
-    customerId: record.customerId,
-    amount: record.amount,
-    paymentToken: input.paymentToken,
-  });
-  const completed = completedOf(record, result);
-  if (await deps.ledger.complete(completed)) return outcomeOf(completed);
-
-  const first = await reread(deps.ledger, orderId);
-  if (first.status === "PENDING") throw new Error(`payments row for order ${orderId} stayed PENDING; retry`);
-  return outcomeOf(first);
 }

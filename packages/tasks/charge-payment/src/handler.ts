@@ -1,14 +1,17 @@
 import { ChargePaymentInput } from "@orderflow/domain";
-import { dynamoChargeLedger, paymentGatewayNamed } from "@orderflow/payments";
+import { dynamoPaymentLedger, paymentGatewayNamed } from "@orderflow/payments";
 import { createLogger, documentClient, manifestEnv, tableNamesFor, taskHandler } from "@orderflow/task-kit";
 import { chargePayment } from "./core";
 import { task } from "./task";
 
 const tables = tableNamesFor(task);
 const env = manifestEnv(task);
+const documents = documentClient();
 const deps = {
-  gateway: paymentGatewayNamed(env.PAYMENT_GATEWAY),
-  ledger: dynamoChargeLedger(documentClient(), tables.payments),
+  gateway: await paymentGatewayNamed(env.PAYMENT_GATEWAY, {
+    sandbox: { client: documents, tableName: tables.gateway },
+  }),
+  ledger: dynamoPaymentLedger(documents, tables.payments),
   now: () => new Date(),
 };
 

@@ -8,7 +8,11 @@ export const task = defineTask({
   description: "Charges the order total once through the payment gateway.",
   memoryMb: 256,
   timeoutSeconds: 10,
-  tables: { payments: ["GetItem", "PutItem"] },
+  tables: {
+    payments: ["GetItem", "PutItem", "UpdateItem"],
+    // The sandbox provider's own books; only the sandbox gateway reads or writes them.
+    gateway: ["GetItem", "PutItem", "UpdateItem"],
+  },
   env: {
     PAYMENT_GATEWAY: {
       description: "Payment gateway implementation; only `sandbox` exists today.",

@@ -1,10 +1,10 @@
 import type { RefundPaymentInput, RefundPaymentOutput } from "@orderflow/domain";
-import type { PaymentGateway, PaymentRecord, RefundLedger } from "@orderflow/payments";
+import type { PaymentGateway, PaymentLedger, PaymentRecord } from "@orderflow/payments";
 
 export interface RefundPaymentDeps {
   readonly gateway: PaymentGateway;
-  readonly ledger: RefundLedger;
-  /** The clock that stamps `refundedAt`; a parameter so tests can fix it. */
+  readonly ledger: PaymentLedger;
+  /** The clock that stamps `voidedAt` and `refundedAt`; a parameter so tests can fix it. */
   readonly now: () => Date;
 }
 
@@ -13,52 +13,88 @@ export function refundKeyOf(orderId: string): string {
   return `refund-${orderId}`;
 }
 
-/** A record whose charge may have been captured: CAPTURED, or PENDING (an interrupted ChargePayment). */
-type Refundable = Extract<PaymentRecord, { status: "CAPTURED" | "PENDING" }>;
-type Uncaptured = Exclude<PaymentRecord, Refundable>;
+type Outcome = RefundPaymentOutput["outcome"];
 
-const isRefundable = (record: PaymentRecord | undefined): record is Refundable =>
-  record?.status === "CAPTURED" || record?.status === "PENDING";
-
-/** The answer for a record that needs no refund (now). */
-function settledOutcome(orderId: string, record: Uncaptured | undefined): RefundPaymentOutput {
-  return record?.status === "REFUNDED"
-    ? { orderId, outcome: "ALREADY_REFUNDED", amount: record.amount }
-    : { orderId, outcome: "NOTHING_CAPTURED" };
+/** The record as it is now, after a compare-and-set of ours lost to another run. */
+async function reread(ledger: PaymentLedger, orderId: string): Promise<PaymentRecord> {
+  const record = await ledger.get(orderId);
+  if (!record) throw new Error(`payments row for order ${orderId} exists and vanished; retry the refund`);
+  return record;
 }
 
 /**
- * Compensation for ChargePayment: refunds the order's charge in full, once. A PENDING record is refunded
- * like a CAPTURED one: ChargePayment may have been captured by the provider and then failed or died, and
- * the gateway names that charge by its key (the order id). The gateway refund is keyed per order, so a
- * retry or a concurrent run refunds once at the provider; the conditional (PENDING | CAPTURED) → REFUNDED
- * write then records it exactly once. Nothing captured (no record, or a decline) is a no-op, because the
- * saga runs this step whether or not the charge happened.
+ * Fences the order's charge off before it is captured: the record becomes VOIDED (a tombstone when the
+ * order has none), which every later run of charge-payment respects. Returns the record as it was when
+ * fenced, or undefined when there was nothing to fence (it had moved on: read it again).
+ */
+async function fence(orderId: string, deps: RefundPaymentDeps): Promise<PaymentRecord | "NONE" | undefined> {
+  const voidedAt = deps.now().toISOString();
+  const record = await deps.ledger.get(orderId);
+  if (!record) {
+    const tombstone = { orderId, status: "VOIDED" as const, voidedAt, createdAt: voidedAt };
+    return (await deps.ledger.putFirst(tombstone)) ? "NONE" : undefined;
+  }
+  if (record.status !== "PENDING" && record.status !== "AUTHORIZED") return record;
+  return (await deps.ledger.move(orderId, [record.status], "VOIDED", { voidedAt })) ? record : undefined;
+}
+
+/** Gives a captured charge back and records it; the refund key makes a repeat refund once. */
+async function giveBack(record: PaymentRecord & { chargeId: string }, deps: RefundPaymentDeps): Promise<Outcome> {
+  const { orderId, chargeId, amount } = record;
+  if (!amount) throw new Error(`payments row for order ${orderId} names charge ${chargeId} without an amount`);
+  const { refundId } = await deps.gateway.refund({ chargeKey: orderId, chargeId, refundKey: refundKeyOf(orderId), amount });
+  const refundedAt = deps.now().toISOString();
+  // CAPTURED, or VOIDED when the fence came a moment after the capture reached the provider.
+  const fields = { chargeId, refundId, refundedAt };
+  if (await deps.ledger.move(orderId, ["CAPTURED", "VOIDED"], "REFUNDED", fields)) return "REFUNDED";
+  const now = await reread(deps.ledger, orderId);
+  if (now.status === "REFUNDED") return "REFUNDED";
+  throw new Error(`payments row for order ${orderId} is ${now.status} after its refund was made; retry`);
+}
+
+/** What to do about a record that the fence left as it was, or that it just fenced. */
+async function settle(record: PaymentRecord, fenced: boolean, deps: RefundPaymentDeps): Promise<Outcome> {
+  switch (record.status) {
+    case "CAPTURED":
+      return giveBack(record, deps);
+    case "REFUNDED":
+      return "ALREADY_REFUNDED";
+    case "DECLINED":
+      return "NOTHING_CAPTURED";
+    case "PENDING":
+      // Fenced before the provider's answer was recorded: a hold it may have made is never captured (the
+      // run that made it releases it on finding the fence) and lapses at the provider.
+      return "VOIDED";
+    case "AUTHORIZED":
+    case "VOIDED": {
+      if (!record.chargeId) return fenced ? "VOIDED" : "NOTHING_CAPTURED";
+      // The hold is released, unless the capture reached the provider first: then it is given back.
+      const answer = await deps.gateway.void({ chargeKey: record.orderId, chargeId: record.chargeId });
+      return answer === "VOIDED" ? "VOIDED" : giveBack({ ...record, chargeId: record.chargeId }, deps);
+    }
+  }
+}
+
+/**
+ * Compensation for ChargePayment: makes sure the order ends up charged nothing, whatever state its
+ * charge is in and whatever else is still running. It first fences the charge off (a charge not yet
+ * captured is VOIDED, so no later run of charge-payment can capture it; an order without a charge gets a
+ * VOIDED tombstone), then releases a hold at the provider, or refunds a capture in full, once (the refund
+ * key makes a repeat refund once, and the record moves to REFUNDED by compare-and-set).
  *
- * @throws PaymentProcessingError when the gateway cannot refund right now; the workflow retries it.
+ * @throws PaymentProcessingError when the provider cannot answer right now; the workflow retries it.
  */
 export async function refundPayment(
   { orderId }: RefundPaymentInput,
   deps: RefundPaymentDeps,
 ): Promise<RefundPaymentOutput> {
-  const record = await deps.ledger.get(orderId);
-  if (!isRefundable(record)) return settledOutcome(orderId, record);
-
-  const { refundId, chargeId } = await deps.gateway.refund({
-    idempotencyKey: refundKeyOf(orderId),
-    chargeKey: orderId,
-    ...(record.status === "CAPTURED" && { chargeId: record.chargeId }),
-    amount: record.amount,
-  });
-  if (await deps.ledger.markRefunded(orderId, { refundId, chargeId, refundedAt: deps.now().toISOString() })) {
-    return { orderId, outcome: "REFUNDED", amount: record.amount };
+  for (let round = 0; round < 3; round++) {
+    const fenced = await fence(orderId, deps);
+    if (fenced === "NONE") return { orderId, outcome: "NOTHING_CAPTURED" };
+    if (fenced === undefined) continue;
+    const wasFenced = fenced.status === "PENDING" || fenced.status === "AUTHORIZED";
+    const outcome = await settle(fenced, wasFenced, deps);
+    return { orderId, outcome, ...(fenced.amount && { amount: fenced.amount }) };
   }
-  // Another run recorded the same refund between our read and our write.
-  const after = await deps.ledger.get(orderId);
-  if (isRefundable(after)) {
-    throw new Error(
-      `payments row for order ${orderId} stayed ${after.status} after its refund was recorded; retry`,
-    );
-  }
-  return settledOutcome(orderId, after);
+  throw new Error(`the payments row of order ${orderId} kept changing under the refund; retry`);
 }

@@ -1,14 +1,17 @@
 import { RefundPaymentInput } from "@orderflow/domain";
-import { dynamoRefundLedger, paymentGatewayNamed } from "@orderflow/payments";
+import { dynamoPaymentLedger, paymentGatewayNamed } from "@orderflow/payments";
 import { createLogger, documentClient, manifestEnv, tableNamesFor, taskHandler } from "@orderflow/task-kit";
 import { refundPayment } from "./core";
 import { task } from "./task";
 
 const tables = tableNamesFor(task);
 const env = manifestEnv(task);
+const documents = documentClient();
 const deps = {
-  gateway: paymentGatewayNamed(env.PAYMENT_GATEWAY),
-  ledger: dynamoRefundLedger(documentClient(), tables.payments),
+  gateway: await paymentGatewayNamed(env.PAYMENT_GATEWAY, {
+    sandbox: { client: documents, tableName: tables.gateway },
+  }),
+  ledger: dynamoPaymentLedger(documents, tables.payments),
   now: () => new Date(),
 };
 

@@ -8,7 +8,11 @@ export const task = defineTask({
   description: "Compensation: refunds the captured charge.",
   memoryMb: 256,
   timeoutSeconds: 10,
-  tables: { payments: ["GetItem", "UpdateItem"] },
+  tables: {
+    payments: ["GetItem", "PutItem", "UpdateItem"],
+    // The sandbox provider's own books; only the sandbox gateway reads or writes them.
+    gateway: ["GetItem", "PutItem", "UpdateItem"],
+  },
   env: {
     PAYMENT_GATEWAY: {
       description: "Payment gateway implementation; only `sandbox` exists today.",
