@@ -38,12 +38,14 @@ export {
   ValidationError,
 } from "./errors";
 export {
+  EVENT_OF_STATUS,
   EVENT_SOURCE,
   ORDER_EVENT_TYPES,
   type OrderCompletedDetail,
   type OrderEvents,
   type OrderEventType,
   type OrderFailedDetail,
+  type OrderNeedsAttentionDetail,
   type OrderRejectedDetail,
 } from "./events";
 export { newOrderId, ORDER_ID_PATTERN, OrderId, SKU_PATTERN, Sku } from "./ids";
@@ -73,6 +75,7 @@ export {
   PaymentMethod,
 } from "./order";
 export { parseOrThrow } from "./parse";
+export { SHIPPING_ENV, supportedCountries } from "./shipping";
 export {
   allowedTransitions,
   assertTransition,

@@ -2,17 +2,20 @@ import * as v from "valibot";
 
 /**
  * The order's lifecycle as stored in the orders table. PENDING is written when the order is accepted;
- * the workflow moves it exactly once to one of the terminal states.
+ * the workflow moves it exactly once to one of the terminal states. NEEDS_ATTENTION is the terminal state
+ * of an order a person must finish (a compensation gave up, a shipment's hand-over did not report back);
+ * the order names the steps left to settle.
  */
-export const ORDER_STATUSES = ["PENDING", "COMPLETED", "REJECTED", "FAILED"] as const;
+export const ORDER_STATUSES = ["PENDING", "COMPLETED", "REJECTED", "FAILED", "NEEDS_ATTENTION"] as const;
 export const OrderStatus = v.picklist(ORDER_STATUSES);
 export type OrderStatus = v.InferOutput<typeof OrderStatus>;
 
 const ALLOWED: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
-  PENDING: ["COMPLETED", "REJECTED", "FAILED"],
+  PENDING: ["COMPLETED", "REJECTED", "FAILED", "NEEDS_ATTENTION"],
   COMPLETED: [],
   REJECTED: [],
   FAILED: [],
+  NEEDS_ATTENTION: [],
 };
 
 export function allowedTransitions(from: OrderStatus): readonly OrderStatus[] {

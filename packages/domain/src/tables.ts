@@ -22,23 +22,40 @@ export interface TableSpec {
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
   readonly indexes: readonly IndexSpec[];
+  /** A change stream with both images, for a table others follow (the orders table's outbox). */
+  readonly stream?: "NEW_AND_OLD_IMAGES";
 }
 
-export const TABLE_NAMES = ["orders", "inventory", "reservations", "payments", "shipments", "gateway"] as const;
+export const TABLE_NAMES = [
+  "orders",
+  "inventory",
+  "reservations",
+  "payments",
+  "shipments",
+  "gateway",
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   orders: {
     logicalName: "orders",
     partitionKey: { name: "orderId", type: "S" },
-    // Lets a customer-facing view list one customer's orders newest first.
     indexes: [
+      // Lets a customer-facing view list one customer's orders newest first.
       {
         name: "byCustomer",
         partitionKey: { name: "customerId", type: "S" },
         sortKey: { name: "createdAt", type: "S" },
       },
+      // Lets the reconciler find the orders still PENDING, oldest first.
+      {
+        name: "byStatus",
+        partitionKey: { name: "status", type: "S" },
+        sortKey: { name: "createdAt", type: "S" },
+      },
     ],
+    // The outbox: every status change the workflow writes is published from this stream (see ORDER_OUTBOX).
+    stream: "NEW_AND_OLD_IMAGES",
   },
   inventory: { logicalName: "inventory", partitionKey: { name: "sku", type: "S" }, indexes: [] },
   reservations: { logicalName: "reservations", partitionKey: { name: "orderId", type: "S" }, indexes: [] },

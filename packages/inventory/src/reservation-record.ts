@@ -69,9 +69,17 @@ export function reserveStep(
  * The next step of releasing a reservation (the compensation), or undefined when there is nothing to
  * return: the last held lines go back and the record becomes RELEASED. A SHIPPED record is never
  * returned, whatever it still holds: its stock belongs to the shipment, which the ship steps hand over.
+ *
+ * An order without a record gets `tombstone()` (RELEASED, no items): the release fences the order off, so
+ * a reserve that lands after it (an invocation still running after Step Functions gave up on it) finds the
+ * record and holds nothing, and a shipment finds it not HELD and books nothing.
  */
-export function releaseStep(record: ReservationRecord | undefined): LedgerStep | undefined {
-  if (!record || record.status === "SHIPPED") return undefined;
+export function releaseStep(
+  record: ReservationRecord | undefined,
+  tombstone: () => ReservationRecord,
+): LedgerStep | undefined {
+  if (!record) return { from: undefined, to: tombstone() };
+  if (record.status === "SHIPPED") return undefined;
   return record.status === "HELD" || record.heldLines > 0
     ? returnStep(record, "RELEASED", { deleteWhenEmpty: false })
     : undefined;

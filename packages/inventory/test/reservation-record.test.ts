@@ -33,6 +33,9 @@ function stepsFrom(start: ReservationRecord, plan: (r: ReservationRecord) => Led
   return { steps, end: record };
 }
 
+/** What a release writes for an order without a reservation. */
+const tombstone = () => ({ ...recordOf(0, 0), status: "RELEASED" as const });
+
 describe("hold and return steps", () => {
   it("hold every line exactly once, in order, at most 99 lines per step, for orders of any size", () => {
     fc.assert(
@@ -140,20 +143,28 @@ describe("the reserve and release planners", () => {
 
   it("release: finishes a release interrupted between its steps", () => {
     // Act
-    const step = releaseStep({ ...recordOf(100, 1), status: "RELEASED" });
+    const step = releaseStep({ ...recordOf(100, 1), status: "RELEASED" }, tombstone);
 
     // Assess
     expect(step && stockMoveOf(step)).toEqual({ move: "return", lines: linesOf(1) });
   });
 
   it.each([
-    ["no record", undefined],
     ["a released record holding nothing", { ...recordOf(2, 0), status: "RELEASED" as const }],
     ["a shipped record", { ...recordOf(2, 0), status: "SHIPPED" as const }],
     ["a shipped record whose hand-over is under way", { ...recordOf(2, 2), status: "SHIPPED" as const }],
   ])("release: plans nothing for %s", (_, record) => {
     // Act / Assess
-    expect(releaseStep(record)).toBeUndefined();
+    expect(releaseStep(record, tombstone)).toBeUndefined();
+  });
+
+  it("release: fences an order without a record off with a tombstone that holds nothing", () => {
+    // Act
+    const step = releaseStep(undefined, tombstone);
+
+    // Assess
+    expect(step).toEqual({ from: undefined, to: tombstone() });
+    expect(step && stockMoveOf(step)).toEqual({ move: "hold", lines: [] });
   });
 });
 

@@ -31,8 +31,19 @@ export type ReleaseInventoryInput = v.InferOutput<typeof ReleaseInventoryInput>;
 export const ReleaseInventoryOutput = /* @__PURE__ */ (() =>
   v.object({
     orderId: OrderId,
-    /** RELEASED: stock returned now; ALREADY_RELEASED / NOTHING_RESERVED / ALREADY_SHIPPED: nothing to do. */
-    outcome: v.picklist(["RELEASED", "ALREADY_RELEASED", "NOTHING_RESERVED", "ALREADY_SHIPPED"]),
+    /**
+     * RELEASED: stock returned now; ALREADY_RELEASED / NOTHING_RESERVED: nothing to do (the order is fenced
+     * off: a reserve or a shipment that comes later finds the reservation released and does nothing);
+     * ALREADY_SHIPPED: the order shipped after all, every unit handed over; HANDOVER_INCOMPLETE: it shipped,
+     * but some lines are still reserved (a person finishes the hand-over).
+     */
+    outcome: v.picklist([
+      "RELEASED",
+      "ALREADY_RELEASED",
+      "NOTHING_RESERVED",
+      "ALREADY_SHIPPED",
+      "HANDOVER_INCOMPLETE",
+    ]),
     items: v.array(LineItem),
   }))();
 export type ReleaseInventoryOutput = v.InferOutput<typeof ReleaseInventoryOutput>;

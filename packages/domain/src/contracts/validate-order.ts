@@ -20,10 +20,19 @@ export const PricedLine = /* @__PURE__ */ (() =>
   }))();
 export type PricedLine = v.InferOutput<typeof PricedLine>;
 
-/** The order as the rest of the workflow sees it: client fields plus catalog prices and totals. */
+/**
+ * The order as the rest of the workflow sees it: what the later tasks need (ids, items, the card token for
+ * the charge), priced from the catalog, and no personal data: the customer's e-mail, name and address stay
+ * in the orders table, where the tasks that need them read them, so the execution's state and output
+ * carry none of it.
+ */
 export const ValidatedOrder = /* @__PURE__ */ (() =>
   v.object({
-    ...Order.entries,
+    orderId: Order.entries.orderId,
+    customerId: Order.entries.customer.entries.id,
+    currency: Order.entries.currency,
+    items: Order.entries.items,
+    payment: Order.entries.payment,
     lines: v.array(PricedLine),
     subtotal: Money,
     total: Money,

@@ -1,4 +1,4 @@
-import { isIsoCountry } from "@orderflow/domain";
+import { supportedCountries } from "@orderflow/domain";
 
 /** Where and how this deployment ships. */
 export interface ShippingConfig {
@@ -16,19 +16,9 @@ export function shippingConfig(env: {
   readonly SUPPORTED_COUNTRIES: string;
   readonly CARRIER: string;
 }): ShippingConfig {
-  const listed = env.SUPPORTED_COUNTRIES.split(",")
-    .map((code) => code.trim().toUpperCase())
-    .filter((code) => code !== "");
-  const wrong = listed.filter((code) => !isIsoCountry(code));
-  if (listed.length === 0 || wrong.length > 0) {
-    throw new Error(
-      `SUPPORTED_COUNTRIES must list ISO 3166-1 alpha-2 country codes separated by commas, such as DE,AT,NL` +
-        (wrong.length > 0 ? `; not country codes: ${wrong.join(", ")}` : `; it lists none`),
-    );
-  }
   const carrier = env.CARRIER.trim();
   if (!/[A-Za-z0-9]/.test(carrier)) {
     throw new Error(`CARRIER must name the carrier with at least one letter or digit, such as DHL`);
   }
-  return { supportedCountries: [...new Set(listed)], carrier };
+  return { supportedCountries: supportedCountries(env.SUPPORTED_COUNTRIES), carrier };
 }

@@ -1,6 +1,5 @@
 import {
   type CreateShipmentInput,
-  type LineItem,
   type Shipment,
   ShipmentFailed,
   ShipmentHandoverIncomplete,
@@ -31,28 +30,24 @@ export interface CreateShipmentDeps {
   readonly contention?: ContentionPolicy;
 }
 
-function quantitiesBySku(items: readonly LineItem[]): Map<string, number> {
-  const quantities = new Map<string, number>();
-  for (const { sku, quantity } of items) quantities.set(sku, (quantities.get(sku) ?? 0) + quantity);
-  return quantities;
-}
-
-function sameItems(a: readonly LineItem[], b: readonly LineItem[]): boolean {
-  const [left, right] = [quantitiesBySku(a), quantitiesBySku(b)];
-  return left.size === right.size && [...left].every(([sku, quantity]) => right.get(sku) === quantity);
-}
-
 const skusOf = (shortages: readonly Shortage[]) => shortages.map((s) => s.sku).join(", ");
 
-/** Why the order cannot ship from `record` (which is not SHIPPED), or undefined when it can. */
+/**
+ * Why the order cannot ship from `record` (which is not SHIPPED) to `country`, or undefined when it can.
+ * The reservation is the account of what ships: its items are the order's as reserved.
+ */
 function refusal(
-  { orderId, shippingAddress, items }: CreateShipmentInput,
+  orderId: string,
+  country: string | undefined,
   record: ReservationRecord | undefined,
   config: ShippingConfig,
 ): ShipmentFailed | undefined {
-  if (!config.supportedCountries.includes(shippingAddress.country)) {
+  if (country === undefined) {
+    return new ShipmentFailed(`order ${orderId} has no recorded shipping address; it cannot be shipped`);
+  }
+  if (!config.supportedCountries.includes(country)) {
     return new ShipmentFailed(
-      `we do not ship to ${shippingAddress.country}; supported countries: ${config.supportedCountries.join(", ")}`,
+      `we do not ship to ${country}; supported countries: ${config.supportedCountries.join(", ")}`,
     );
   }
   if (!record) {
@@ -74,11 +69,6 @@ function refusal(
         "lines (its reserve was interrupted); only a fully held reservation ships",
     );
   }
-  if (!sameItems(items, record.items)) {
-    return new ShipmentFailed(
-      `the items of order ${orderId} differ from what its reservation holds; ship only what was reserved`,
-    );
-  }
   return undefined;
 }
 
@@ -90,8 +80,12 @@ function refusal(
  * finishing the hand-over; overlapping runs book one shipment and hand each unit over once, because
  * every step compares-and-sets the record. release-inventory leaves a SHIPPED reservation alone.
  *
- * @throws ShipmentFailed when the country is not served, the reservation is missing, not HELD or not fully
- *   held, its items differ from the order's, or the inventory rows do not hold its reserved units.
+ * The request names the order only: the destination comes from the order as recorded in the orders
+ * table, the items from its reservation.
+ *
+ * @throws ShipmentFailed when the order has no recorded address or its country is not served, the
+ *   reservation is missing, not HELD (e.g. released: the order was compensated) or not fully held, or the
+ *   inventory rows do not hold its reserved units.
  * @throws InventoryContention when concurrent orders keep conflicting after short retries (nothing written).
  * @throws ShipmentHandoverIncomplete (retryable) for any failure once the order has shipped.
  */
@@ -100,9 +94,9 @@ export async function createShipment(
   { store, config, now, contention }: CreateShipmentDeps,
 ): Promise<Shipment> {
   const { orderId } = input;
-  const found = await store.reservations.get(orderId);
-  // A shipped order answers a repeat with its shipment, whatever the input or the settings say now.
-  const refused = found?.status === "SHIPPED" ? undefined : refusal(input, found, config);
+  const [found, country] = await Promise.all([store.reservations.get(orderId), store.destinationOf(orderId)]);
+  // A shipped order answers a repeat with its shipment, whatever the settings say now.
+  const refused = found?.status === "SHIPPED" ? undefined : refusal(orderId, country, found, config);
   if (refused) throw refused;
 
   const shipment: Shipment = {
@@ -137,7 +131,7 @@ export async function createShipment(
             "reservation; correct those rows before this order can ship",
         );
       }
-      throw refusal(input, record, config) ?? new Error(`order ${orderId} did not ship; retry`);
+      throw refusal(orderId, country, record, config) ?? new Error(`order ${orderId} did not ship; retry`);
     }
     if (shortages) {
       throw new Error(

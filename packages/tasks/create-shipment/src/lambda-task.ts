@@ -1,4 +1,4 @@
-import { defineTask, IDEMPOTENT_TIMEOUTS } from "@orderflow/domain";
+import { defineTask, IDEMPOTENT_TIMEOUTS, SHIPPING_ENV } from "@orderflow/domain";
 
 /** CreateShipment as a Lambda function: what it needs from the platform. */
 export const lambdaTask = defineTask({
@@ -9,15 +9,14 @@ export const lambdaTask = defineTask({
   memoryMb: 256,
   timeoutSeconds: 10,
   tables: {
+    // The order's address, as the API or ValidateOrder recorded it.
+    orders: ["GetItem"],
     shipments: ["GetItem", "PutItem"],
     reservations: ["GetItem", "UpdateItem"],
     inventory: ["UpdateItem"],
   },
   env: {
-    SUPPORTED_COUNTRIES: {
-      description: "Comma-separated ISO 3166-1 alpha-2 codes we ship to.",
-      default: "DE,AT,NL,BE,FR,PT,ES,IT",
-    },
+    ...SHIPPING_ENV,
     CARRIER: { description: "Carrier name printed on shipments.", default: "DHL" },
   },
   retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },

@@ -5,6 +5,8 @@ import type { ShippingLedger } from "@orderflow/inventory";
 export interface ShipmentStore {
   /** The order's shipment, read strongly consistent. */
   getShipment(orderId: string): Promise<Shipment | undefined>;
+  /** The country of the order's shipping address as the orders table records it; undefined without one. */
+  destinationOf(orderId: string): Promise<string | undefined>;
   /**
    * The reservations on the protocol (`@orderflow/inventory`): `get` reads the order's record (with
    * `heldLines`) strongly consistent; `apply(step, shipment)` makes one ship step (see `shipStep`) one

@@ -5,7 +5,7 @@ import { releaseInventory } from "./core";
 import { task } from "./task";
 
 const tables = tableNamesFor(task);
-const deps = { ledger: dynamoReservationLedger(documentClient(), tables) };
+const deps = { ledger: dynamoReservationLedger(documentClient(), tables), now: () => new Date() };
 
 export const handler = taskHandler({
   logger: createLogger(task.name),

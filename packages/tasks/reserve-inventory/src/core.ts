@@ -23,14 +23,15 @@ export interface ReserveInventoryDeps extends ApplyStepsDeps {
 
 /**
  * Reserves every line of the order, all or nothing, and records the reservation under the order id.
- * Re-running for the same order returns its existing reservation (whatever its status) and reserves
- * nothing more; a run that finds the reservation half-held (a 100-line order whose earlier run stopped
+ * Re-running for the same order returns its existing reservation and reserves nothing more (a RELEASED
+ * one is refused: see below); a run that finds the reservation half-held (a 100-line order whose earlier run stopped
  * between its two steps) completes it.
  *
  * @throws OutOfStock naming every short SKU of the failing step with the units requested and available
  *   (a SKU without an inventory row has 0 available); any lines held by earlier steps are returned first,
  *   so the order holds nothing.
  * @throws InventoryContention when concurrent orders keep conflicting after short retries.
+ * @throws Error when the order's reservation was released (the order was compensated): it holds nothing.
  */
 export async function reserveInventory(
   input: ReserveRequest,
@@ -44,6 +45,13 @@ export async function reserveInventory(
     heldLines: 0,
   });
   const held = await applySteps(input.orderId, undefined, (record) => reserveStep(record, fresh), deps);
+  if (held.record?.status === "RELEASED") {
+    // Not a business error: the order was compensated (released, or fenced off before this run got here),
+    // so this run is one Step Functions gave up on, or a repeat of an order that must not go on.
+    throw new Error(
+      `the reservation of order ${input.orderId} is RELEASED: the order was compensated, so nothing is reserved; place a new order`,
+    );
+  }
   if (!held.shortages && held.record) return reservationOf(held.record);
 
   // Undo the steps that held lines before the short one. Another invocation for the same order may have

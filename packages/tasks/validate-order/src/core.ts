@@ -9,9 +9,13 @@ import {
   ValidationError,
 } from "@orderflow/domain";
 import type { Catalog } from "./catalog";
+import type { OrderRecords } from "./order-records";
 
 export interface ValidateOrderDeps {
   readonly catalog: Catalog;
+  readonly orders: OrderRecords;
+  /** The countries the shop ships to (the setting CreateShipment books shipments by). */
+  readonly supportedCountries: readonly string[];
 }
 
 /**
@@ -22,8 +26,19 @@ export interface ValidateOrderDeps {
  * @throws ValidationError listing every line whose SKU the catalog does not know or prices in another
  *   currency than the order, each under its field path (`items[2].sku`).
  */
-export function priceOrder(order: ValidateOrderInput, prices: ReadonlyMap<string, Money>): ValidatedOrder {
+export function priceOrder(
+  order: ValidateOrderInput,
+  prices: ReadonlyMap<string, Money>,
+  supportedCountries: readonly string[],
+): ValidatedOrder {
   const issues: FieldIssue[] = [];
+  // Refused here, before anything is reserved or charged, rather than by CreateShipment after the charge.
+  if (!supportedCountries.includes(order.shippingAddress.country)) {
+    issues.push({
+      path: "shippingAddress.country",
+      message: `we do not ship there; we ship to ${supportedCountries.join(", ")}`,
+    });
+  }
   const lines: PricedLine[] = [];
   order.items.forEach(({ sku, quantity }, index) => {
     const unitPrice = prices.get(sku);
@@ -47,18 +62,24 @@ export function priceOrder(order: ValidateOrderInput, prices: ReadonlyMap<string
     order.currency,
     lines.map((line) => line.lineTotal),
   );
-  return { ...order, lines, subtotal, total: subtotal };
+  const { orderId, customer, currency, items, payment } = order;
+  return { orderId, customerId: customer.id, currency, items, payment, lines, subtotal, total: subtotal };
 }
 
 /**
- * Validates a schema-valid order against the catalog and prices it. Schema problems (a bad address, a
- * repeated SKU ...) are rejected before this runs, by the domain schema, all listed at once; the API
- * applies the same schema when the order is posted, so in practice only catalog problems reach here.
+ * Validates a schema-valid order against the catalog and the shipping settings, prices it, and records it
+ * in the orders table unless it is there already (an execution started without the API, e.g. by
+ * `orderflow start`), so that the tasks after it read the order's personal data from there: the result
+ * carries ids, items and amounts only. Schema problems (a bad address, a repeated SKU ...) are rejected
+ * before this runs, by the domain schema, all listed at once; the API applies the same schema when the
+ * order is posted, so in practice only catalog and destination problems reach here.
  */
 export async function validateOrder(
   order: ValidateOrderInput,
   deps: ValidateOrderDeps,
 ): Promise<ValidatedOrder> {
   const prices = await deps.catalog.pricesOf(order.items.map((item) => item.sku));
-  return priceOrder(order, prices);
+  const validated = priceOrder(order, prices, deps.supportedCountries);
+  await deps.orders.recordIfAbsent(order);
+  return validated;
 }

@@ -1,11 +1,17 @@
-import { ValidateOrderInput } from "@orderflow/domain";
-import { createLogger, documentClient, tableNamesFor, taskHandler } from "@orderflow/task-kit";
+import { supportedCountries, ValidateOrderInput } from "@orderflow/domain";
+import { createLogger, documentClient, manifestEnv, tableNamesFor, taskHandler } from "@orderflow/task-kit";
 import { validateOrder } from "./core";
 import { dynamoCatalog } from "./dynamo-catalog";
+import { dynamoOrderRecords } from "./dynamo-order-records";
 import { task } from "./task";
 
 const tables = tableNamesFor(task);
-const deps = { catalog: dynamoCatalog(documentClient(), tables.inventory) };
+const documents = documentClient();
+const deps = {
+  catalog: dynamoCatalog(documents, tables.inventory),
+  orders: dynamoOrderRecords(documents, tables.orders),
+  supportedCountries: supportedCountries(manifestEnv(task).SUPPORTED_COUNTRIES),
+};
 
 export const handler = taskHandler({
   logger: createLogger(task.name),
