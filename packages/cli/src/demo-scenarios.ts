@@ -41,11 +41,23 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     order: order("declined", { payment: { token: "tok_chargeDeclined" } }),
   },
   {
-    label: "shipment-failed",
-    description: "we do not ship to the US: the charge is refunded, then the stock released",
+    label: "not-served",
+    description: "we do not ship to the US: ValidateOrder refuses it before anything is held or charged",
     order: order("us", {
       shippingAddress: { ...base.shippingAddress, city: "Austin", postalCode: "73301", country: "US" },
     }),
+  },
+  {
+    label: "shipment-failed",
+    description: "CreateShipment fails unexpectedly before booking: the stock is released, then the charge refunded",
+    order: order("shipfail"),
+    faults: { CreateShipment: ["error"] },
+  },
+  {
+    label: "shipped-after-all",
+    description: "CreateShipment books the parcel but every answer is lost: the release finds it shipped, no refund",
+    order: order("lost"),
+    faults: { CreateShipment: ["lost", "lost", "lost", "lost"] },
   },
   {
     label: "transient-retried",
@@ -56,9 +68,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     label: "compensation-retried",
     description: "shipment fails, and both compensations are throttled before they succeed",
-    order: order("comp", {
-      shippingAddress: { ...base.shippingAddress, city: "Austin", postalCode: "73301", country: "US" },
-    }),
-    faults: { RefundPayment: ["transient"], ReleaseInventory: ["transient", "transient"] },
+    order: order("comp"),
+    faults: { CreateShipment: ["error"], RefundPayment: ["transient"], ReleaseInventory: ["transient", "transient"] },
   },
 ];

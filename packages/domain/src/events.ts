@@ -21,11 +21,12 @@ export interface OrderRejectedDetail {
   readonly cause: string;
 }
 
-/** The order ended needing a person: `incomplete` names the steps left to settle by hand. */
+/** The order ended needing a person: `incomplete` (JSON) names the steps left to settle by hand. */
 export interface OrderNeedsAttentionDetail {
   readonly orderId: string;
   readonly error: string;
   readonly cause: string;
+  readonly incomplete: string;
 }
 
 export interface OrderEvents {
@@ -50,3 +51,15 @@ export const EVENT_OF_STATUS = {
   FAILED: "OrderFailed",
   NEEDS_ATTENTION: "OrderNeedsAttention",
 } as const satisfies Readonly<Record<string, OrderEventType>>;
+
+/**
+ * The outbox: each order event is built from the orders-table item that a status write leaves, as these
+ * attributes of the item (the write sets `eventType` to the event's detail-type beside the status). Infra's
+ * pipes and the local runtime's pipe both build the detail from this one list.
+ */
+export const EVENT_DETAIL_ATTRIBUTES = {
+  OrderCompleted: ["orderId", "total", "trackingNumber"],
+  OrderFailed: ["orderId", "error", "cause"],
+  OrderRejected: ["orderId", "error", "cause"],
+  OrderNeedsAttention: ["orderId", "error", "cause", "incomplete"],
+} as const satisfies { readonly [T in OrderEventType]: readonly (keyof OrderEvents[T])[] };

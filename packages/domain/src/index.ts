@@ -38,6 +38,7 @@ export {
   ValidationError,
 } from "./errors";
 export {
+  EVENT_DETAIL_ATTRIBUTES,
   EVENT_OF_STATUS,
   EVENT_SOURCE,
   ORDER_EVENT_TYPES,

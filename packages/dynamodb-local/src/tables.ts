@@ -29,6 +29,7 @@ export function createTableInput(spec: TableSpec, tableName: string): CreateTabl
         Projection: { ProjectionType: "ALL" as const },
       })),
     }),
+    ...(spec.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: spec.stream } }),
   };
 }
 

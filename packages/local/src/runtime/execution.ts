@@ -54,6 +54,8 @@ export interface ExecutionRunnerOptions {
   readonly retryWaitMs: number;
   readonly storeOrder: { readonly documents: DynamoDBDocumentClient; readonly tableName: string };
   readonly parseFaults: (plan: unknown) => FaultPlan;
+  /** Runs after an execution and its late invocations ended, before it is reported (the outbox's pipe). */
+  readonly afterEnd: () => Promise<void>;
 }
 
 export interface ExecutionRunner {
@@ -112,6 +114,7 @@ export function executionRunner(options: ExecutionRunnerOptions): ExecutionRunne
       // The outcome is read from the event log; the rejected result only repeats it.
       await run.result.catch(() => undefined);
       await late.drain();
+      await options.afterEnd();
       const durationMs = Math.round((performance.now() - began) * 100) / 100;
       const trace = traceOf(events, compensationOf);
       return { ...trace, durationMs, orderId: input.orderId, executionArn, input, faults: applied };

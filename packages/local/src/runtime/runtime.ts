@@ -31,6 +31,7 @@ import { lambdaAdapter } from "./lambda-adapter";
 import { type Ledger, readLedger, skusOf } from "./ledger";
 import { localDefinition } from "./local-definition";
 import { LOCAL_EVENT_BUS, LOCAL_TABLE_PREFIX } from "./local-refs";
+import { OutboxPipe } from "./outbox-pipe";
 import { loadTaskCode, type TaskCode } from "./task-modules";
 import { TaskTokens } from "./task-tokens";
 
@@ -153,6 +154,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     const code = await loadTaskCode(local.manifests, JSON.stringify({ endpoint, tables }), options.taskCode);
     const events = new LocalEventLog();
+    const pipe = new OutboxPipe(client, {
+      endpoint,
+      tableName: tables.orders,
+      busName: LOCAL_EVENT_BUS,
+      log: events,
+    });
     const tokens = new TaskTokens();
     const adapters = new Map(
       local.taskStates.map((s) => [s.name, adapterFor(s, code, { client, events, tokens })] as const),
@@ -167,6 +174,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       retryWaitMs,
       storeOrder: { documents, tableName: tables.orders },
       parseFaults: (plan) => parseFaultPlan(plan, faultableStates),
+      afterEnd: () => pipe.drain(),
     });
     return {
       definition: local.definition,
@@ -184,6 +192,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       seedStock: (more) => seedInventory(client, tables.inventory, inventoryRows(more)),
       parseFaults: (plan) => parseFaultPlan(plan, faultableStates),
       async stop() {
+        pipe.stop();
         client.destroy();
         await server?.stop();
       },

@@ -26,7 +26,9 @@ export { type Edge, type EdgeKind, edgesOf, happyPath, isTerminal, reachableFrom
 export type { IntegrationOptions } from "./integrations/common";
 export {
   type AttributeValues,
+  dynamoGetItem,
   dynamoUpdateItem,
+  type GetItemOptions,
   stringAt,
   stringValue,
   type UpdateItemOptions,
@@ -62,10 +64,14 @@ export {
 } from "./retry";
 export { type BranchOptions, branch, type StateMachineOptions, stateMachine } from "./state-machine";
 export {
+  type ChoiceOptions,
+  choice,
   type ErrorOptions,
   type FailOptions,
   type FlowOptions,
   fail,
+  type PassOptions,
+  pass,
   type ResultOptions,
   succeed,
   type TaskOptions,

@@ -3,6 +3,7 @@ import { type NamedResource, parseArn, parseFunctionArn } from "./arn";
 /** Resource ARNs of the optimized service integrations the builder emits. */
 export const RESOURCES = {
   lambdaInvoke: "arn:aws:states:::lambda:invoke",
+  dynamoGetItem: "arn:aws:states:::dynamodb:getItem",
   dynamoUpdateItem: "arn:aws:states:::dynamodb:updateItem",
   putEvents: "arn:aws:states:::events:putEvents",
   ecsRunTaskWithToken: "arn:aws:states:::ecs:runTask.waitForTaskToken",

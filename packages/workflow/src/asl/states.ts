@@ -1,6 +1,17 @@
 import { AslBuildError, compact, nameOf, type StateNode, type Target } from "./node";
 import { checkErrorHandlers } from "./retry";
-import type { Catcher, FailState, JsonObject, Retrier, SucceedState, TaskState } from "./types";
+import type {
+  Catcher,
+  ChoiceCondition,
+  ChoiceState,
+  FailState,
+  JsonObject,
+  JsonValue,
+  PassState,
+  Retrier,
+  SucceedState,
+  TaskState,
+} from "./types";
 
 /** How a non-terminal state continues: `next` (or later `chain`), or `end`. */
 export interface FlowOptions {
@@ -73,6 +84,44 @@ export function task(name: string, options: TaskOptions): StateNode<TaskState> {
     HeartbeatSeconds: options.heartbeatSeconds,
     ...errorHandling(name, options),
     ...flow(options, name),
+  });
+  return { name, state };
+}
+
+export interface PassOptions extends FlowOptions {
+  /** A fixed value to put at `resultPath`. */
+  readonly result: JsonValue;
+  /** Where the result goes; a sub-path keeps the rest of the state. */
+  readonly resultPath: string;
+}
+
+/** A Pass state that adds a fixed value to the state (e.g. a note for a person). */
+export function pass(name: string, options: PassOptions): StateNode<PassState> {
+  const state: PassState = compact({
+    Type: "Pass" as const,
+    Comment: options.comment,
+    Result: options.result,
+    ResultPath: options.resultPath,
+    ...flow(options, name),
+  });
+  return { name, state };
+}
+
+export interface ChoiceOptions {
+  readonly choices: readonly { readonly when: ChoiceCondition; readonly next: Target }[];
+  /** Where every input no rule matches goes (without it such an input fails the execution). */
+  readonly otherwise: Target;
+  readonly comment?: string;
+}
+
+/** A Choice state; a default is required, so no input can fail it with States.NoChoiceMatched. */
+export function choice(name: string, options: ChoiceOptions): StateNode<ChoiceState> {
+  if (options.choices.length === 0) throw new AslBuildError(name, "a Choice needs at least one rule");
+  const state: ChoiceState = compact({
+    Type: "Choice" as const,
+    Comment: options.comment,
+    Choices: options.choices.map(({ when, next }) => ({ ...when, Next: nameOf(next) })),
+    Default: nameOf(options.otherwise),
   });
   return { name, state };
 }

@@ -2,15 +2,15 @@ import type { RetryPolicy, TaskManifest } from "@orderflow/domain";
 import {
   DYNAMODB_TRANSIENT_ERRORS,
   ECS_TRANSIENT_ERRORS,
-  EVENTBRIDGE_TRANSIENT_ERRORS,
   LAMBDA_TRANSIENT_ERRORS,
   type Retrier,
   type RetryOptions,
   retry,
   STATES_ALL,
+  STATES_TIMEOUT,
 } from "../asl";
 
-/** Status writes and events: after the outcome is decided they must get through, so they retry long. */
+/** Status writes and reads: after the outcome is decided they must get through, so they retry long. */
 export const SERVICE_RETRY = {
   intervalSeconds: 1,
   maxAttempts: 6,
@@ -39,5 +39,13 @@ export function taskRetry(manifest: TaskManifest): Retrier[] {
   return retriers;
 }
 
-export const DYNAMODB_RETRY: readonly Retrier[] = [retry(DYNAMODB_TRANSIENT_ERRORS, SERVICE_RETRY)];
-export const EVENTBRIDGE_RETRY: readonly Retrier[] = [retry(EVENTBRIDGE_TRANSIENT_ERRORS, SERVICE_RETRY)];
+/** A read of the workflow's own tables: throttling and server faults, and a timeout (a read can repeat). */
+export const DYNAMODB_READ_RETRY: readonly Retrier[] = [
+  retry([...DYNAMODB_TRANSIENT_ERRORS, STATES_TIMEOUT], SERVICE_RETRY),
+];
+
+/**
+ * A status write also retries a timeout: the write is idempotent (its condition accepts its own status),
+ * so a write whose answer was lost is simply made again, instead of leaving the order PENDING.
+ */
+export const STATUS_WRITE_RETRY: readonly Retrier[] = DYNAMODB_READ_RETRY;

@@ -14,24 +14,30 @@ export const STATE_NAMES = {
   CreateShipment,
   ReleaseInventory,
   RefundPayment,
-  /** Status COMPLETED on the orders table (direct DynamoDB write). */
+  /** Status COMPLETED with its event (outbox); the execution ends there. */
   MarkCompleted: "MarkCompleted",
-  /** OrderCompleted on the bus. */
-  PublishCompleted: "PublishCompleted",
-  Done: "Done",
+  /** After the release: did the order ship after all (a CreateShipment whose answer was lost)? */
+  CheckShipped: "CheckShipped",
+  /** The shipment of an order that shipped after all, read back for its completion. */
+  GetShipment: "GetShipment",
+  /** It shipped but some stock is still reserved: a person finishes the hand-over. */
+  HandOverByHand: "HandOverByHand",
+  /** The release gave up: refund only when no shipment can be on its way. */
+  SafeToRefund: "SafeToRefund",
+  /** A refund held back because the order may have shipped: a person decides. */
+  HoldRefund: "HoldRefund",
+  /** After the refund: did every compensation complete? */
+  CheckCompensations: "CheckCompensations",
   /** Status REJECTED: the order was refused before anything took effect. */
   MarkRejected: "MarkRejected",
-  PublishRejected: "PublishRejected",
   Rejected: "Rejected",
   /** Status FAILED, after the compensations ran. */
   MarkFailed: "MarkFailed",
-  PublishFailed: "PublishFailed",
   Failed: "Failed",
-  /** Status FAILED plus the compensation's error: money or stock may still be held. */
-  MarkCompensationFailed: "MarkCompensationFailed",
-  /** A compensation failed for good: the saga is stuck and needs a person. */
-  CompensationFailed: "CompensationFailed",
-  /** A status write or event failed for good after the saga's outcome was decided. */
+  /** Status NEEDS_ATTENTION, naming the steps a person must settle. */
+  MarkNeedsAttention: "MarkNeedsAttention",
+  NeedsAttention: "NeedsAttention",
+  /** A status write failed for good after the saga's outcome was decided; the reconciler records it. */
   RecordingFailed: "RecordingFailed",
 } as const;
 
@@ -39,15 +45,17 @@ export type StateName = (typeof STATE_NAMES)[keyof typeof STATE_NAMES];
 
 export const {
   MarkCompleted,
-  PublishCompleted,
-  Done,
+  CheckShipped,
+  GetShipment,
+  HandOverByHand,
+  SafeToRefund,
+  HoldRefund,
+  CheckCompensations,
   MarkRejected,
-  PublishRejected,
   Rejected,
   MarkFailed,
-  PublishFailed,
   Failed,
-  MarkCompensationFailed,
-  CompensationFailed,
+  MarkNeedsAttention,
+  NeedsAttention,
   RecordingFailed,
 } = STATE_NAMES;

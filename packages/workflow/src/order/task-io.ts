@@ -51,7 +51,7 @@ const reserveInput = {
 
 const chargeInput = {
   orderId: "$.orderId",
-  customerId: "$.customer.id",
+  customerId: "$.customerId",
   amount: "$.total",
   paymentToken: "$.payment.token",
   executionId: EXECUTION_ID_PATH,
@@ -59,8 +59,6 @@ const chargeInput = {
 
 const shipInput = {
   orderId: "$.orderId",
-  shippingAddress: "$.shippingAddress",
-  items: "$.items",
   executionId: EXECUTION_ID_PATH,
 } as const satisfies InputPaths<CreateShipmentInput>;
 
@@ -76,8 +74,9 @@ const refundInput = {
 
 /**
  * The workflow's data flow: the execution input is the order; ValidateOrder's result (the validated,
- * priced order) replaces it; every later task reads exactly its input contract and adds its result under
- * its own key, so the order stays intact for the compensations.
+ * priced order, without personal data) replaces it; every later task reads exactly its input contract and
+ * adds its result under its own key, so the order stays intact for the compensations. The charge's result
+ * replaces `$.payment`, which held the card token: the token leaves the state once it was used.
  */
 export const TASK_IO: Readonly<Record<TaskStateName, TaskIo>> = {
   ValidateOrder: { input: "$" },
@@ -87,7 +86,7 @@ export const TASK_IO: Readonly<Record<TaskStateName, TaskIo>> = {
   },
   ChargePayment: {
     input: chargeInput,
-    result: { at: "$.charge", fields: requiredFields(ChargePaymentOutput) },
+    result: { at: "$.payment", fields: requiredFields(ChargePaymentOutput) },
   },
   CreateShipment: {
     input: shipInput,
@@ -95,11 +94,11 @@ export const TASK_IO: Readonly<Record<TaskStateName, TaskIo>> = {
   },
   ReleaseInventory: {
     input: releaseInput,
-    result: { at: "$.compensation.releaseInventory", fields: requiredFields(ReleaseInventoryOutput) },
+    result: { at: "$.release", fields: requiredFields(ReleaseInventoryOutput) },
   },
   RefundPayment: {
     input: refundInput,
-    result: { at: "$.compensation.refundPayment", fields: requiredFields(RefundPaymentOutput) },
+    result: { at: "$.refund", fields: requiredFields(RefundPaymentOutput) },
   },
 };
 

@@ -54,3 +54,23 @@ export function dynamoUpdateItem(name: string, options: UpdateItemOptions): Stat
     resultPath,
   });
 }
+
+export interface GetItemOptions extends IntegrationOptions {
+  readonly tableName: string;
+  readonly key: AttributeValues;
+  /** Picks the fields of the item (`$.Item.<name>.S`) to keep. */
+  readonly resultSelector: JsonObject;
+  readonly resultPath: string;
+}
+
+/** Reads one item, strongly consistent, with the direct DynamoDB integration. */
+export function dynamoGetItem(name: string, options: GetItemOptions): StateNode<TaskState> {
+  const { tableName, key, resultSelector, resultPath, ...flow } = options;
+  return task(name, {
+    ...flow,
+    resource: RESOURCES.dynamoGetItem,
+    parameters: { TableName: tableName, Key: { ...key }, ConsistentRead: true },
+    resultSelector,
+    resultPath,
+  });
+}
