@@ -49,13 +49,15 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   },
   {
     label: "shipment-failed",
-    description: "CreateShipment fails unexpectedly before booking: the stock is released, then the charge refunded",
+    description:
+      "CreateShipment fails unexpectedly before booking: the stock is released, then the charge refunded",
     order: order("shipfail"),
     faults: { CreateShipment: ["error"] },
   },
   {
     label: "shipped-after-all",
-    description: "CreateShipment books the parcel but every answer is lost: the release finds it shipped, no refund",
+    description:
+      "CreateShipment books the parcel but every answer is lost: the release finds it shipped, no refund",
     order: order("lost"),
     faults: { CreateShipment: ["lost", "lost", "lost", "lost"] },
   },
@@ -69,6 +71,10 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     label: "compensation-retried",
     description: "shipment fails, and both compensations are throttled before they succeed",
     order: order("comp"),
-    faults: { CreateShipment: ["error"], RefundPayment: ["transient"], ReleaseInventory: ["transient", "transient"] },
+    faults: {
+      CreateShipment: ["error"],
+      RefundPayment: ["transient"],
+      ReleaseInventory: ["transient", "transient"],
+    },
   },
 ];

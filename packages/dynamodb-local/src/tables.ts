@@ -44,9 +44,13 @@ export async function createTables(
   const names = Object.fromEntries(
     (Object.keys(TABLES) as TableName[]).map((t) => [t, `${prefix}${t}`]),
   ) as Record<TableName, string>;
-  await Promise.all(
-    tables.map((t) => client.send(new CreateTableCommand(createTableInput(TABLES[t], names[t])))),
-  );
+  // A table that exists already is another runtime's in the same process sharing the prefix: it is the
+  // same spec, so it is used as it is.
+  const create = (t: TableName) =>
+    client.send(new CreateTableCommand(createTableInput(TABLES[t], names[t]))).catch((error: Error) => {
+      if (error.name !== "ResourceInUseException") throw error;
+    });
+  await Promise.all(tables.map(create));
   return names;
 }
 

@@ -1,3 +1,5 @@
+export { checkInvariants, type Violation } from "./invariants/check";
+export type { OrderFacts } from "./invariants/facts";
 export { DEMO_STOCK, Stock } from "./runtime/catalog";
 export type { ContainerEntry, ContainerRun } from "./runtime/ecs-adapter";
 export {

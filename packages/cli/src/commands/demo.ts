@@ -1,7 +1,7 @@
 import { DEMO_SCENARIOS } from "../demo-scenarios";
 import { readableCause } from "../render/cause";
 import { textTable } from "../render/table";
-import { ledgerText, traceText } from "../render/trace-text";
+import { ledgerText, traceText, violationsText } from "../render/trace-text";
 import type { Command } from "./command";
 import { parseOptions } from "./parse-options";
 
@@ -27,9 +27,12 @@ export const demoCommand: Command = {
         progress(`[${index + 1}/${DEMO_SCENARIOS.length}] ${scenario.label}`);
         const report = await runtime.start(scenario.order, { faults: scenario.faults ?? {} });
         const ledger = await runtime.ledger(report.orderId);
+        const violations = await runtime.violations(report);
         io.stdout.write(`\n${scenario.label}: ${scenario.description}\n`);
         if (scenario.faults) io.stdout.write(`      faults: ${JSON.stringify(scenario.faults)}\n`);
-        io.stdout.write(`${traceText(report, ledger)}\n${ledgerText(ledger)}\n`);
+        io.stdout.write(
+          `${traceText(report, ledger)}\n${ledgerText(ledger)}\n${violationsText(violations)}\n`,
+        );
         rows.push([
           scenario.label,
           report.status,
@@ -38,6 +41,7 @@ export const demoCommand: Command = {
           String(report.transitions),
           String(report.retries),
           report.compensations.join(" → ") || "-",
+          String(violations.length),
           report.durationMs.toFixed(1),
         ]);
       }
@@ -46,7 +50,17 @@ export const demoCommand: Command = {
     }
     io.stdout.write(
       `\n${textTable(
-        ["scenario", "execution", "order", "error", "transitions", "retries", "compensations", "ms"],
+        [
+          "scenario",
+          "execution",
+          "order",
+          "error",
+          "transitions",
+          "retries",
+          "compensations",
+          "violations",
+          "ms",
+        ],
         rows,
       )}\n`,
     );

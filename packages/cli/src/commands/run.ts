@@ -1,5 +1,5 @@
 import { describeIssues, formatIssues } from "@orderflow/domain";
-import type { ExecutionReport, Ledger } from "@orderflow/local";
+import type { ExecutionReport, Ledger, Violation } from "@orderflow/local";
 import {
   InvalidExecutionInput,
   InvalidFaultPlan,
@@ -9,14 +9,14 @@ import {
   withOrderId,
 } from "@orderflow/local";
 import * as v from "valibot";
-import { ledgerText, traceText } from "../render/trace-text";
+import { ledgerText, traceText, violationsText } from "../render/trace-text";
 import { CliError, type Command } from "./command";
 import { parseOptions } from "./parse-options";
 import { readJsonFile } from "./read-json-file";
 
 const USAGE = "orderflow run --input <order.json> [--inventory <stock.json>] [--faults <plan.json>] [--json]";
 
-/** The `--json` document of `orderflow run`; its shape is a contract (issue #4). */
+/** The `--json` document of `orderflow run`; its shape is a contract scripts rely on. */
 export interface RunDocument {
   readonly status: "SUCCEEDED" | "FAILED";
   readonly error: string | null;
@@ -26,9 +26,15 @@ export interface RunDocument {
   readonly durationMs: number;
   readonly states: readonly string[];
   readonly ledger: Ledger;
+  /** The saga invariants the run broke; empty when all hold. */
+  readonly violations: readonly Violation[];
 }
 
-export function runDocument(report: ExecutionReport, ledger: Ledger): RunDocument {
+export function runDocument(
+  report: ExecutionReport,
+  ledger: Ledger,
+  violations: readonly Violation[],
+): RunDocument {
   return {
     status: report.status === "SUCCEEDED" ? "SUCCEEDED" : "FAILED",
     error: report.error,
@@ -38,6 +44,7 @@ export function runDocument(report: ExecutionReport, ledger: Ledger): RunDocumen
     durationMs: report.durationMs,
     states: report.states,
     ledger,
+    violations,
   };
 }
 
@@ -90,8 +97,13 @@ export const runCommand: Command = {
     try {
       const report = await runtime.start(order, { faults });
       const ledger = await runtime.ledger(report.orderId);
-      if (options.json) io.stdout.write(`${JSON.stringify(runDocument(report, ledger), null, 2)}\n`);
-      else io.stdout.write(`${traceText(report, ledger)}\n${ledgerText(ledger)}\n`);
+      const violations = await runtime.violations(report);
+      if (options.json)
+        io.stdout.write(`${JSON.stringify(runDocument(report, ledger, violations), null, 2)}\n`);
+      else
+        io.stdout.write(
+          `${traceText(report, ledger)}\n${ledgerText(ledger)}\n${violationsText(violations)}\n`,
+        );
     } finally {
       await runtime.stop();
     }

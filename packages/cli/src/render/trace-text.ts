@@ -1,4 +1,4 @@
-import type { ExecutionReport, Ledger } from "@orderflow/local";
+import type { ExecutionReport, Ledger, Violation } from "@orderflow/local";
 import { readableCause } from "./cause";
 
 function stepLine(index: number, step: ExecutionReport["steps"][number]): string[] {
@@ -47,4 +47,10 @@ export function ledgerText(ledger: Ledger): string {
     `      shipments: ${ledger.shipments.map((s) => `${String(s.status)} ${String(s.trackingNumber)}`).join(", ") || "none"}`,
     `      events:    ${ledger.events.map((e) => e.detailType).join(", ") || "none"}`,
   ].join("\n");
+}
+
+/** The saga invariants a run broke, one per line, or a line saying all held. */
+export function violationsText(violations: readonly Violation[]): string {
+  if (violations.length === 0) return "      invariants: all hold (money, goods, records, compensation)";
+  return violations.map((v) => `      ✗ ${v.invariant}: ${v.message}`).join("\n");
 }

@@ -26,6 +26,14 @@ export interface ExecutionReport extends ExecutionTrace {
   readonly faults: readonly AppliedFault[];
 }
 
+/** One invocation of a Task state as the engine made it: the state's resolved Parameters. */
+export interface TaskInvocation {
+  readonly state: string;
+  readonly resource: string;
+  readonly parameters: unknown;
+  readonly outcome: FaultOutcome;
+}
+
 /** An execution as it runs: its events so far, and its report once it has ended. */
 export interface LocalExecution {
   readonly executionArn: string;
@@ -34,8 +42,12 @@ export interface LocalExecution {
   readonly startDate: Date;
   /** The engine's events so far, in order; grows while the execution runs. */
   readonly events: readonly EngineEvent[];
+  /** Every Task invocation so far with its resolved Parameters (what AWS's history calls TaskScheduled). */
+  readonly invocations: readonly TaskInvocation[];
   /** Resolves when the execution has ended and every late invocation of it has too. */
   readonly report: Promise<ExecutionReport>;
+  /** The report once it is there, undefined while the execution runs. */
+  ended(): ExecutionReport | undefined;
   /** Stops the execution (`ExecutionAborted`); a stopped execution still reports. */
   stop(): void;
 }
@@ -85,6 +97,7 @@ export function executionRunner(options: ExecutionRunnerOptions): ExecutionRunne
     const executionArn = localExecutionArn(input.orderId);
     const faults = new FaultSchedule(plan);
     const applied: AppliedFault[] = [];
+    const invocations: TaskInvocation[] = [];
     const late = new LateInvocations();
     const events: EngineEvent[] = [];
     const issued: IssuedToken = {};
@@ -94,6 +107,7 @@ export function executionRunner(options: ExecutionRunnerOptions): ExecutionRunne
           executionArn,
           faults,
           applied,
+          invocations,
           late,
           issued,
         }) as never,
@@ -106,6 +120,7 @@ export function executionRunner(options: ExecutionRunnerOptions): ExecutionRunne
       noThrowOnAbort: true,
     });
     const began = performance.now();
+    let ended: ExecutionReport | undefined;
     const report = (async (): Promise<ExecutionReport> => {
       for await (const event of run.eventLogs) {
         events.push(event);
@@ -117,7 +132,8 @@ export function executionRunner(options: ExecutionRunnerOptions): ExecutionRunne
       await options.afterEnd();
       const durationMs = Math.round((performance.now() - began) * 100) / 100;
       const trace = traceOf(events, compensationOf);
-      return { ...trace, durationMs, orderId: input.orderId, executionArn, input, faults: applied };
+      ended = { ...trace, durationMs, orderId: input.orderId, executionArn, input, faults: applied };
+      return ended;
     })();
     return {
       executionArn,
@@ -125,7 +141,9 @@ export function executionRunner(options: ExecutionRunnerOptions): ExecutionRunne
       input,
       startDate: new Date(),
       events,
+      invocations,
       report,
+      ended: () => ended,
       stop: () => run.abort(),
     };
   }
@@ -167,6 +185,7 @@ interface ExecutionFaults {
   readonly executionArn: string;
   readonly faults: FaultSchedule;
   readonly applied: AppliedFault[];
+  readonly invocations: TaskInvocation[];
   readonly late: LateInvocations;
   readonly issued: IssuedToken;
 }
@@ -174,7 +193,7 @@ interface ExecutionFaults {
 /** The engine's handler per Task state: the state's adapter behind this execution's fault schedule. */
 function handlersFor(options: ExecutionRunnerOptions, execution: ExecutionFaults) {
   const { taskStates, adapters, tokens } = options;
-  const { executionArn, faults, applied, late, issued } = execution;
+  const { executionArn, faults, applied, invocations, late, issued } = execution;
   return Object.fromEntries(
     taskStates.map((state) => {
       const adapter = adapters.get(state.name) as StateAdapter;
@@ -190,6 +209,7 @@ function handlersFor(options: ExecutionRunnerOptions, execution: ExecutionFaults
         };
         const outcome = faults.next(state.name);
         if (outcome !== "ok") applied.push({ state: state.name, outcome });
+        invocations.push({ state: state.name, resource: state.resource, parameters, outcome });
         try {
           return await invokeWithFault(outcome, { state, adapter, parameters, scope, late });
         } finally {

@@ -9,7 +9,16 @@ import {
   startDynamoDbLocal,
   type TableNames,
 } from "@orderflow/dynamodb-local";
+import {
+  dynamoReconcilerOrders,
+  type ReconcileOptions,
+  type ReconcileReport,
+  reconcile,
+} from "@orderflow/reconciler";
 import type { AslDefinition } from "@orderflow/workflow/asl";
+import { checkInvariants, type Violation } from "../invariants/check";
+import { readFacts } from "../invariants/read-facts";
+import { StockBook } from "../invariants/stock-book";
 import type { StateAdapter } from "./adapter";
 import { DEMO_STOCK, inventoryRows, type Stock } from "./catalog";
 import { dynamoDbAdapter } from "./dynamodb-adapter";
@@ -30,6 +39,7 @@ import type { TaskState } from "./integrations";
 import { lambdaAdapter } from "./lambda-adapter";
 import { type Ledger, readLedger, skusOf } from "./ledger";
 import { localDefinition } from "./local-definition";
+import { localExecutions } from "./local-executions";
 import { LOCAL_EVENT_BUS, LOCAL_TABLE_PREFIX } from "./local-refs";
 import { OutboxPipe } from "./outbox-pipe";
 import { loadTaskCode, type TaskCode } from "./task-modules";
@@ -93,6 +103,18 @@ export interface LocalRuntime {
   seedStock(stock: Stock): Promise<void>;
   /** Checks a fault plan against this definition. */
   parseFaults(plan: unknown): FaultPlan;
+  /** The saga invariants an ended execution breaks (see `checkInvariants`); empty when all hold. */
+  violations(report: ExecutionReport): Promise<Violation[]>;
+  /**
+   * One pass of the reconciler over this runtime's orders: those PENDING for longer than the age whose
+   * execution ended get their outcome recorded (and its event published). Runtimes that share tables pass
+   * every one's executions, so that no runtime takes another's order for one never started.
+   * @param executions @default this runtime's executions
+   */
+  reconcile(
+    options: ReconcileOptions,
+    executions?: () => readonly LocalExecution[],
+  ): Promise<ReconcileReport>;
   stop(): Promise<void>;
 }
 
@@ -145,6 +167,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   try {
     const tables = await createTables(client, tablePrefix);
     await seedInventory(client, tables.inventory, inventoryRows(stock));
+    const book = new StockBook();
+    book.seed(stock, 0);
     applyHandlerEnv({
       endpoint,
       tables,
@@ -189,7 +213,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       executions: () => runner.executions(),
       ledger: async (orderId, skus) =>
         readLedger({ client, documents, tables, events }, orderId, skus ?? skusOf(runner.inputOf(orderId))),
-      seedStock: (more) => seedInventory(client, tables.inventory, inventoryRows(more)),
+      async seedStock(more) {
+        await seedInventory(client, tables.inventory, inventoryRows(more));
+        book.seed(more, runner.executions().length);
+      },
+      async violations(report) {
+        const sources = {
+          client,
+          documents,
+          tables,
+          events,
+          definition: local.definition,
+          compensationOf: compensationsOf(local.manifests),
+          stock: book,
+          executions: () => runner.executions(),
+        };
+        return checkInvariants(await readFacts(sources, report));
+      },
+      async reconcile(reconcileOptions, executions = () => runner.executions()) {
+        const report = await reconcile(reconcileOptions, {
+          orders: dynamoReconcilerOrders(client, documents, tables.orders),
+          executions: localExecutions(executions),
+          now: () => new Date(),
+        });
+        await pipe.drain();
+        return report;
+      },
       parseFaults: (plan) => parseFaultPlan(plan, faultableStates),
       async stop() {
         pipe.stop();
@@ -202,4 +251,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     await server?.stop();
     throw error;
   }
+}
+
+/** Compensation state → the state it undoes, from the manifests' `compensates`. */
+function compensationsOf(manifests: readonly TaskManifest[]): Map<string, string> {
+  return new Map(manifests.flatMap((m) => (m.compensates ? [[m.stateName, m.compensates] as const] : [])));
 }

@@ -1,0 +1,151 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { readInventory, type TableNames } from "@orderflow/dynamodb-local";
+import { readRow } from "@orderflow/task-kit";
+import { type AslDefinition, edgesOf } from "@orderflow/workflow/asl";
+import type { LocalEventLog } from "../runtime/event-log";
+import type { ExecutionReport, LocalExecution } from "../runtime/execution";
+import type { OrderFacts, ProviderCharge, StockFacts } from "./facts";
+import type { StockBook } from "./stock-book";
+
+export interface FactSources {
+  readonly client: DynamoDBClient;
+  readonly documents: DynamoDBDocumentClient;
+  readonly tables: TableNames;
+  readonly events: LocalEventLog;
+  readonly definition: AslDefinition;
+  /** Compensation state → the state it undoes (from the manifests). */
+  readonly compensationOf: ReadonlyMap<string, string>;
+  readonly stock: StockBook;
+  readonly executions: () => readonly LocalExecution[];
+}
+
+type Item = Record<string, unknown> | undefined;
+type Line = { readonly sku: string; readonly quantity: number };
+
+const itemsOf = (value: unknown): Line[] =>
+  Array.isArray(value)
+    ? value.filter((l): l is Line => typeof l?.sku === "string" && typeof l.quantity === "number")
+    : [];
+
+/** For each compensation, the first compensation the definition reaches after it gives up. */
+function compensationAfter(
+  definition: AslDefinition,
+  compensations: ReadonlySet<string>,
+): Record<string, string | undefined> {
+  const next = (state: string): string | undefined => {
+    const body = definition.States[state];
+    const start = body && "Catch" in body ? body.Catch?.at(-1)?.Next : undefined;
+    const seen = new Set<string>();
+    const queue = start ? [start] : [];
+    while (queue.length > 0) {
+      const name = queue.shift() as string;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (compensations.has(name)) return name;
+      const reached = definition.States[name];
+      if (reached) queue.push(...edgesOf(name, reached).map((edge) => edge.to));
+    }
+    return undefined;
+  };
+  return Object.fromEntries([...compensations].map((state) => [state, next(state)]));
+}
+
+/** Units of `sku` the shipped reservations of executions started since its seed handed over. */
+async function shippedUnits(sources: FactSources, sku: string, since: number): Promise<number> {
+  let units = 0;
+  for (const execution of sources.executions().slice(since)) {
+    if (!itemsOf(execution.input.items).some((line) => line.sku === sku)) continue;
+    const record = await readRow(sources.documents, sources.tables.reservations, {
+      orderId: execution.orderId,
+    });
+    if (record?.status !== "SHIPPED") continue;
+    const handedOver = itemsOf(record.items).slice(Number(record.heldLines ?? 0));
+    for (const line of handedOver) if (line.sku === sku) units += line.quantity;
+  }
+  return units;
+}
+
+async function stockFacts(
+  sources: FactSources,
+  skus: readonly string[],
+): Promise<Record<string, StockFacts>> {
+  const rows = await readInventory(sources.client, sources.tables.inventory, skus);
+  const facts: Record<string, StockFacts> = {};
+  for (const row of rows) {
+    const seeded = sources.stock.of(row.sku);
+    if (!seeded) continue;
+    const shipped = await shippedUnits(sources, row.sku, seeded.since);
+    facts[row.sku] = { initial: seeded.available, available: row.available, reserved: row.reserved, shipped };
+  }
+  return facts;
+}
+
+/** The status, amount and charge id of a payments row or a sandbox provider's row. */
+function chargeFacts(row: Record<string, unknown>) {
+  const amount = row.amount as ProviderCharge["amount"];
+  return {
+    status: String(row.status),
+    amount,
+    ...(typeof row.chargeId === "string" && { chargeId: row.chargeId }),
+  } as { status: string; amount: ProviderCharge["amount"]; chargeId: string };
+}
+
+function incompleteOf(order: Item): string[] | undefined {
+  if (typeof order?.incomplete !== "string") return undefined;
+  try {
+    return Object.keys(JSON.parse(order.incomplete) as object);
+  } catch {
+    return [];
+  }
+}
+
+/** Everything one ended execution left behind, read from the tables, the sandbox provider and the bus. */
+export async function readFacts(sources: FactSources, report: ExecutionReport): Promise<OrderFacts> {
+  const { orderId } = report;
+  const read = (table: keyof TableNames, key: Record<string, string>) =>
+    readRow(sources.documents, sources.tables[table], key);
+  const [order, payment, provider, reservation, shipment] = await Promise.all([
+    read("orders", { orderId }),
+    read("payments", { orderId }),
+    read("gateway", { chargeKey: orderId }),
+    read("reservations", { orderId }),
+    read("shipments", { orderId }),
+  ]);
+  const lines = itemsOf(report.input.items);
+  const compensations = new Set(sources.compensationOf.keys());
+  const incomplete = incompleteOf(order);
+  return {
+    orderId,
+    execution: {
+      status: report.status,
+      states: report.states,
+      compensations: report.compensations,
+      failedCompensations: report.steps
+        .filter((s) => compensations.has(s.state) && s.caught)
+        .map((s) => s.state),
+      compensationAfter: compensationAfter(sources.definition, compensations),
+    },
+    total: sources.stock.totalOf(lines),
+    order: order
+      ? {
+          status: String(order.status),
+          ...(typeof order.error === "string" && { error: order.error }),
+          ...(typeof order.cause === "string" && { cause: order.cause }),
+          ...(incomplete && { incomplete }),
+        }
+      : null,
+    payment: payment ? chargeFacts(payment) : null,
+    provider: provider ? (chargeFacts(provider) as ProviderCharge) : null,
+    reservation: reservation
+      ? {
+          status: String(reservation.status),
+          heldLines: Number(reservation.heldLines ?? 0),
+          items: itemsOf(reservation.items),
+        }
+      : null,
+    shipment: shipment ? { trackingNumber: String(shipment.trackingNumber) } : null,
+    stock: await stockFacts(sources, [...new Set(lines.map((l) => l.sku))]),
+    events: sources.events.forOrder(orderId).map((e) => ({ detailType: e.detailType })),
+  };
+}
