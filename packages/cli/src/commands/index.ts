@@ -2,6 +2,7 @@ import { aslCommand } from "./asl";
 import type { Command } from "./command";
 import { demoCommand } from "./demo";
 import { graphCommand } from "./graph";
+import { reconcileCommand } from "./reconcile";
 import { runCommand } from "./run";
 import { startSubcommand } from "./start";
 
@@ -10,6 +11,7 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   runCommand,
   startSubcommand,
+  reconcileCommand(),
   aslCommand,
   graphCommand,
 ];
