@@ -2,7 +2,7 @@
  * What the alarms count, as plain data: the Alarms component builds metric filters and alarms from it, and
  * the policy pack checks that each is in place (without loading the AWS SDK).
  */
-import { CompensationFailed, RecordingFailed } from "@orderflow/workflow";
+import { NeedsAttention, RecordingFailed } from "@orderflow/workflow";
 
 /**
  * Application log lines at ERROR, except the runtime's `Invoke Error` echo of every error a handler throws
@@ -17,11 +17,12 @@ export function failStateEnteredPattern(state: string): string {
 }
 
 /**
- * Fail states that need a person: a compensation gave up (money or stock may still be held), or the
- * outcome could not be recorded. Declines, out-of-stock and invalid orders end in Rejected/Failed, which
- * are ordinary business outcomes and page no one.
+ * Fail states that need a person: the order needs one to finish it (a compensation gave up, a shipment's
+ * hand-over did not complete), or the outcome could not be recorded (the reconciler records it, but a
+ * repeat means the status writes are failing). Declines, out-of-stock and invalid orders end in
+ * Rejected/Failed, which are ordinary business outcomes and page no one.
  */
-export const STUCK_STATES = [CompensationFailed, RecordingFailed] as const;
+export const STUCK_STATES = [NeedsAttention, RecordingFailed] as const;
 
 /**
  * ExecutionsFailed counts business outcomes too, so it pages only on unusual volume: more than `percent` of

@@ -160,8 +160,6 @@ function declareWorkflow(
       functions: workflowFunctions(deployed.tasks),
       containers: workflowContainers(deployed.tasks),
       tables: deployed.tables,
-      statusTable: deployed.tables.orders,
-      eventBus: { name: deployed.bus.name, arn: deployed.bus.arn },
       includeExecutionData: config.workflowIncludeExecutionData,
       logRetentionDays: config.logRetentionDays,
       accountId: stack.accountId,

@@ -1,4 +1,4 @@
-import { CompensationFailed, RecordingFailed } from "@orderflow/workflow";
+import { NeedsAttention, RecordingFailed } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -96,7 +96,7 @@ const KEY_ADMIN_ACTIONS = [
 /**
  * On-call signal: an encrypted SNS topic (customer-managed key with rotation, TLS-only publishing) with the
  * configured subscriptions, and alarms that page only for what needs a person: an unusual share of failed
- * executions, timed-out and throttled executions, orders stuck in CompensationFailed or RecordingFailed,
+ * executions, timed-out and throttled executions, orders ending in NeedsAttention or RecordingFailed,
  * unexpected (not business) errors of each function and container task, throttled functions, API 5xx.
  *
  * @example
@@ -324,12 +324,12 @@ function workflowSpecs(args: AlarmsArgs, { namespace, workflow }: SpecContext): 
 
 /** What the person paged for a stuck order has to do. */
 const STUCK_STATE_ADVICE: Readonly<Record<(typeof STUCK_STATES)[number], string>> = {
-  [CompensationFailed]:
-    "An order's compensation gave up (CompensationFailed): stock or money may still be held. The order " +
-    "record carries the compensation error; finish the undo by hand, then redrive or close the order.",
+  [NeedsAttention]:
+    "An order needs a person (NeedsAttention): its item's `incomplete` names the steps to settle (a " +
+    "compensation that gave up, a refund held back, a hand-over left unfinished). See docs/operations.md.",
   [RecordingFailed]:
-    "An order's outcome was decided but its status write or event failed for good (RecordingFailed). " +
-    "The execution's error says which; record the status or republish the event by hand.",
+    "An order's outcome was decided but its status write failed for good (RecordingFailed). The " +
+    "reconciler records it within its schedule; repeated alarms mean the orders table refuses writes.",
 };
 
 /** A function's: unexpected errors in its log group, and throttles of its reserved concurrency. */

@@ -9,6 +9,8 @@ export interface TableRef {
   readonly name: pulumi.Input<string>;
   /** What permissions are granted on. */
   readonly arn: pulumi.Input<string>;
+  /** The table's change stream, when its spec has one (the orders table's outbox). */
+  readonly streamArn?: pulumi.Input<string>;
 }
 
 /** Lambda's active tracing needs only these two of the X-Ray actions. */

@@ -1,5 +1,11 @@
 import type { TableName, TaskManifest } from "@orderflow/domain";
-import { type ContainerRefs, orderWorkflow, WORKFLOW_TASKS, type WorkflowRefs } from "@orderflow/workflow";
+import {
+  type ContainerRefs,
+  orderWorkflow,
+  WORKFLOW_TASKS,
+  type WorkflowRefs,
+  workflowTableAccess,
+} from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { allVersionsOf, policyJson, type StatementInput } from "../iam/policy-document";
@@ -33,13 +39,6 @@ export interface WorkflowContainer extends ContainerLaunch {
   readonly assignPublicIp: pulumi.Input<boolean>;
 }
 
-/** The event bus as the workflow refers to it. */
-export interface EventBusRef {
-  /** What the definition's PutEvents states name. */
-  readonly name: pulumi.Input<string>;
-  /** What the role may publish to. */
-  readonly arn: pulumi.Input<string>;
-}
 
 export interface OrderWorkflowArgs {
   /** Physical name of the state machine; its log group is `/aws/vendedlogs/states/<name>`. */
@@ -57,12 +56,11 @@ export interface OrderWorkflowArgs {
    * @default {}
    */
   readonly containers?: Readonly<Record<string, WorkflowContainer>>;
-  /** Every deployed table (the definition receives all names). */
+  /**
+   * Every deployed table (the definition receives all names; the role may use those its own states use:
+   * the order's status writes, which are the events' outbox, and the shipment read after a lost answer).
+   */
   readonly tables: Readonly<Record<TableName, TableRef>>;
-  /** The table whose status the workflow writes directly (DynamoDB integration). */
-  readonly statusTable: TableRef;
-  /** The bus the workflow publishes order events to. */
-  readonly eventBus: EventBusRef;
   /** Execution input/output in the logs; false in prod because orders carry e-mail and addresses. */
   readonly includeExecutionData: pulumi.Input<boolean>;
   /** Retention of the execution log group, in days. */
@@ -83,8 +81,6 @@ export interface OrderWorkflowArgs {
  *   functions: { ValidateOrder: { arn: validate.arn, versionArn: validate.versionArn } },
  *   containers: { CreateShipment: shipmentTask },
  *   tables,
- *   statusTable: tables.orders,
- *   eventBus: { name: bus.name, arn: bus.arn },
  *   includeExecutionData: false,
  *   logRetentionDays: 365,
  *   accountId,
@@ -207,16 +203,10 @@ function renderDefinition(args: OrderWorkflowArgs): pulumi.Output<string> {
     .all([
       pulumi.output(versionArns),
       pulumi.output(tableNames),
-      pulumi.output(args.eventBus.name),
       pulumi.output(containerRefs(args.containers ?? {})),
     ])
-    .apply(([functionArns, names, eventBusName, containers]) => {
-      const refs: WorkflowRefs = {
-        functionArns,
-        tableNames: names as WorkflowRefs["tableNames"],
-        eventBusName,
-        containers,
-      };
+    .apply(([functionArns, names, containers]) => {
+      const refs: WorkflowRefs = { functionArns, tableNames: names as WorkflowRefs["tableNames"], containers };
       return JSON.stringify(orderWorkflow(refs, tasks));
     });
 }
@@ -240,6 +230,19 @@ function containerRefs(
   );
 }
 
+/** Exactly the DynamoDB actions the workflow's own states make on each table, read off the definition. */
+function ownTableStatements(args: OrderWorkflowArgs): StatementInput[] {
+  const access = workflowTableAccess(args.tasks ?? WORKFLOW_TASKS);
+  return (Object.entries(access) as [TableName, string[]][])
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([table, actions]) => ({
+      Sid: `WorkflowStates${table.charAt(0).toUpperCase()}${table.slice(1)}`,
+      Effect: "Allow" as const,
+      Action: actions.map((action) => `dynamodb:${action}`),
+      Resource: [args.tables[table].arn],
+    }));
+}
+
 /** Exactly what the definition touches, plus the log-delivery and tracing grants AWS requires. */
 function workflowStatements(args: OrderWorkflowArgs): StatementInput[] {
   return [
@@ -251,18 +254,7 @@ function workflowStatements(args: OrderWorkflowArgs): StatementInput[] {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([, fn]) => allVersionsOf(fn.arn)),
     },
-    {
-      Sid: "WriteOrderStatus",
-      Effect: "Allow",
-      Action: ["dynamodb:UpdateItem"],
-      Resource: [args.statusTable.arn],
-    },
-    {
-      Sid: "PublishOrderEvents",
-      Effect: "Allow",
-      Action: ["events:PutEvents"],
-      Resource: [args.eventBus.arn],
-    },
+    ...ownTableStatements(args),
     ...workflowContainerStatements(args.containers ?? {}),
     { Sid: "DeliverExecutionLogs", Effect: "Allow", Action: [...LOG_DELIVERY_ACTIONS], Resource: ["*"] },
     { Sid: "SendTraces", Effect: "Allow", Action: [...XRAY_WRITE_ACTIONS], Resource: ["*"] },

@@ -36,7 +36,7 @@ export class Tables extends pulumi.ComponentResource {
     const tables = {} as Record<TableName, TableRef>;
     for (const logical of TABLE_NAMES) {
       const table = this.table(name, args, logical);
-      tables[logical] = { name: table.name, arn: table.arn };
+      tables[logical] = { name: table.name, arn: table.arn, streamArn: table.streamArn };
     }
 
     this.tables = tables;
@@ -53,6 +53,7 @@ export class Tables extends pulumi.ComponentResource {
         serverSideEncryption: { enabled: true },
         pointInTimeRecovery: { enabled: args.pointInTimeRecovery },
         deletionProtectionEnabled: args.deletionProtection,
+        ...(TABLES[logical].stream && { streamEnabled: true, streamViewType: TABLES[logical].stream }),
       },
       { parent: this },
     );

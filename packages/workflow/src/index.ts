@@ -2,6 +2,7 @@ export { type MermaidOptions, toMermaid } from "./mermaid";
 export { orderWorkflow } from "./order/order-workflow";
 export { sampleRefs } from "./order/sample-refs";
 export { NeedsAttention, RecordingFailed, STATE_NAMES, type StateName } from "./order/state-names";
+export { workflowTableAccess } from "./order/table-access";
 export { WORKFLOW_TASKS } from "./order/tasks";
 export { taskTimeoutSeconds } from "./order/timeouts";
 export type { ContainerRefs, WorkflowRefs } from "./refs";

@@ -10,8 +10,6 @@ export interface WorkflowRefs {
   readonly functionArns: Readonly<Record<string, string>>;
   /** Physical table name per logical table. */
   readonly tableNames: Readonly<Record<TableName, string>>;
-  /** EventBridge bus the workflow publishes order events to. */
-  readonly eventBusName: string;
   /**
    * Where each container task runs, keyed by the task's state name (e.g. `CreateShipment`), like
    * `functionArns`: one entry per task whose manifest is `kind: "container"`.

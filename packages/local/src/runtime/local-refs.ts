@@ -46,7 +46,6 @@ export function localRefs(manifests: readonly TaskManifest[], tableNames: TableN
       ofKind("lambda").map((m) => [m.stateName, localFunctionArn(m.stateName)]),
     ),
     tableNames,
-    eventBusName: LOCAL_EVENT_BUS,
     containers: Object.fromEntries(ofKind("container").map((m) => [m.stateName, localContainerRefs(m)])),
   };
 }

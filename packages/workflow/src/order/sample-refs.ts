@@ -18,7 +18,6 @@ export const sampleRefs: WorkflowRefs = {
     ]),
   ),
   tableNames: Object.fromEntries(TABLE_NAMES.map((t) => [t, `${PREFIX}-${t}`])) as Record<TableName, string>,
-  eventBusName: `${PREFIX}-orders`,
   // One per task, as infra has one per container task: a test may flip any task to `kind: "container"`.
   containers: Object.fromEntries(
     WORKFLOW_TASKS.map((t) => [
