@@ -274,9 +274,12 @@ describe("chargePayment after the compensation fenced the order", () => {
     },
   );
 
-  it("releases the hold of a late run whose order was fenced while the provider held it", async () => {
+  it.each([
+    ["releases the hold it was given", SANDBOX_TOKENS.approved, "VOIDED"],
+    ["keeps the fence when its answer is a decline", SANDBOX_TOKENS.declined, "DECLINED"],
+  ])("stops a late run fenced while the provider answered it, and %s", async (_, token, provider) => {
     // Prepare
-    const order = orderWith();
+    const order = orderWith(token);
     const deps = realDeps();
     const late = {
       ...deps,
@@ -288,25 +291,8 @@ describe("chargePayment after the compensation fenced the order", () => {
 
     // Assess
     await expect(attempt).rejects.toThrow(compensated(order.orderId, "VOIDED"));
-    expect(await books.get(order.orderId)).toMatchObject({ status: "VOIDED" });
+    expect(await books.get(order.orderId)).toMatchObject({ status: provider });
     expect(await rows.get(order.orderId)).toMatchObject({ status: "VOIDED", voidedAt });
-  });
-
-  it("leaves the fence in place when a decline comes back after it", async () => {
-    // Prepare
-    const order = orderWith(SANDBOX_TOKENS.declined);
-    const deps = realDeps();
-    const late = {
-      ...deps,
-      gateway: meanwhile(deps.gateway, "authorize", () => compensate(deps, order.orderId)),
-    };
-
-    // Act
-    const attempt = chargePayment(order, late);
-
-    // Assess
-    await expect(attempt).rejects.toThrow(compensated(order.orderId, "VOIDED"));
-    expect(await rows.get(order.orderId)).toMatchObject({ status: "VOIDED" });
   });
 
   it("does not capture a hold the compensation voided after it was recorded", async () => {
