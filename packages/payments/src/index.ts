@@ -1,4 +1,6 @@
 // Payments for the charge and refund tasks; see README.md.
+
+export { type ChargeDeps, chargeOnce } from "./charge-steps";
 export {
   type Authorization,
   type AuthorizeRequest,

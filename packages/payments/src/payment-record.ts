@@ -21,7 +21,8 @@ interface RecordBase {
  */
 export type PaymentRecord =
   | (RecordBase & { readonly status: "PENDING" })
-  | (RecordBase & { readonly status: "AUTHORIZED" | "CAPTURED"; readonly chargeId: string })
+  | (RecordBase & { readonly status: "AUTHORIZED"; readonly chargeId: string })
+  | (RecordBase & { readonly status: "CAPTURED"; readonly chargeId: string })
   | (RecordBase & { readonly status: "DECLINED"; readonly declineReason: string })
   | (Partial<RecordBase> & {
       readonly orderId: string;

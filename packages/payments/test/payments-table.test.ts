@@ -3,108 +3,168 @@ import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { documentClient } from "@orderflow/task-kit";
 import { describe, expect, it } from "vitest";
 import type { PaymentRecord } from "../src/payment-record";
-import { dynamoChargeLedger, dynamoRefundLedger } from "../src/payments-table";
+import { dynamoPaymentLedger } from "../src/payments-table";
 import { paymentRows } from "../testing";
 
 const db = await useLocalTables(["payments"]);
-const charges = dynamoChargeLedger(documentClient(), db.names.payments);
-const refunds = dynamoRefundLedger(documentClient(), db.names.payments);
+const ledger = dynamoPaymentLedger(documentClient(), db.names.payments);
 const rows = paymentRows(db);
 
-const pendingOf = (orderId: string): PaymentRecord => ({
-  orderId,
-  customerId: "cus_1",
-  amount: { amount: 1250, currency: "EUR" },
-  status: "PENDING",
-  createdAt: "2030-01-01T00:00:00.000Z",
-});
-const refund = { refundId: "re_1", chargeId: "ch_1", refundedAt: "2030-01-02T00:00:00.000Z" };
+const pendingOf = (orderId = newOrderId()) =>
+  ({
+    orderId,
+    customerId: "cus_1",
+    amount: { amount: 1250, currency: "EUR" },
+    status: "PENDING",
+    createdAt: "2030-01-01T00:00:00.000Z",
+  }) as const satisfies PaymentRecord;
 
-describe("the payments table's charge side on DynamoDB Local", () => {
-  it("writes the first record once and reads it back", async () => {
+describe("the payments table on DynamoDB Local: get and putFirst", () => {
+  it("writes an order's first record once and reads it back", async () => {
     // Prepare
-    const pending = pendingOf(newOrderId());
+    const pending = pendingOf();
 
     // Act
-    const first = await charges.putFirst(pending);
-    const second = await charges.putFirst({ ...pending, customerId: "cus_2" });
+    const first = await ledger.putFirst(pending);
+    const second = await ledger.putFirst({ ...pending, customerId: "cus_2" });
 
     // Assess
     expect([first, second]).toEqual([true, false]);
-    expect(await charges.get(pending.orderId)).toEqual(pending);
+    expect(await ledger.get(pending.orderId)).toEqual(pending);
+    expect(await rows.all(pending.orderId)).toHaveLength(1);
   });
 
-  it("completes a PENDING record once, and never one that is not PENDING", async () => {
+  it("lets exactly one of racing first records win", async () => {
     // Prepare
-    const pending = pendingOf(newOrderId());
-    await charges.putFirst(pending);
+    const pending = pendingOf();
+    const tombstone = {
+      orderId: pending.orderId,
+      status: "VOIDED",
+      voidedAt: "2030-01-01T00:00:00.000Z",
+    } as const;
 
     // Act
-    const captured = await charges.complete({ ...pending, status: "CAPTURED", chargeId: "ch_1" });
-    const declined = await charges.complete({
-      ...pending,
-      status: "DECLINED",
-      declineReason: "card_declined",
-    });
+    const won = await Promise.all([
+      ledger.putFirst(pending),
+      ledger.putFirst(tombstone),
+      ledger.putFirst(pending),
+    ]);
 
     // Assess
-    expect([captured, declined]).toEqual([true, false]);
-    expect(await charges.get(pending.orderId)).toMatchObject({ status: "CAPTURED", chargeId: "ch_1" });
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect(await ledger.get(pending.orderId)).toEqual(won[1] ? tombstone : pending);
   });
 
-  it("reads undefined for an order never charged, and refuses a malformed row naming the problem", async () => {
+  it("reads undefined for an order without a record, and refuses a malformed row naming the problem", async () => {
     // Prepare
     const orderId = newOrderId();
-    await rows.put({ ...pendingOf(orderId), status: "CAPTURED" });
+    await rows.put({ ...pendingOf(orderId), status: "AUTHORIZED" });
 
     // Act
-    const [never, malformed] = [charges.get(newOrderId()), charges.get(orderId)];
+    const never = await ledger.get(newOrderId());
+    const malformed = await ledger.get(orderId).catch((error: unknown) => error);
 
     // Assess
-    await expect(never).resolves.toBeUndefined();
-    await expect(malformed).rejects.toThrow(
-      `payments row for order ${orderId} is malformed: (root): chargeId is required`,
+    expect(never).toBeUndefined();
+    expect(malformed).toEqual(
+      new Error(
+        `payments row for order ${orderId} is malformed: (root): chargeId is required for AUTHORIZED`,
+      ),
     );
   });
 });
 
-describe("the payments table's refund side on DynamoDB Local", () => {
-  it.each([
-    ["CAPTURED", { status: "CAPTURED", chargeId: "ch_0" }],
-    ["PENDING", {}],
-  ] as const)("moves a %s record to REFUNDED once, recording the refund", async (_, change) => {
+describe("the payments table on DynamoDB Local: move is a compare-and-set", () => {
+  it("moves a record from an allowed status, setting the fields and keeping the rest", async () => {
     // Prepare
-    const orderId = newOrderId();
-    await charges.putFirst({ ...pendingOf(orderId), ...change } as PaymentRecord);
+    const pending = pendingOf();
+    await ledger.putFirst(pending);
 
     // Act
-    const first = await refunds.markRefunded(orderId, refund);
-    const again = await refunds.markRefunded(orderId, { ...refund, refundId: "re_2" });
+    const moved = await ledger.move(pending.orderId, ["PENDING"], "AUTHORIZED", { chargeId: "ch_1" });
 
     // Assess
-    expect([first, again]).toEqual([true, false]);
-    expect(await refunds.get(orderId)).toEqual({ ...pendingOf(orderId), status: "REFUNDED", ...refund });
+    expect(moved).toBe(true);
+    expect(await ledger.get(pending.orderId)).toEqual({ ...pending, status: "AUTHORIZED", chargeId: "ch_1" });
   });
 
-  it("refuses, writing nothing, a declined record or an order without one", async () => {
+  it("moves without fields, changing only the status", async () => {
     // Prepare
-    const declined: PaymentRecord = {
-      ...pendingOf(newOrderId()),
-      status: "DECLINED",
-      declineReason: "card_declined",
-    };
-    await charges.putFirst(declined);
-    const never = newOrderId();
+    const orderId = newOrderId();
+    await rows.put({ ...pendingOf(orderId), status: "AUTHORIZED", chargeId: "ch_1" });
 
     // Act
-    const results = [
-      await refunds.markRefunded(declined.orderId, refund),
-      await refunds.markRefunded(never, refund),
-    ];
+    const moved = await ledger.move(orderId, ["AUTHORIZED"], "CAPTURED");
 
     // Assess
-    expect(results).toEqual([false, false]);
-    expect(await rows.get(declined.orderId)).toEqual(declined);
-    expect(await rows.get(never)).toBeUndefined();
+    expect(moved).toBe(true);
+    expect(await rows.get(orderId)).toEqual({ ...pendingOf(orderId), status: "CAPTURED", chargeId: "ch_1" });
+  });
+
+  it("refuses, writing nothing, a record whose status is not among `from`", async () => {
+    // Prepare
+    const pending = pendingOf();
+    await ledger.putFirst(pending);
+
+    // Act
+    const moved = await ledger.move(pending.orderId, ["AUTHORIZED", "CAPTURED"], "REFUNDED", {
+      refundId: "re_1",
+    });
+
+    // Assess
+    expect(moved).toBe(false);
+    expect(await rows.get(pending.orderId)).toEqual(pending);
+  });
+
+  it("accepts any of several `from` statuses", async () => {
+    // Prepare
+    const [captured, voided] = [newOrderId(), newOrderId()];
+    await rows.put({ ...pendingOf(captured), status: "CAPTURED", chargeId: "ch_1" });
+    await rows.put({ ...pendingOf(voided), status: "VOIDED", chargeId: "ch_2", voidedAt: "2030-01-01" });
+
+    // Act
+    const moved = await Promise.all(
+      [captured, voided].map((orderId) =>
+        ledger.move(orderId, ["CAPTURED", "VOIDED"], "REFUNDED", {
+          refundId: "re_1",
+          refundedAt: "2030-01-02",
+        }),
+      ),
+    );
+
+    // Assess
+    expect(moved).toEqual([true, true]);
+    expect((await rows.get(captured))?.status).toBe("REFUNDED");
+    expect((await rows.get(voided))?.status).toBe("REFUNDED");
+  });
+
+  it("refuses an order without a record and creates none", async () => {
+    // Prepare
+    const orderId = newOrderId();
+
+    // Act
+    const moved = await ledger.move(orderId, ["PENDING"], "VOIDED", { voidedAt: "2030-01-01" });
+
+    // Assess
+    expect(moved).toBe(false);
+    expect(await rows.get(orderId)).toBeUndefined();
+  });
+
+  it("lets exactly one of racing moves from the same status win", async () => {
+    // Prepare
+    const pending = pendingOf();
+    await ledger.putFirst(pending);
+
+    // Act
+    const won = await Promise.all([
+      ledger.move(pending.orderId, ["PENDING"], "AUTHORIZED", { chargeId: "ch_1" }),
+      ledger.move(pending.orderId, ["PENDING"], "VOIDED", { voidedAt: "2030-01-01" }),
+      ledger.move(pending.orderId, ["PENDING"], "DECLINED", { declineReason: "card_declined" }),
+    ]);
+
+    // Assess
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const winner = ["AUTHORIZED", "VOIDED", "DECLINED"][won.indexOf(true)];
+    expect((await rows.get(pending.orderId))?.status).toBe(winner);
   });
 });

@@ -1,7 +1,7 @@
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-await useLocalTables(["payments"]);
+await useLocalTables(["payments", "gateway"]);
 
 describe("charge-payment handler start", () => {
   afterEach(() => {
@@ -49,5 +49,16 @@ describe("charge-payment handler start", () => {
 
     // Assess
     await expect(loading).rejects.toThrow("missing environment variable PAYMENTS_TABLE_NAME");
+  });
+
+  it("fails at start naming GATEWAY_TABLE_NAME when the sandbox's books are not configured", async () => {
+    // Prepare
+    vi.stubEnv("GATEWAY_TABLE_NAME", undefined);
+
+    // Act
+    const loading = import("../src/handler");
+
+    // Assess
+    await expect(loading).rejects.toThrow("missing environment variable GATEWAY_TABLE_NAME");
   });
 });

@@ -1,19 +1,20 @@
 import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
-import { paymentRows } from "@orderflow/payments/testing";
+import { paymentRows, sandboxBooks } from "@orderflow/payments/testing";
 import { captureLogs } from "@orderflow/task-kit/testing";
 import { describe, expect, it } from "vitest";
 import input from "./fixtures/charge-input.json" with { type: "json" };
 
-const db = await useLocalTables(["payments"]);
+const db = await useLocalTables(["payments", "gateway"]);
 const { handler } = await import("../src/handler");
 const rows = paymentRows(db);
+const books = sandboxBooks(db);
 
 const orderWith = (paymentToken: string) => ({ ...input, orderId: newOrderId(), paymentToken });
 const rowsOf = (orderId: string) => rows.all(orderId);
 
 describe("charge-payment handler on DynamoDB Local", () => {
-  it("captures an approved card and records the charge", async () => {
+  it("captures an approved card, records the charge, and the sandbox's books show the capture", async () => {
     // Prepare
     const order = orderWith("tok_visa");
 
@@ -29,6 +30,7 @@ describe("charge-payment handler on DynamoDB Local", () => {
       createdAt: expect.any(String),
     });
     expect(await rowsOf(order.orderId)).toEqual([{ ...charge, customerId: order.customerId }]);
+    expect(await books.get(order.orderId)).toMatchObject({ chargeId: charge.chargeId, status: "CAPTURED" });
   });
 
   it.each([
@@ -94,7 +96,26 @@ describe("charge-payment handler on DynamoDB Local", () => {
     const repeat = handler(order);
 
     // Assess
-    await expect(repeat).rejects.toMatchObject({ name: "Error", message: expect.stringMatching(/refunded/) });
+    await expect(repeat).rejects.toMatchObject({
+      name: "Error",
+      message: expect.stringContaining("is REFUNDED: the order was compensated"),
+    });
+  });
+
+  it("refuses, asking the provider nothing, an order the compensation fenced off before any charge", async () => {
+    // Prepare
+    const order = orderWith("tok_visa");
+    await rows.put({ orderId: order.orderId, status: "VOIDED", voidedAt: "2030-01-01T00:00:00.000Z" });
+
+    // Act
+    const late = handler(order);
+
+    // Assess
+    await expect(late).rejects.toMatchObject({
+      name: "Error",
+      message: expect.stringContaining("is VOIDED: the order was compensated"),
+    });
+    expect(await books.get(order.orderId)).toBeUndefined();
   });
 
   it("returns the first charge when called twice and keeps one record", async () => {
@@ -131,10 +152,11 @@ describe("charge-payment handler on DynamoDB Local", () => {
     const charges = await Promise.all([handler(order), handler(order), handler(order), handler(order)]);
 
     // Assess
-    const rows = await rowsOf(order.orderId);
-    expect(rows).toHaveLength(1);
-    const { customerId: _, ...stored } = rows[0] ?? {};
-    for (const charge of charges) expect(charge).toStrictEqual(stored);
+    const stored = await rowsOf(order.orderId);
+    expect(stored).toHaveLength(1);
+    const { customerId: _, ...row } = stored[0] ?? {};
+    for (const charge of charges) expect(charge).toStrictEqual(row);
+    expect(await books.get(order.orderId)).toMatchObject({ chargeId: row.chargeId, status: "CAPTURED" });
   });
 
   it.each([

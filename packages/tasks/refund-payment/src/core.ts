@@ -15,6 +15,12 @@ export function refundKeyOf(orderId: string): string {
 
 type Outcome = RefundPaymentOutput["outcome"];
 
+/**
+ * A fence loses only to a change of the row, and the charge side changes it at most three times (intent,
+ * hold or decline, capture); a change by another refund ends the next round. So four rounds always end.
+ */
+const FENCE_ROUNDS = 4;
+
 /** The record as it is now, after a compare-and-set of ours lost to another run. */
 async function reread(ledger: PaymentLedger, orderId: string): Promise<PaymentRecord> {
   const record = await ledger.get(orderId);
@@ -39,16 +45,26 @@ async function fence(orderId: string, deps: RefundPaymentDeps): Promise<PaymentR
 }
 
 /** Gives a captured charge back and records it; the refund key makes a repeat refund once. */
-async function giveBack(record: PaymentRecord & { chargeId: string }, deps: RefundPaymentDeps): Promise<Outcome> {
+async function giveBack(
+  record: PaymentRecord & { chargeId: string },
+  deps: RefundPaymentDeps,
+): Promise<Outcome> {
   const { orderId, chargeId, amount } = record;
-  if (!amount) throw new Error(`payments row for order ${orderId} names charge ${chargeId} without an amount`);
-  const { refundId } = await deps.gateway.refund({ chargeKey: orderId, chargeId, refundKey: refundKeyOf(orderId), amount });
+  if (!amount)
+    throw new Error(`payments row for order ${orderId} names charge ${chargeId} without an amount`);
+  const { refundId } = await deps.gateway.refund({
+    chargeKey: orderId,
+    chargeId,
+    refundKey: refundKeyOf(orderId),
+    amount,
+  });
   const refundedAt = deps.now().toISOString();
   // CAPTURED, or VOIDED when the fence came a moment after the capture reached the provider.
   const fields = { chargeId, refundId, refundedAt };
   if (await deps.ledger.move(orderId, ["CAPTURED", "VOIDED"], "REFUNDED", fields)) return "REFUNDED";
   const now = await reread(deps.ledger, orderId);
-  if (now.status === "REFUNDED") return "REFUNDED";
+  // An overlapping run recorded the same refund (the refund key made it one) first: it reports REFUNDED.
+  if (now.status === "REFUNDED") return "ALREADY_REFUNDED";
   throw new Error(`payments row for order ${orderId} is ${now.status} after its refund was made; retry`);
 }
 
@@ -88,7 +104,7 @@ export async function refundPayment(
   { orderId }: RefundPaymentInput,
   deps: RefundPaymentDeps,
 ): Promise<RefundPaymentOutput> {
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < FENCE_ROUNDS; round++) {
     const fenced = await fence(orderId, deps);
     if (fenced === "NONE") return { orderId, outcome: "NOTHING_CAPTURED" };
     if (fenced === undefined) continue;

@@ -1,7 +1,7 @@
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-await useLocalTables(["payments"]);
+await useLocalTables(["payments", "gateway"]);
 
 describe("refund-payment handler start", () => {
   afterEach(() => {
@@ -31,5 +31,27 @@ describe("refund-payment handler start", () => {
 
     // Assess
     await expect(loading).rejects.toThrow("missing environment variable PAYMENTS_TABLE_NAME");
+  });
+
+  it("fails at start naming GATEWAY_TABLE_NAME when the sandbox's books are not configured", async () => {
+    // Prepare
+    vi.stubEnv("GATEWAY_TABLE_NAME", "");
+
+    // Act
+    const loading = import("../src/handler");
+
+    // Assess
+    await expect(loading).rejects.toThrow("missing environment variable GATEWAY_TABLE_NAME");
+  });
+
+  it("uses the sandbox gateway when PAYMENT_GATEWAY is not set", async () => {
+    // Prepare
+    vi.stubEnv("PAYMENT_GATEWAY", undefined);
+
+    // Act
+    const { handler } = await import("../src/handler");
+
+    // Assess
+    await expect(handler({ orderId: "ord_default" })).resolves.toMatchObject({ outcome: "NOTHING_CAPTURED" });
   });
 });
