@@ -6,6 +6,8 @@ import {
   type TableName,
   type TaskManifest,
 } from "@orderflow/domain";
+import { outboxFunction } from "@orderflow/outbox/function";
+import { reconcilerFunction } from "@orderflow/reconciler/function";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -19,13 +21,24 @@ import {
   workflowFunctions,
 } from "./components/deploy-task";
 import type { TableRef } from "./components/function-statements";
+import { OrderOutbox } from "./components/order-outbox";
 import { OrderWorkflow } from "./components/order-workflow";
 import { OrdersApi } from "./components/orders-api";
+import { Reconciler } from "./components/reconciler";
 import { Tables } from "./components/tables";
 import { TaskFunction } from "./components/task-function";
 import { loadStackConfig, type StackConfig } from "./config/load";
 import type { FunctionConfig } from "./config/schema";
 import { awsProvider } from "./provider";
+
+/** Functions that are not workflow tasks: the API, the outbox's publisher and the reconciler. */
+const OPERATIONS_FUNCTIONS = [apiFunction, outboxFunction, reconcilerFunction] as const;
+
+/**
+ * How often the reconciler runs. Orders are looked at only once PENDING longer than its
+ * `PENDING_OLDER_THAN_MINUTES`, so a run finds no execution that is still on its way.
+ */
+const RECONCILE_SCHEDULE = "rate(5 minutes)";
 
 /** What `pulumi stack output` shows. */
 export interface StackOutputs {
@@ -54,18 +67,20 @@ export interface ProgramOptions {
 
 /**
  * The whole stack. A factory, not module top-level code, so tests and the offline synth can run it after
- * installing Pulumi mocks. Reads as the order things come to exist: config and provider, data, event bus,
- * tasks, workflow, API, alarms.
+ * installing Pulumi mocks. Reads as the order things come to exist: config and provider, data, event bus
+ * and the outbox that publishes to it, tasks, workflow and its reconciler, API, alarms.
  */
 export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
   const stack = stackContext(options);
   const tables = declareTables(stack);
   const bus = declareEventBus(stack);
+  const outbox = declareOutbox(stack, tables, bus);
   const tasks = deployTasks(stack, tables);
-  const workflow = declareWorkflow(stack, { tasks, tables, bus });
+  const workflow = declareWorkflow(stack, { tasks, tables });
+  const reconciler = declareReconciler(stack, tables, workflow);
   const apiHandler = declareApiFunction(stack, tables, workflow);
   const api = declareApi(stack, apiHandler);
-  const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api });
+  const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api, outbox, reconciler });
   return stackOutputs({ tables, bus, workflow, api, alarms });
 }
 
@@ -89,7 +104,7 @@ type TableRefs = Readonly<Record<TableName, TableRef>>;
 /** Validated config first (nothing is declared when it is wrong), then the provider and the account. */
 function stackContext(options: ProgramOptions): Stack {
   const tasks = options.tasks ?? WORKFLOW_TASKS;
-  const config = loadStackConfig([...tasks, apiFunction]);
+  const config = loadStackConfig([...tasks, ...OPERATIONS_FUNCTIONS]);
   const namePrefix = `${config.project}-${config.stack}-`;
   const provider = awsProvider(config);
   return {
@@ -117,8 +132,30 @@ function declareTables({ namePrefix, config, inherit }: Stack): TableRefs {
 function declareEventBus({ namePrefix, provider }: Stack): aws.cloudwatch.EventBus {
   return new aws.cloudwatch.EventBus(
     "order-events",
-    { name: `${namePrefix}orders`, description: "Order lifecycle events published by the order workflow" },
+    { name: `${namePrefix}orders`, description: "Order outcomes, published from the orders table's outbox" },
     { provider },
+  );
+}
+
+/** The outbox's publisher: the orders table's stream onto the bus. */
+function declareOutbox(stack: Stack, tables: TableRefs, bus: aws.cloudwatch.EventBus): OrderOutbox {
+  const { functionName, reservedConcurrency, logRetentionDays, logLevel } = functionSettings(
+    stack,
+    outboxFunction,
+  );
+  return new OrderOutbox(
+    "outbox",
+    {
+      functionName,
+      reservedConcurrency,
+      logRetentionDays,
+      logLevel,
+      code: lambdaCode("@orderflow/outbox/handler"),
+      orders: tables.orders,
+      bus: { name: bus.name, arn: bus.arn },
+      deadLetterQueueName: `${stack.namePrefix}outbox-dead-letters`,
+    },
+    stack.inherit,
   );
 }
 
@@ -148,7 +185,6 @@ function declareWorkflow(
   deployed: {
     readonly tasks: readonly DeployedTask[];
     readonly tables: TableRefs;
-    readonly bus: aws.cloudwatch.EventBus;
   },
 ): OrderWorkflow {
   const { config } = stack;
@@ -163,6 +199,23 @@ function declareWorkflow(
       includeExecutionData: config.workflowIncludeExecutionData,
       logRetentionDays: config.logRetentionDays,
       accountId: stack.accountId,
+    },
+    stack.inherit,
+  );
+}
+
+/** The reconciler, every few minutes, on the workflow's executions and the orders table. */
+function declareReconciler(stack: Stack, tables: TableRefs, workflow: OrderWorkflow): Reconciler {
+  const { config } = stack;
+  return new Reconciler(
+    "reconciler",
+    {
+      ...functionSettings(stack, reconcilerFunction),
+      code: lambdaCode("@orderflow/reconciler/handler"),
+      orders: tables.orders,
+      stateMachine: { arn: workflow.arn, name: stack.stateMachineName },
+      target: { region: config.region, accountId: stack.accountId, partition: stack.partition },
+      schedule: RECONCILE_SCHEDULE,
     },
     stack.inherit,
   );
@@ -214,6 +267,8 @@ function declareAlarms(
     readonly workflow: OrderWorkflow;
     readonly apiHandler: TaskFunction;
     readonly api: OrdersApi;
+    readonly outbox: OrderOutbox;
+    readonly reconciler: Reconciler;
   },
 ): Alarms {
   const { config } = stack;
@@ -225,7 +280,19 @@ function declareAlarms(
       partition: stack.partition,
       stateMachineArn: watched.workflow.arn,
       stateMachineLogGroupName: watched.workflow.logGroupName,
-      functions: alarmedFunctions(watched.tasks, watched.apiHandler),
+      functions: {
+        ...alarmedFunctions(watched.tasks, watched.apiHandler),
+        [outboxFunction.name]: logged(watched.outbox.function),
+        [reconcilerFunction.name]: logged(watched.reconciler.function),
+      },
+      deadLetters: {
+        [outboxFunction.name]: {
+          queueName: watched.outbox.deadLetterQueueName,
+          description:
+            "Order events the outbox could not publish after its retries are parked here: each message " +
+            "names the stream records to replay (see docs/operations.md).",
+        },
+      },
       containers: alarmedContainers(watched.tasks),
       apiId: watched.api.apiId,
       ...(config.alarmEmail !== undefined && { email: config.alarmEmail }),
@@ -305,6 +372,11 @@ function containerNetwork(config: StackConfig): ContainerNetwork {
     ? {}
     : { subnetIds: config.containerSubnetIds, assignPublicIp: config.containerAssignPublicIp ?? false };
 }
+
+const logged = (fn: TaskFunction): LoggedFunction => ({
+  functionName: fn.functionName,
+  logGroupName: fn.logGroupName,
+});
 
 /** Every function with the log group its unexpected errors are counted in: the workflow's, then the API. */
 function alarmedFunctions(tasks: readonly DeployedTask[], api: TaskFunction): Record<string, LoggedFunction> {

@@ -27,6 +27,12 @@ export interface AlarmsArgs {
    * @default {}
    */
   readonly containers?: Readonly<Record<string, { readonly logGroupName: pulumi.Input<string> }>>;
+  /**
+   * Dead-letter queues keyed by the short name of what parks messages there; any message pages, with
+   * `description` as the advice. Plain keys.
+   * @default {}
+   */
+  readonly deadLetters?: Readonly<Record<string, DeadLetterQueue>>;
   /** The HTTP API whose 5xx answers page. */
   readonly apiId: pulumi.Input<string>;
   /** On-call address; subscribed when set. */
@@ -40,6 +46,12 @@ export interface LoggedFunction {
   readonly functionName: pulumi.Input<string>;
   /** Its own log group (JSON logs), where unexpected errors are counted. */
   readonly logGroupName: pulumi.Input<string>;
+}
+
+export interface DeadLetterQueue {
+  readonly queueName: pulumi.Input<string>;
+  /** What the person paged has to do. */
+  readonly description: string;
 }
 
 /** How an alarm reads its metric: one named metric, or a metric-math expression over several. */
@@ -258,6 +270,19 @@ function alarmSpecs(args: AlarmsArgs): AlarmSpec[] {
     ...Object.entries(args.functions).flatMap(([short, fn]) => functionSpecs(short, fn, context)),
     ...Object.entries(args.containers ?? {}).map(([short, task]) =>
       unexpectedErrors(short, task.logGroupName, "Container task", context),
+    ),
+    ...Object.entries(args.deadLetters ?? {}).map(
+      ([short, queue]): AlarmSpec => ({
+        id: `${short}-dead-letters`,
+        description: queue.description,
+        metric: {
+          namespace: "AWS/SQS",
+          metricName: "ApproximateNumberOfMessagesVisible",
+          dimensions: { QueueName: queue.queueName },
+          period: 300,
+        },
+        ...AT_LEAST_ONE,
+      }),
     ),
     {
       id: "api-5xx",

@@ -39,7 +39,6 @@ export interface WorkflowContainer extends ContainerLaunch {
   readonly assignPublicIp: pulumi.Input<boolean>;
 }
 
-
 export interface OrderWorkflowArgs {
   /** Physical name of the state machine; its log group is `/aws/vendedlogs/states/<name>`. */
   readonly stateMachineName: pulumi.Input<string>;
@@ -206,7 +205,11 @@ function renderDefinition(args: OrderWorkflowArgs): pulumi.Output<string> {
       pulumi.output(containerRefs(args.containers ?? {})),
     ])
     .apply(([functionArns, names, containers]) => {
-      const refs: WorkflowRefs = { functionArns, tableNames: names as WorkflowRefs["tableNames"], containers };
+      const refs: WorkflowRefs = {
+        functionArns,
+        tableNames: names as WorkflowRefs["tableNames"],
+        containers,
+      };
       return JSON.stringify(orderWorkflow(refs, tasks));
     });
 }

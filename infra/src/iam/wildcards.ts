@@ -119,6 +119,16 @@ export const WILDCARD_EXCEPTIONS: readonly WildcardException[] = [
       "version/alias qualifiers. The wildcard is only the qualifier of one named state machine.",
   },
   {
+    id: "own-executions",
+    actions: ["states:DescribeExecution", "states:GetExecutionHistory"],
+    resource: new RegExp(`^${ARN_PREFIX}states:${REGION}:${ACCOUNT}:execution:[^*:]+:\\*$`),
+    policyKind: "identity",
+    reason:
+      "The reconciler looks up the execution of each order it finds PENDING; executions are named by " +
+      "order id, so their ARNs are not known in advance. The wildcard is only the execution name under " +
+      "one named state machine.",
+  },
+  {
     id: "kms-key-policy-self",
     actions: [],
     resource: /^\*$/,

@@ -54,7 +54,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
         sortKey: { name: "createdAt", type: "S" },
       },
     ],
-    // The outbox: every status change the workflow writes is published from this stream (see ORDER_OUTBOX).
+    // The outbox: every status change the workflow writes is published from this stream (the outbox package).
     stream: "NEW_AND_OLD_IMAGES",
   },
   inventory: { logicalName: "inventory", partitionKey: { name: "sku", type: "S" }, indexes: [] },

@@ -1,4 +1,5 @@
 export { assertJava17 } from "./java";
 export { readInventory, seedInventory } from "./seed";
 export { type DynamoDbLocal, LOCAL_AWS_ENV, startDynamoDbLocal } from "./server";
+export { StreamReader, type StreamRecord } from "./stream-reader";
 export { createTableInput, createTables, type TableNames, tableEnv } from "./tables";

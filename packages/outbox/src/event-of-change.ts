@@ -35,5 +35,6 @@ export function eventOfChange(
     );
   }
   const detail = Object.fromEntries(names.map((name) => [name, newImage[name]]));
-  return { detailType, detail } as AnnouncedEvent;
+  // The attributes are those the domain lists for this detail-type, so the pair is well formed.
+  return { detailType, detail } as unknown as AnnouncedEvent;
 }

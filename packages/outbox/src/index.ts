@@ -1,4 +1,4 @@
 export { type EventBus, eventBridgeBus } from "./event-bus";
 export { type AnnouncedEvent, eventOfChange, type ItemImage } from "./event-of-change";
 export { outboxFunction } from "./function";
-export { publishChange } from "./publish-change";
+export { type ChangeRecord, publishChange } from "./publish-change";
