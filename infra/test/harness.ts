@@ -5,7 +5,7 @@ import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import type { PolicyDocument } from "../src/iam/policy-document";
 import { parsePolicyDocument } from "../src/iam/wildcards";
 import type { CapturedResource } from "../src/synth/mocks";
-import { readStackFile, type StackConfigInput, type StackName } from "../src/synth/stack-file";
+import { readStackFileWithSamples, type StackConfigInput, type StackName } from "../src/synth/stack-file";
 import { type SynthRun, synthesize } from "../src/synth/synthesize";
 import type { Variant } from "./container-variant";
 
@@ -16,7 +16,7 @@ export const POLICY_PACK_DIR = fileURLToPath(new URL("../policy-pack", import.me
 export const FUNCTIONS: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction];
 
 export function stackFile(stack: StackName): StackConfigInput {
-  return readStackFile(INFRA_DIR, stack);
+  return readStackFileWithSamples(INFRA_DIR, stack);
 }
 
 /** Runs the program under mocks with a checked-in stack's config (and, optionally, other task manifests). */
