@@ -4,7 +4,7 @@ import type { FunctionManifest } from "@orderflow/domain";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import type { PolicyDocument } from "../src/iam/policy-document";
 import { parsePolicyDocument } from "../src/iam/wildcards";
-import type { CapturedResource } from "../src/synth/mocks";
+import type { CapturedResource, MockCloud } from "../src/synth/mocks";
 import { readStackFileWithSamples, type StackConfigInput, type StackName } from "../src/synth/stack-file";
 import { type SynthRun, synthesize } from "../src/synth/synthesize";
 import type { Variant } from "./container-variant";
@@ -19,17 +19,24 @@ export function stackFile(stack: StackName): StackConfigInput {
   return readStackFileWithSamples(INFRA_DIR, stack);
 }
 
-/** Runs the program under mocks with a checked-in stack's config (and, optionally, other task manifests). */
-export function synthStack(stack: StackName, variant?: Variant): Promise<SynthRun> {
-  if (variant === undefined) return synthesize(stackFile(stack));
-  return synthesize(stackFile(stack), async () => {
-    const { orderflowProgram } = await import("../src/program");
-    return () =>
-      orderflowProgram({
-        tasks: variant.tasks,
-        ...(variant.imageSource && { imageSource: variant.imageSource }),
-      });
-  });
+/**
+ * Runs the program under mocks with a checked-in stack's config (and, optionally, other task manifests,
+ * or what an earlier deploy left in the account).
+ */
+export function synthStack(stack: StackName, variant?: Variant, cloud?: MockCloud): Promise<SynthRun> {
+  if (variant === undefined) return synthesize(stackFile(stack), undefined, cloud);
+  return synthesize(
+    stackFile(stack),
+    async () => {
+      const { orderflowProgram } = await import("../src/program");
+      return () =>
+        orderflowProgram({
+          tasks: variant.tasks,
+          ...(variant.imageSource && { imageSource: variant.imageSource }),
+        });
+    },
+    cloud,
+  );
 }
 
 export function ofType(run: SynthRun, type: string): CapturedResource[] {

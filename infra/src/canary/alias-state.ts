@@ -47,7 +47,8 @@ function sibling(versionArn: string, version: number): string {
 
 /**
  * The phase an alias is in, from its routing and description. With two routes the canary is the one with
- * the smaller share (at most 50 %); a single route is stable, or rolled back when the description says so.
+ * the smaller share (on a 50/50 split, the newer version); a single route is stable, or rolled back when
+ * the description says so.
  */
 export function aliasStateOf(routes: readonly AliasRoute[], description: string | undefined): AliasState {
   const [first, second, ...more] = routes;
@@ -55,7 +56,11 @@ export function aliasStateOf(routes: readonly AliasRoute[], description: string 
     throw new Error(`the live alias routes to ${routes.length} versions; expected one or two`);
   }
   if (second !== undefined) {
-    const [canary, stable] = first.weight <= second.weight ? [first, second] : [second, first];
+    const firstIsCanary =
+      first.weight < second.weight ||
+      (first.weight === second.weight &&
+        versionNumber(first.stateMachineVersionArn) > versionNumber(second.stateMachineVersionArn));
+    const [canary, stable] = firstIsCanary ? [first, second] : [second, first];
     return {
       phase: "canary",
       stable: stable.stateMachineVersionArn,
