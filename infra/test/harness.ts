@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { apiFunction } from "@orderflow/api/function";
 import type { FunctionManifest } from "@orderflow/domain";
@@ -11,6 +12,11 @@ import type { Variant } from "./container-variant";
 
 export const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const POLICY_PACK_DIR = fileURLToPath(new URL("../policy-pack", import.meta.url));
+
+/** What the deploy role must allow per resource type and provider function (`infra/iam/`). */
+export const REQUIRED_ACTIONS = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../iam/required-actions.json", import.meta.url)), "utf8"),
+) as { resources: Record<string, string[]>; invokes: Record<string, string[]> };
 
 /** What the program deploys, read from the same sources the program reads (not from the program module). */
 export const FUNCTIONS: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction];

@@ -27,7 +27,16 @@ import type { StackName } from "../src/synth/stack-file";
 import type { SynthRun } from "../src/synth/synthesize";
 import { containerSuite } from "./container-suite";
 import { DEFAULT_VARIANT, type Variant } from "./container-variant";
-import { documentOf, named, ofType, POLICY_PACK_DIR, stackFile, stringState, synthStack } from "./harness";
+import {
+  documentOf,
+  named,
+  ofType,
+  POLICY_PACK_DIR,
+  REQUIRED_ACTIONS,
+  stackFile,
+  stringState,
+  synthStack,
+} from "./harness";
 
 /** What a suite knows about the stack under test, for the shared and the container-specific checks. */
 export interface SuiteContext {
@@ -601,6 +610,17 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
             .map((alarm) => String(alarm.inputs.name))
             .sort(),
         });
+      });
+
+      it("lists every resource type it declares and provider function it calls in infra/iam/required-actions.json", () => {
+        // The deploy role's policy is checked against that list (tools/workflow-lint).
+        const types = new Set(
+          run.captured.filter((r) => !r.type.startsWith("orderflow:")).map((r) => r.type),
+        );
+        expect(Object.keys(REQUIRED_ACTIONS.resources)).toEqual(expect.arrayContaining([...types]));
+        expect(Object.keys(REQUIRED_ACTIONS.invokes)).toEqual(
+          expect.arrayContaining([...new Set(run.mocks.calls)]),
+        );
       });
 
       it("passes every policy of the pack with this stack's pack config", async () => {
