@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
+import { enclosingDir, PROGRAM_DIR } from "./program-dir";
 
 /** The esbuild output every Lambda package's `build` writes, and the handler export inside it. */
 export const HANDLER_FILE = "handler.mjs";
@@ -17,17 +17,6 @@ const require = createRequire(import.meta.url);
  */
 export function packageDir(exportedModule: string): string {
   return enclosingDir(dirname(require.resolve(exportedModule)), "package.json");
-}
-
-/** The nearest folder at or above `start` that holds `file`. */
-function enclosingDir(start: string, file: string): string {
-  let dir = start;
-  while (!existsSync(join(dir, file))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no ${file} above ${start}`);
-    dir = parent;
-  }
-  return dir;
 }
 
 /**
@@ -51,12 +40,6 @@ export function lambdaCode(exportedModule: string): pulumi.asset.AssetArchive {
 /** Where a task package's container build puts its entry module (the Dockerfile copies `dist/container/`). */
 export const CONTAINER_BUNDLE_DIR = join("dist", "container");
 export const CONTAINER_ENTRY = "main.mjs";
-
-/**
- * The folder of the Pulumi project (the one with `Pulumi.yaml`), where the CLI runs the program and its
- * providers: from `src/` in tests and the synth, from `dist/` when the CLI runs the bundle.
- */
-export const PROGRAM_DIR = enclosingDir(dirname(fileURLToPath(import.meta.url)), "Pulumi.yaml");
 
 /** A container task's image build: the package as context, its Dockerfile, and a tag derived from content. */
 export interface ContainerImageSource {

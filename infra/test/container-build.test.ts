@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { containerImage, PROGRAM_DIR } from "../src/code";
+import { containerImage } from "../src/code";
 import { fargateSizeProblem } from "../src/platform";
+import { PROGRAM_DIR } from "../src/program-dir";
 
 /** A throwaway task package: package.json, an exported module, and optionally a Dockerfile and bundle. */
 function taskPackage(files: Readonly<Record<string, string>>): { dir: string; entry: string } {

@@ -2,6 +2,8 @@ import { aslCommand } from "./asl";
 import type { Command } from "./command";
 import { demoCommand } from "./demo";
 import { graphCommand } from "./graph";
+import { preflightSubcommand } from "./preflight";
+import { rolloutSubcommand } from "./rollout";
 import { runCommand } from "./run";
 import { startSubcommand } from "./start";
 
@@ -10,6 +12,8 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   runCommand,
   startSubcommand,
+  preflightSubcommand,
+  rolloutSubcommand,
   aslCommand,
   graphCommand,
 ];
