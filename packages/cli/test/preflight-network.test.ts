@@ -21,10 +21,7 @@ beforeEach(() => {
 });
 
 const endpoints = (services: readonly string[]) => ({
-  VpcEndpoints: services.map((s) => ({
-    ServiceName: `com.amazonaws.eu-central-1.${s}`,
-    State: "available" as const,
-  })),
+  VpcEndpoints: services.map((s) => ({ ServiceName: `com.amazonaws.eu-central-1.${s}` })),
 });
 
 describe("check: network, without configured subnets (dev)", () => {
