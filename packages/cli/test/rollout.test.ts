@@ -245,16 +245,14 @@ describe("orderflow rollout when the stack or AWS cannot be used", () => {
 
   it("names the permissions the role lacks, exit 3", async () => {
     // Prepare
-    sfn
-      .on(DescribeStateMachineAliasCommand)
-      .rejects(
-        new SFNServiceException({
-          name: "AccessDeniedException",
-          $fault: "client",
-          $metadata: {},
-          message: "no",
-        }),
-      );
+    sfn.on(DescribeStateMachineAliasCommand).rejects(
+      new SFNServiceException({
+        name: "AccessDeniedException",
+        $fault: "client",
+        $metadata: {},
+        message: "no",
+      }),
+    );
 
     // Act
     const run = await rollout({});
