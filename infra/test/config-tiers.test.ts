@@ -136,11 +136,18 @@ describe("what a stack's owner must set outside development", () => {
     }
   });
 
-  it("refuses a JWT stack without an issuer with the --path command that sets it", () => {
-    const message = errorOf({ "orderflow:apiAuth": { type: "jwt", audiences: ["orderflow-api"] } });
+  it("reports a JWT stack's missing issuer together with the other missing values, each with its command", () => {
+    // Act
+    const message = errorOf({
+      "orderflow:apiAuth": { type: "jwt", audiences: ["orderflow-api"] },
+      "orderflow:accountId": undefined,
+    });
+
+    // Assess
     expect(lineFor(message, "orderflow:apiAuth.issuer")).toBe(
-      "  orderflow:apiAuth.issuer: is required: pulumi config set --path 'orderflow:apiAuth.issuer' <value> -s test",
+      "  orderflow:apiAuth.issuer: is required for type jwt: pulumi config set --path 'orderflow:apiAuth.issuer' https://<your identity provider>/ -s test",
     );
+    expect(lineFor(message, "orderflow:accountId")).toContain("pulumi config set orderflow:accountId");
   });
 
   it("takes a webhook instead of an e-mail address as who gets paged", () => {

@@ -8,13 +8,13 @@ import type * as v from "valibot";
 import { configSetCommand } from "./config-set-command";
 import { placeholderInEmail, placeholderInUrl } from "./placeholders";
 import { isLambda, reservedConcurrencyOf } from "./reserved-concurrency";
-import type { StackSettings } from "./schema";
+import type { ParsedSettings } from "./schema";
 
 type Path = readonly [string, ...(string | number)[]];
 type Fail = (path: Path, message: string) => void;
 
 interface Context {
-  readonly config: StackSettings;
+  readonly config: ParsedSettings;
   readonly functions: readonly FunctionManifest[];
   readonly stack: string;
   readonly fail: Fail;
@@ -22,7 +22,7 @@ interface Context {
 
 /** The guardrails as one valibot raw check over the parsed settings. */
 export function tierGuardrails(functions: readonly FunctionManifest[], stack: string) {
-  return ({ dataset, addIssue }: v.RawCheckContext<StackSettings>): void => {
+  return ({ dataset, addIssue }: v.RawCheckContext<ParsedSettings>): void => {
     if (!dataset.typed) return;
     const config = dataset.value;
     const fail: Fail = ([first, ...rest], message) =>
@@ -33,7 +33,7 @@ export function tierGuardrails(functions: readonly FunctionManifest[], stack: st
 }
 
 /** How valibot locates an issue: the key (or list index) the message is about. */
-function pathItem(config: StackSettings, key: string | number): v.IssuePathItem {
+function pathItem(config: ParsedSettings, key: string | number): v.IssuePathItem {
   return typeof key === "number"
     ? { type: "array", origin: "value", input: [], key, value: undefined }
     : { type: "object", origin: "value", input: config, key, value: undefined };
@@ -74,12 +74,25 @@ function networkPairing({ config, fail }: Context): void {
   }
 }
 
+/**
+ * A JWT authorizer needs its issuer. Checked here rather than by the schema, so a stack file that lacks it
+ * still gets every other missing value reported in the same run.
+ */
+function jwtIssuer({ config, stack, fail }: Context): void {
+  if (config.apiAuth.type === "jwt" && config.apiAuth.issuer === undefined) {
+    fail(
+      ["apiAuth", "issuer"],
+      `is required for type jwt: ${configSetCommand("apiAuth.issuer", "https://<your identity provider>/", stack)}`,
+    );
+  }
+}
+
 /** Documentation and loopback hosts deploy fine and then answer 401, match no origin, page no one. */
 function noPlaceholders({ config, fail }: Context): void {
   if (config.tier === "development") return;
   const refuse = (path: Path, domain: string, what: string) =>
     fail(path, `${domain} is a placeholder domain, refused in the ${config.tier} tier: set ${what}`);
-  if (config.apiAuth.type === "jwt") {
+  if (config.apiAuth.type === "jwt" && config.apiAuth.issuer !== undefined) {
     const domain = placeholderInUrl(config.apiAuth.issuer);
     if (domain) refuse(["apiAuth", "issuer"], domain, "your identity provider's issuer URL");
   }
@@ -134,6 +147,7 @@ function productionCapacity({ config, functions, stack, fail }: Context): void {
 }
 
 const CHECKS: readonly ((context: Context) => void)[] = [
+  jwtIssuer,
   developmentOnly,
   productionFloors,
   networkPairing,

@@ -60,7 +60,10 @@ const apiAuth = v.variant(
     strict(
       {
         type: v.literal("jwt"),
-        issuer: v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
+        // Optional here so a missing issuer is reported with the rest (src/config/guardrails.ts requires it).
+        issuer: v.optional(
+          v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
+        ),
         audiences: v.pipe(
           v.array(v.pipe(v.string(), v.minLength(1)), "must be a list of audience strings"),
           v.minLength(1, "must list at least one audience"),
@@ -181,7 +184,18 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
   );
 }
 
-type Settings = v.InferOutput<ReturnType<typeof settingsSchema>>;
+/** The settings as the schema parses them, before the guardrails ran. */
+export type ParsedSettings = v.InferOutput<ReturnType<typeof settingsSchema>>;
+
+type ParsedApiAuth = ParsedSettings["apiAuth"];
+
+/** The API's authorization once validated: a JWT authorizer always has its issuer. */
+export type ApiAuthSetting =
+  | Exclude<ParsedApiAuth, { type: "jwt" }>
+  | (Extract<ParsedApiAuth, { type: "jwt" }> & { readonly issuer: string });
+
+/** A stack's validated settings. */
+export type StackSettings = Omit<ParsedSettings, "apiAuth"> & { readonly apiAuth: ApiAuthSetting };
 
 /** Every `orderflow:*` key the schema knows, without the namespace. */
 export function settingKeys(functions: readonly FunctionManifest[]): string[] {
@@ -193,7 +207,10 @@ export function settingKeys(functions: readonly FunctionManifest[]): string[] {
  * with the floors of each tier. `stack` only words the `pulumi config set` commands in messages.
  */
 export function stackConfigSchema(functions: readonly FunctionManifest[], stack = "<stack>") {
-  return v.pipe(settingsSchema(functions), v.rawCheck(tierGuardrails(functions, stack)));
+  return v.pipe(
+    settingsSchema(functions),
+    v.rawCheck(tierGuardrails(functions, stack)),
+    // Only reached when the guardrails found nothing, and they refuse a JWT config without its issuer.
+    v.transform((settings) => settings as StackSettings),
+  );
 }
-
-export type StackSettings = Settings;

@@ -71,9 +71,8 @@ function configCheck(stack: string, infraDir: string): { result: CheckResult; pl
     return { result: pass("config", `Pulumi.${stack}.yaml is valid (${plan.settings.tier} tier)`), plan };
   } catch (error) {
     if (error instanceof ConfigError) {
-      return {
-        result: fail("config", error.problems.join("; "), `set what it names, then run preflight again`),
-      };
+      const count = `${error.problems.length} problem(s) in Pulumi.${stack}.yaml`;
+      return { result: fail("config", count, error.problems.join("\n")) };
     }
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       return {

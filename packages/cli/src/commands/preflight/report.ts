@@ -4,7 +4,7 @@ import type { CheckResult } from "./check-result";
 
 const MARKS = { pass: "ok", fail: "FAIL", skip: "skipped" } as const;
 
-/** The pass/fail table, then one line per failure saying what to do. */
+/** The pass/fail table, then for each failure what to do (one line, or one per problem of the config). */
 export function writeReport(io: CliIo, stack: string, results: readonly CheckResult[]): void {
   const rows = results.map((r) => [r.check, MARKS[r.status], r.detail]);
   io.stdout.write(`preflight for stack ${stack}\n\n${textTable(["check", "result", "detail"], rows)}\n`);
@@ -14,5 +14,8 @@ export function writeReport(io: CliIo, stack: string, results: readonly CheckRes
     return;
   }
   io.stdout.write(`\n${failures.length} check(s) failed; what to do:\n`);
-  for (const failure of failures) io.stdout.write(`  ${failure.check}: ${failure.fix ?? failure.detail}\n`);
+  for (const failure of failures) {
+    const [first, ...more] = (failure.fix ?? failure.detail).split("\n");
+    io.stdout.write(`  ${failure.check}: ${first}\n${more.map((line) => `    ${line}\n`).join("")}`);
+  }
 }
