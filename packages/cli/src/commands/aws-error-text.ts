@@ -10,7 +10,22 @@ const CREDENTIAL_ERRORS = new Set([
   "SignatureDoesNotMatch",
 ]);
 
-export const CONFIGURE_CREDENTIALS =
+/** Failures of reaching AWS at all, by Node's error code. */
+export const NETWORK_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN"]);
+
+/** Whether `error` came from AWS or from reaching it, rather than from a mistake of ours. */
+export function isAwsError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { name, code } = error as { name?: string; code?: string };
+  return (
+    "$metadata" in error ||
+    name === "CredentialsProviderError" ||
+    name === "TokenProviderError" ||
+    NETWORK_CODES.has(code ?? "")
+  );
+}
+
+export const LOG_IN_WITH_DEPLOY_ROLE =
   "log in with the stack's deploy role: `aws sso login --profile <profile>` and `export AWS_PROFILE=<profile>` " +
   "(in CI: aws-actions/configure-aws-credentials with the environment's role)";
 
@@ -26,7 +41,7 @@ export function isCredentialError(error: unknown): boolean {
 
 /** What to do about an AWS error in a check that needs `actions`. */
 export function awsErrorFix(error: unknown, actions: string): string {
-  if (isCredentialError(error)) return CONFIGURE_CREDENTIALS;
+  if (isCredentialError(error)) return LOG_IN_WITH_DEPLOY_ROLE;
   if (
     (error as { name?: string }).name === "AccessDeniedException" ||
     (error as { name?: string }).name === "AccessDenied"

@@ -7,7 +7,7 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { aborted, aliasDescription, promoted } from "@orderflow/infra/canary";
-import { awsErrorFix, awsErrorText } from "./aws-error-text";
+import { awsErrorFix, awsErrorText, isAwsError } from "./aws-error-text";
 import { CliError, type CliIo, type Command } from "./command";
 import { parseOptions } from "./parse-options";
 import { pulumiProjectDir } from "./pulumi-project";
@@ -16,7 +16,6 @@ import { type LiveAlias, moveLiveAlias, readLiveAlias, version } from "./rollout
 import { EXIT_CODES, RolloutFailure } from "./rollout/rollout-failure";
 import { type RolloutTarget, rolloutTarget } from "./rollout/stack-target";
 import { type RunProgram, runProgram } from "./run-program";
-import { isAwsError } from "./start/aws-errors";
 
 export const ROLLOUT_USAGE = "orderflow rollout --stack <name> [--promote | --abort]";
 
