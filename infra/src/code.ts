@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { enclosingDir, PROGRAM_DIR } from "./program-dir";
 
 /** The esbuild output every Lambda package's `build` writes, and the handler export inside it. */
 export const HANDLER_FILE = "handler.mjs";
@@ -15,13 +16,7 @@ const require = createRequire(import.meta.url);
  * `./package.json`), so this resolves one of its exported modules and walks up to its package.json.
  */
 export function packageDir(exportedModule: string): string {
-  let dir = dirname(require.resolve(exportedModule));
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${exportedModule}`);
-    dir = parent;
-  }
-  return dir;
+  return enclosingDir(dirname(require.resolve(exportedModule)), "package.json");
 }
 
 /**
@@ -48,8 +43,13 @@ export const CONTAINER_ENTRY = "main.mjs";
 
 /** A container task's image build: the package as context, its Dockerfile, and a tag derived from content. */
 export interface ContainerImageSource {
-  /** The task package's folder, the Docker build context. */
+  /**
+   * The task package's folder, the Docker build context, relative to the program's folder. An absolute
+   * path would differ per checkout: deploying from another folder would count as a change and rebuild,
+   * then push the same content tag again, which the repository's immutable tags refuse.
+   */
   readonly context: string;
+  /** The package's Dockerfile, relative to the program's folder like the context. */
   readonly dockerfile: string;
   /**
    * Hash of the Dockerfile and the bundle: a new tag exactly when the image can change, which the
@@ -78,7 +78,11 @@ export function containerImage(exportedModule: string): ContainerImageSource {
   for (const file of inputs.filter((f) => existsSync(f))) {
     hash.update(relative(context, file)).update("\0").update(readFileSync(file)).update("\0");
   }
-  return { context, dockerfile, tag: hash.digest("hex").slice(0, 16) };
+  return {
+    context: relative(PROGRAM_DIR, context),
+    dockerfile: relative(PROGRAM_DIR, dockerfile),
+    tag: hash.digest("hex").slice(0, 16),
+  };
 }
 
 /** Every file below `dir`, in a stable order. */

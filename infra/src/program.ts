@@ -28,6 +28,7 @@ import { Reconciler } from "./components/reconciler";
 import { Tables } from "./components/tables";
 import { TaskFunction } from "./components/task-function";
 import { loadStackConfig, type StackConfig } from "./config/load";
+import { reservedConcurrencyOf } from "./config/reserved-concurrency";
 import type { FunctionConfig } from "./config/schema";
 import { awsProvider } from "./provider";
 
@@ -48,6 +49,8 @@ export interface StackOutputs {
   readonly tableNames: pulumi.Output<Record<TableName, string>>;
   readonly eventBusName: pulumi.Output<string>;
   readonly alarmTopicArn: pulumi.Output<string>;
+  /** Every alarm of the stack: `orderflow rollout` holds a canary while all of them are quiet. */
+  readonly alarmNames: pulumi.Output<string[]>;
 }
 
 /** What a caller may vary; the Pulumi entry uses the defaults. */
@@ -161,9 +164,6 @@ function declareOutbox(stack: Stack, tables: TableRefs, bus: aws.cloudwatch.Even
 
 /** One TaskFunction or ContainerTask per workflow task, as its manifest's `kind` says. */
 function deployTasks(stack: Stack, tables: TableRefs): DeployedTask[] {
-  const { config, accountId, partition } = stack;
-  // Known before the machine exists, so a container's role can be scoped to it without a cycle.
-  const stateMachineArn = pulumi.interpolate`arn:${partition}:states:${config.region}:${accountId}:stateMachine:${stack.stateMachineName}`;
   return stack.tasks.map((manifest) =>
     deployTask(
       manifest,
@@ -173,7 +173,7 @@ function deployTasks(stack: Stack, tables: TableRefs): DeployedTask[] {
           tables,
           code: lambdaCode(`${taskPackage(manifest)}/task`),
         }),
-        container: (container) => containerSettings(stack, container, { tables, stateMachineArn }),
+        container: (container) => containerSettings(stack, container, tables),
       },
       stack.inherit,
     ),
@@ -199,6 +199,7 @@ function declareWorkflow(
       includeExecutionData: config.workflowIncludeExecutionData,
       logRetentionDays: config.logRetentionDays,
       accountId: stack.accountId,
+      ...(config.canary !== undefined && { canary: config.canary }),
     },
     stack.inherit,
   );
@@ -322,6 +323,7 @@ function stackOutputs(declared: {
     ),
     eventBusName: declared.bus.name,
     alarmTopicArn: declared.alarms.topicArn,
+    alarmNames: pulumi.all(declared.alarms.alarmNames).apply((names) => [...names].sort()),
   };
 }
 
@@ -336,9 +338,10 @@ function functionSettings({ config, namePrefix }: Stack, manifest: FunctionManif
   const environment = Object.fromEntries(
     Object.entries(own?.env ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
+  const reservedConcurrency = reservedConcurrencyOf(config, manifest.name);
   return {
     functionName: `${namePrefix}${manifest.name}`,
-    reservedConcurrency: own?.reservedConcurrency ?? config.reservedConcurrency,
+    ...(reservedConcurrency !== undefined && { reservedConcurrency }),
     logRetentionDays: config.logRetentionDays,
     logLevel: config.logLevel,
     environment,
@@ -349,19 +352,20 @@ function functionSettings({ config, namePrefix }: Stack, manifest: FunctionManif
 function containerSettings(
   stack: Stack,
   manifest: ContainerTaskManifest,
-  wiring: { readonly tables: TableRefs; readonly stateMachineArn: pulumi.Output<string> },
+  tables: TableRefs,
 ): Omit<ContainerTaskArgs, "manifest"> {
   const { config } = stack;
   return {
     family: `${stack.namePrefix}${manifest.name}`,
     image: stack.imageSource(manifest),
-    tables: wiring.tables,
+    tables,
+    // A stack without deletion protection is one that may be torn down, images and all.
+    forceDelete: !config.deletionProtection,
     environment: functionSettings(stack, manifest).environment,
     logLevel: config.logLevel,
     logRetentionDays: config.logRetentionDays,
     containerInsights: config.containerInsights,
     network: containerNetwork(config),
-    stateMachineArn: wiring.stateMachineArn,
     target: { region: config.region, accountId: stack.accountId, partition: stack.partition },
   };
 }

@@ -34,7 +34,6 @@ function containerSettings(name: string): Omit<ContainerTaskArgs, "manifest"> {
     tables,
     logRetentionDays: 7,
     network: {},
-    stateMachineArn: `arn:aws:states:eu-central-1:${ACCOUNT}:stateMachine:orderflow-t-orders`,
     target: { region: "eu-central-1", accountId: ACCOUNT, partition: "aws" },
   };
 }

@@ -2,34 +2,13 @@ import { apiFunction } from "@orderflow/api/function";
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ConfigError, validateStackConfig } from "../src/config/load";
+import { placeholderDomain } from "../src/config/placeholders";
 import { LOG_LEVELS, LOG_RETENTION_DAYS, settingKeys, TIERS } from "../src/config/schema";
+import { ConfigError, validateStackConfig } from "../src/config/validate";
 import { installMocks } from "../src/synth/mocks";
 import { CONTAINER_VARIANT } from "./container-variant";
 import { FUNCTIONS } from "./harness";
-
-type Config = Record<string, unknown>;
-
-/** Validates config given as the stack file would hold it (structured values become JSON, as the CLI does). */
-function validate(config: Config, secretKeys: readonly string[] = []) {
-  const values = Object.fromEntries(
-    Object.entries({ "aws:region": "eu-central-1", ...config }).map(([k, v]) => [
-      k,
-      typeof v === "string" ? v : JSON.stringify(v),
-    ]),
-  );
-  return validateStackConfig(FUNCTIONS, "test", { values, isSecret: (key) => secretKeys.includes(key) });
-}
-
-function errorOf(config: Config, secretKeys: readonly string[] = []): string {
-  try {
-    validate(config, secretKeys);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error(`config was accepted: ${JSON.stringify(config)}`);
-}
+import { asCliValues, type Config, errorOf, lineFor, validate } from "./validate-config";
 
 const dev = { "orderflow:tier": "development" };
 
@@ -172,7 +151,7 @@ const BAD_VALUES: readonly [label: string, config: Config, key: string, allowed:
   ],
   [
     "container public IP without subnets",
-    { "orderflow:containerAssignPublicIp": false },
+    { "orderflow:containerAssignPublicIp": false, "orderflow:containerSubnetIds": undefined },
     "orderflow:containerAssignPublicIp",
     /applies only with orderflow:containerSubnetIds; the default VPC's subnets are public/,
   ],
@@ -183,6 +162,19 @@ const BAD_VALUES: readonly [label: string, config: Config, key: string, allowed:
     /must be one of enhanced, enabled, disabled/,
   ],
   ["alarm e-mail", { "orderflow:alarmEmail": "on-call" }, "orderflow:alarmEmail", /e-mail address/],
+  ["account", { "orderflow:accountId": "12345" }, "orderflow:accountId", /must be a 12-digit AWS account id/],
+  [
+    "canary share",
+    { "orderflow:canary": { weight: 60, bakeMinutes: 30 } },
+    "orderflow:canary.weight",
+    /whole number from 1 to 50/,
+  ],
+  [
+    "canary bake",
+    { "orderflow:canary": { weight: 10 } },
+    "orderflow:canary.bakeMinutes",
+    /is required: pulumi config set --path 'orderflow:canary.bakeMinutes' <value> -s test/,
+  ],
   [
     "tag key reserved",
     { "orderflow:tags": { Project: "other" } },
@@ -219,7 +211,7 @@ describe("stack config validation", () => {
 
       // Assess
       expect(message).toMatch(/^invalid configuration for stack test \(Pulumi.test.yaml\):/);
-      const line = message.split("\n").find((l) => l.trim().startsWith(`${key}:`));
+      const line = lineFor(message, key);
       expect(line, message).toBeDefined();
       expect(line).toMatch(allowed);
     },
@@ -232,12 +224,26 @@ describe("stack config validation", () => {
     );
   });
 
-  it("accepts a minimal config and fills in the safe defaults", () => {
-    const { settings } = validate({});
-    expect(settings.containerSubnetIds).toBeUndefined();
+  it("accepts a development stack that names nothing of its own and fills in the safe defaults", () => {
+    // Act
+    const { settings } = validateStackConfig(FUNCTIONS, "test", {
+      values: { "aws:region": "eu-central-1", "orderflow:tier": "development" },
+      isSecret: () => false,
+    });
+
+    // Assess
+    for (const key of [
+      "containerSubnetIds",
+      "reservedConcurrency",
+      "accountId",
+      "alarmEmail",
+      "canary",
+    ] as const) {
+      expect(settings[key], key).toBeUndefined();
+    }
     expect(settings).toMatchObject({
       containerInsights: "enabled",
-      tier: "production",
+      tier: "development",
       workflowIncludeExecutionData: false,
       pointInTimeRecovery: true,
       deletionProtection: true,
@@ -251,7 +257,7 @@ describe("stack config validation", () => {
     const tasks = [...CONTAINER_VARIANT.tasks, apiFunction];
     const check = (functions: Config) =>
       validateStackConfig(tasks, "test", {
-        values: { "aws:region": "eu-central-1", "orderflow:functions": JSON.stringify(functions) },
+        values: asCliValues({ "orderflow:functions": functions }),
         isSecret: () => false,
       });
 
@@ -345,7 +351,9 @@ describe("stack config validation", () => {
 
   it("accepts any combination of valid values that respects the tier floors", () => {
     // Plain host names: valibot's e-mail check refuses some RFC-valid oddities (e.g. `a--b` labels).
-    const host = fc.stringMatching(/^([a-z0-9]{1,10}\.){1,3}[a-z]{2,6}$/);
+    const host = fc
+      .stringMatching(/^([a-z0-9]{1,10}\.){1,3}[a-z]{2,6}$/)
+      .filter((h) => placeholderDomain(h) === undefined);
     const settings = fc.record({
       tier: fc.constantFrom(...TIERS),
       logRetentionDays: fc.constantFrom(...LOG_RETENTION_DAYS),

@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { containerImage } from "../src/code";
 import { fargateSizeProblem } from "../src/platform";
+import { PROGRAM_DIR } from "../src/program-dir";
 
 /** A throwaway task package: package.json, an exported module, and optionally a Dockerfile and bundle. */
 function taskPackage(files: Readonly<Record<string, string>>): { dir: string; entry: string } {
@@ -33,9 +34,10 @@ describe("container image source", () => {
     // Act
     const image = containerImage(entry);
 
-    // Assess
-    expect(image.context).toBe(dir);
-    expect(image.dockerfile).toBe(join(dir, "Dockerfile"));
+    // Assess: relative to the program's folder, where the Pulumi CLI runs it
+    expect(isAbsolute(image.context)).toBe(false);
+    expect(resolve(PROGRAM_DIR, image.context)).toBe(dir);
+    expect(resolve(PROGRAM_DIR, image.dockerfile)).toBe(join(dir, "Dockerfile"));
     expect(image.tag).toMatch(/^[0-9a-f]{16}$/);
   });
 

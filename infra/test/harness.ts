@@ -1,35 +1,48 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { apiFunction } from "@orderflow/api/function";
 import type { FunctionManifest } from "@orderflow/domain";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import type { PolicyDocument } from "../src/iam/policy-document";
 import { parsePolicyDocument } from "../src/iam/wildcards";
-import type { CapturedResource } from "../src/synth/mocks";
-import { readStackFile, type StackConfigInput, type StackName } from "../src/synth/stack-file";
+import type { CapturedResource, MockCloud } from "../src/synth/mocks";
+import { readStackFileWithSamples, type StackConfigInput, type StackName } from "../src/synth/stack-file";
 import { type SynthRun, synthesize } from "../src/synth/synthesize";
 import type { Variant } from "./container-variant";
 
 export const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const POLICY_PACK_DIR = fileURLToPath(new URL("../policy-pack", import.meta.url));
 
+/** What the deploy role must allow per resource type and provider function (`infra/iam/`). */
+export const REQUIRED_ACTIONS = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../iam/required-actions.json", import.meta.url)), "utf8"),
+) as { resources: Record<string, string[]>; invokes: Record<string, string[]> };
+
 /** What the program deploys, read from the same sources the program reads (not from the program module). */
 export const FUNCTIONS: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction];
 
 export function stackFile(stack: StackName): StackConfigInput {
-  return readStackFile(INFRA_DIR, stack);
+  return readStackFileWithSamples(INFRA_DIR, stack);
 }
 
-/** Runs the program under mocks with a checked-in stack's config (and, optionally, other task manifests). */
-export function synthStack(stack: StackName, variant?: Variant): Promise<SynthRun> {
-  if (variant === undefined) return synthesize(stackFile(stack));
-  return synthesize(stackFile(stack), async () => {
-    const { orderflowProgram } = await import("../src/program");
-    return () =>
-      orderflowProgram({
-        tasks: variant.tasks,
-        ...(variant.imageSource && { imageSource: variant.imageSource }),
-      });
-  });
+/**
+ * Runs the program under mocks with a checked-in stack's config (and, optionally, other task manifests,
+ * or what an earlier deploy left in the account).
+ */
+export function synthStack(stack: StackName, variant?: Variant, cloud?: MockCloud): Promise<SynthRun> {
+  if (variant === undefined) return synthesize(stackFile(stack), undefined, cloud);
+  return synthesize(
+    stackFile(stack),
+    async () => {
+      const { orderflowProgram } = await import("../src/program");
+      return () =>
+        orderflowProgram({
+          tasks: variant.tasks,
+          ...(variant.imageSource && { imageSource: variant.imageSource }),
+        });
+    },
+    cloud,
+  );
 }
 
 export function ofType(run: SynthRun, type: string): CapturedResource[] {

@@ -64,6 +64,11 @@ const repository = (inputsEdit: (i: Inputs) => Inputs) => (r: Resources) =>
 const workflowPolicy = (edit: (statements: Statement[]) => void) => (r: Resources) =>
   change(r, T.rolePolicy, "order-workflow-policy", (i) => editJson(i, "policy", (d) => edit(statements(d))));
 const sid = (all: Statement[], id: string) => all.find((s) => s.Sid === id) as Statement;
+const alias = (edit: (routes: Inputs[]) => Inputs[]) => (r: Resources) =>
+  change(r, T.stateMachineAlias, "order-workflow-alias", (i) => ({
+    ...i,
+    routingConfigurations: edit(i.routingConfigurations as Inputs[]),
+  }));
 
 /** For every rule: a way to break the compliant stack that the rule must catch. */
 const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = {
@@ -100,7 +105,7 @@ const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = 
       d.QueryLanguage = "JSONata";
     }),
   ),
-  "sfn-alias-routes-to-one-version": (r) =>
+  "sfn-alias-routes-to-published-versions": (r) =>
     change(r, T.stateMachineAlias, "order-workflow-alias", (i) => ({
       ...i,
       routingConfigurations: (i.routingConfigurations as Inputs[]).map((c) => ({ ...c, weight: 50 })),
@@ -202,6 +207,8 @@ const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = 
     })),
   "ecr-scan-on-push": repository((i) => ({ ...i, imageScanningConfiguration: { scanOnPush: false } })),
   "ecr-immutable-tags": repository((i) => ({ ...i, imageTagMutability: "MUTABLE" })),
+  "ecs-task-definition-keeps-revisions": taskDefinition(({ skipDestroy: _, ...i }) => i),
+  "ecr-repository-keeps-images": repository((i) => ({ ...i, forceDelete: true })),
   "ecr-image-content-tag": (r) =>
     change(r, T.awsxImage, "create-shipment-image", ({ imageTag: _, ...i }) => i),
   "sg-no-ingress": (r) =>
@@ -227,6 +234,7 @@ const CHILD_TASK_DEFINITION: ResourceUnderTest = {
   parent: "awsx:ecs:FargateTaskDefinition::create-shipment-task-definition",
   inputs: {
     family: "orderflow-prod-create-shipment",
+    skipDestroy: true,
     runtimePlatform: { cpuArchitecture: "ARM64", operatingSystemFamily: "LINUX" },
     containerDefinitions: JSON.stringify([
       {
@@ -293,6 +301,27 @@ const MORE_BREAKERS: readonly [rule: string, how: string, breaker: (resources: R
     "sg-no-ingress",
     "a separate ingress rule resource",
     (r) => [...r, { type: T.securityGroupIngressRule, name: "ssh", parent: null, inputs: { fromPort: 22 } }],
+  ],
+  [
+    "sfn-alias-routes-to-published-versions",
+    "a canary routes to the same version twice",
+    alias((routes) => [routes[0] as Inputs, { ...(routes[0] as Inputs), weight: 0 }]),
+  ],
+  [
+    "sfn-alias-routes-to-published-versions",
+    "a canary routes to an unversioned ARN",
+    alias(([route]) => [
+      { ...(route as Inputs), weight: 90 },
+      { stateMachineVersionArn: String(route?.stateMachineVersionArn).replace(/:\d+$/, ""), weight: 10 },
+    ]),
+  ],
+  [
+    "ecs-task-definition-keeps-revisions",
+    "an aws.ecs.TaskDefinition child that deregisters replaced revisions",
+    (r) => [
+      ...r,
+      { ...CHILD_TASK_DEFINITION, inputs: { ...CHILD_TASK_DEFINITION.inputs, skipDestroy: false } },
+    ],
   ],
   [
     "ecs-task-non-root",
@@ -427,6 +456,22 @@ describe(`policy pack ${POLICY_PACK_NAME}`, () => {
         expect(violation).toMatchObject({ policy: name, enforcementLevel: "mandatory" });
     },
   );
+
+  it("accepts a canary: the stable version beside the new one, together 100 %", async () => {
+    // Prepare
+    const policy = policies.filter((p) => p.name === "sfn-alias-routes-to-published-versions");
+    const canary = alias(([route]) => [
+      { ...(route as Inputs), weight: 90 },
+      { stateMachineVersionArn: String(route?.stateMachineVersionArn).replace(/:\d+$/, ":2"), weight: 10 },
+    ]);
+
+    // Act
+    const violations = await runPolicies(canary(baseline), policy);
+
+    // Assess
+    expect(policy).toHaveLength(1);
+    expect(violations).toEqual([]);
+  });
 
   it("skips a rule the stack's pack config disables", async () => {
     const broken = (BREAKERS["dynamodb-point-in-time-recovery"] as (r: Resources) => Resources)(baseline);

@@ -15,8 +15,8 @@ import {
 import { checkWorkflowRules } from "@orderflow/workflow";
 import { beforeAll, describe, expect, it } from "vitest";
 import { failStateEnteredPattern, STUCK_STATES, UNEXPECTED_ERROR_PATTERN } from "../src/alarm-signals";
-import { validateStackConfig } from "../src/config/load";
 import type { FunctionConfig } from "../src/config/schema";
+import { validateStackConfig } from "../src/config/validate";
 import { exceptionFor, parsePolicyDocument, wildcardFindings } from "../src/iam/wildcards";
 import { lambdaTaskStates, serviceTaskStates } from "../src/policy/asl-reader";
 import { readPackConfig, runPolicies } from "../src/policy/offline";
@@ -27,7 +27,16 @@ import type { StackName } from "../src/synth/stack-file";
 import type { SynthRun } from "../src/synth/synthesize";
 import { containerSuite } from "./container-suite";
 import { DEFAULT_VARIANT, type Variant } from "./container-variant";
-import { documentOf, named, ofType, POLICY_PACK_DIR, stackFile, stringState, synthStack } from "./harness";
+import {
+  documentOf,
+  named,
+  ofType,
+  POLICY_PACK_DIR,
+  REQUIRED_ACTIONS,
+  stackFile,
+  stringState,
+  synthStack,
+} from "./harness";
 
 /** What a suite knows about the stack under test, for the shared and the container-specific checks. */
 export interface SuiteContext {
@@ -145,10 +154,12 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
             tracingConfig: { mode: "Active" },
             loggingConfig: { logFormat: "JSON", logGroup: `/aws/lambda/${prefix}${manifest.name}` },
           });
+          // Reserved only where configured: none at all in dev, so a new account's low quota suffices.
           const own: FunctionConfig | undefined = settings.functions[manifest.name];
           expect(inputs.reservedConcurrentExecutions).toBe(
             own?.reservedConcurrency ?? settings.reservedConcurrency,
           );
+          if (stack === "dev") expect(inputs).not.toHaveProperty("reservedConcurrentExecutions");
         }
       });
 
@@ -214,9 +225,11 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
             logDestination: `${stringState(logs, "arn")}:*`,
           },
         });
+        // A first deploy (the mocks have no alias yet): everything on the version it published.
         expect(alias.inputs.routingConfigurations).toEqual([
           { stateMachineVersionArn: stringState(machine, "stateMachineVersionArn"), weight: 100 },
         ]);
+        expect(alias.inputs.description).toBe("Every new execution runs version 1");
         expect(logs.inputs.retentionInDays).toBe(settings.logRetentionDays);
       });
 
@@ -296,7 +309,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         const containerExceptions = [
           "ecr-authorization-token",
           "ecs-task-definition-revisions",
-          "task-token-state-machine-versions",
+          "task-token-calls",
         ];
         expect([...used].sort()).toEqual(
           [
@@ -382,8 +395,10 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         ]);
       });
 
-      it("lets each role be assumed by its one service only", () => {
+      it("lets each role be assumed by its one service only, and names it after the stack", () => {
         for (const role of ofType(run, T.role)) {
+          // The deploy role may create and pass only roles named like this (infra/iam/).
+          expect(String(role.inputs.name)).toMatch(new RegExp(`^${prefix}[a-z-]+$`));
           const [statement, ...rest] = parsePolicyDocument(String(role.inputs.assumeRolePolicy)).Statement;
           expect(rest).toEqual([]);
           expect(statement?.Action).toEqual(["sts:AssumeRole"]);
@@ -567,6 +582,9 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
       it("tags everything through the provider, in the configured region", () => {
         const provider = named(run, T.awsProvider, "aws");
         expect(provider.inputs.region).toBe(region);
+        const allowed = provider.inputs.allowedAccountIds;
+        if (settings.accountId === undefined) expect(allowed).toBeUndefined();
+        else expect(JSON.parse(String(allowed))).toEqual([settings.accountId]);
         expect(JSON.parse(String(provider.inputs.defaultTags))).toEqual({
           tags: {
             ...settings.tags,
@@ -588,7 +606,21 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           tableNames: Object.fromEntries(TABLE_NAMES.map((t) => [t, `${prefix}${t}`])),
           eventBusName: `${prefix}orders`,
           alarmTopicArn: stringState(named(run, T.topic, "alarms-topic"), "arn"),
+          alarmNames: ofType(run, T.metricAlarm)
+            .map((alarm) => String(alarm.inputs.name))
+            .sort(),
         });
+      });
+
+      it("lists every resource type it declares and provider function it calls in infra/iam/required-actions.json", () => {
+        // The deploy role's policy is checked against that list (tools/workflow-lint).
+        const types = new Set(
+          run.captured.filter((r) => !r.type.startsWith("orderflow:")).map((r) => r.type),
+        );
+        expect(Object.keys(REQUIRED_ACTIONS.resources)).toEqual(expect.arrayContaining([...types]));
+        expect(Object.keys(REQUIRED_ACTIONS.invokes)).toEqual(
+          expect.arrayContaining([...new Set(run.mocks.calls)]),
+        );
       });
 
       it("passes every policy of the pack with this stack's pack config", async () => {

@@ -37,6 +37,7 @@ describe("offline synth", () => {
       States: expect.any(Object),
     });
     expect(Object.keys(document.outputs).sort()).toEqual([
+      "alarmNames",
       "alarmTopicArn",
       "apiUrl",
       "eventBusName",

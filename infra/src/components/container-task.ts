@@ -81,8 +81,12 @@ export interface ContainerTaskArgs {
   readonly containerInsights?: pulumi.Input<string>;
   /** Where the task's network interface lives. Plain data: it decides whether a default VPC is looked up. */
   readonly network: ContainerNetwork;
-  /** The workflow that hands out task tokens; the task role may answer only it. */
-  readonly stateMachineArn: pulumi.Input<string>;
+  /**
+   * Delete the repository with its images when the stack is destroyed (a stack without deletion
+   * protection); otherwise `pulumi destroy` stops at a repository that still holds images.
+   * @default false
+   */
+  readonly forceDelete?: boolean;
   /** The account, region and partition the task's ARNs are built in. */
   readonly target: DeployTarget;
 }
@@ -104,9 +108,10 @@ interface TaskNetwork {
 /**
  * One workflow task as a Fargate container from its manifest: an ECR repository (scan on push, immutable
  * tags) and the image built from the task package, a cluster, a task definition (awsx, remote) with
- * cpu/memory from the manifest, logs in its own group, an egress-only security group, and the task and
- * execution roles as plain IAM resources whose policies are derived here (awsx would otherwise create roles
- * with AWS managed policies, invisible to the policy pack).
+ * cpu/memory from the manifest whose replaced revisions stay registered for rollbacks, logs in its own
+ * group, an egress-only security group, and the task and execution roles as plain IAM resources whose
+ * policies are derived here (awsx would otherwise create roles with AWS managed policies, invisible to the
+ * policy pack).
  *
  * @example
  * ```ts
@@ -117,7 +122,6 @@ interface TaskNetwork {
  *   tables,
  *   logRetentionDays: 365,
  *   network: {},
- *   stateMachineArn,
  *   target: { region: "eu-central-1", accountId, partition: "aws" },
  * }, { providers: [provider] });
  * // The workflow runs shipment.taskDefinitionArn in shipment.clusterArn.
@@ -187,6 +191,7 @@ export class ContainerTask extends pulumi.ComponentResource {
       `${name}-repository`,
       {
         name: args.family,
+        forceDelete: args.forceDelete ?? false,
         imageTagMutability: "IMMUTABLE",
         imageScanningConfiguration: { scanOnPush: true },
         lifecyclePolicy: {
@@ -245,6 +250,7 @@ export class ContainerTask extends pulumi.ComponentResource {
     const taskRole = serviceRole(
       `${name}-task-role`,
       {
+        roleName: pulumi.interpolate`${args.family}-task`,
         service: ECS_TASKS_SERVICE,
         description: `Runs the ${manifest.name} container`,
         sourceAccount: target.accountId,
@@ -255,13 +261,17 @@ export class ContainerTask extends pulumi.ComponentResource {
       `${name}-task-policy`,
       {
         role: taskRole.id,
-        policy: policyJson(taskRoleStatements(manifest, args.tables, args.stateMachineArn)),
+        policy: policyJson(taskRoleStatements(manifest, args.tables)),
       },
       { parent: this },
     );
     const executionRole = serviceRole(
       `${name}-execution-role`,
-      { service: ECS_TASKS_SERVICE, description: `Pulls and logs the ${manifest.name} container` },
+      {
+        roleName: pulumi.interpolate`${args.family}-execution`,
+        service: ECS_TASKS_SERVICE,
+        description: `Pulls and logs the ${manifest.name} container`,
+      },
       { parent: this },
     );
     const repositoryArn = arnIn(target, "ecr", pulumi.interpolate`repository/${args.family}`);
@@ -295,6 +305,10 @@ export class ContainerTask extends pulumi.ComponentResource {
         // Our own log group (with retention) instead of one awsx would create.
         logGroup: { skip: true },
         container: parts.container,
+        // Each image change registers a new revision. Executions on an earlier workflow version, or the
+        // live alias pointed back at one, start the revision they were built with: an INACTIVE revision
+        // cannot start tasks, so replaced revisions stay registered (they cost nothing).
+        skipDestroy: true,
       },
       // A task must not start before its roles may pull the image and write logs.
       { parent: this, dependsOn: [...parts.roles.policies] },

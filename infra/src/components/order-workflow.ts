@@ -8,14 +8,13 @@ import {
 } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { aliasDescription, aliasRoutes, LIVE_ALIAS, onDeploy } from "../canary/alias-state";
 import { allVersionsOf, policyJson, type StatementInput } from "../iam/policy-document";
 import { LOG_DELIVERY_ACTIONS, XRAY_WRITE_ACTIONS } from "../iam/wildcards";
 import { type ContainerLaunch, workflowContainerStatements } from "./container-statements";
 import type { TableRef } from "./function-statements";
+import { currentAliasState } from "./live-alias";
 import { serviceRole } from "./service-role";
-
-/** The alias callers start executions through; each deploy points it at the version it published. */
-export const LIVE_ALIAS = "live";
 
 /** A Lambda task as the workflow sees it. */
 export interface WorkflowFunction {
@@ -66,12 +65,20 @@ export interface OrderWorkflowArgs {
   readonly logRetentionDays: pulumi.Input<number>;
   /** Only this account's Step Functions may assume the role. */
   readonly accountId: pulumi.Input<string>;
+  /**
+   * A newly published version first gets `weight` percent of new executions beside the stable one, and
+   * `orderflow rollout` promotes it after the bake or aborts it on an alarm. Plain data: it decides how
+   * the alias routes.
+   * @default none: every new execution runs the new version at once
+   */
+  readonly canary?: { readonly weight: number };
 }
 
 /**
  * The order workflow as a STANDARD state machine: the definition rendered from the deployed references in
- * one apply, a published version per deploy behind the `live` alias, full logging to its own log group,
- * tracing, and a role that can reach exactly the workflow's functions, containers, status table and bus.
+ * one apply, a published version per deploy behind the `live` alias (optionally as a canary), full logging
+ * to its own log group, tracing, and a role that can reach exactly the workflow's functions, containers,
+ * status table and bus.
  *
  * @example
  * ```ts
@@ -104,7 +111,7 @@ export class OrderWorkflow extends pulumi.ComponentResource {
     const { role, policy } = this.role(name, args);
     const definition = renderDefinition(args);
     const stateMachine = this.stateMachine(name, args, { role, policy, logGroup, definition });
-    const alias = this.alias(name, stateMachine);
+    const alias = this.alias(name, args, stateMachine);
 
     this.arn = stateMachine.arn;
     this.versionArn = stateMachine.stateMachineVersionArn;
@@ -133,6 +140,7 @@ export class OrderWorkflow extends pulumi.ComponentResource {
     const role = serviceRole(
       `${name}-role`,
       {
+        roleName: args.stateMachineName,
         service: "states.amazonaws.com",
         description: "Runs the order workflow",
         sourceAccount: args.accountId,
@@ -177,14 +185,21 @@ export class OrderWorkflow extends pulumi.ComponentResource {
     );
   }
 
-  /** `live`, routing every new execution to the version this deploy published. */
-  private alias(name: string, stateMachine: aws.sfn.StateMachine): aws.sfn.Alias {
+  /**
+   * `live`: every new execution on the version this deploy published, or, with a canary share, that
+   * version beside the stable one, computed from the alias as AWS has it (see `src/canary/alias-state.ts`).
+   */
+  private alias(name: string, args: OrderWorkflowArgs, stateMachine: aws.sfn.StateMachine): aws.sfn.Alias {
+    const weight = args.canary?.weight;
+    const state = pulumi
+      .all([stateMachine.arn, stateMachine.stateMachineVersionArn])
+      .apply(async ([arn, published]) => onDeploy(await currentAliasState(arn, this), published, weight));
     return new aws.sfn.Alias(
       `${name}-alias`,
       {
         name: LIVE_ALIAS,
-        description: "The version the latest deploy published",
-        routingConfigurations: [{ stateMachineVersionArn: stateMachine.stateMachineVersionArn, weight: 100 }],
+        description: state.apply(aliasDescription),
+        routingConfigurations: state.apply(aliasRoutes),
       },
       { parent: this },
     );

@@ -3,6 +3,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import { policyJson } from "../iam/policy-document";
 
 export interface ServiceRoleArgs {
+  /**
+   * Physical role name, starting with the stack's prefix (`orderflow-prod-…`), so the deploy role's IAM
+   * grants can be limited to the stack's own roles (`infra/iam/`).
+   */
+  readonly roleName: pulumi.Input<string>;
   /** The AWS service that assumes the role, e.g. `lambda.amazonaws.com`. */
   readonly service: string;
   /** What the role is for, shown in the IAM console. */
@@ -20,6 +25,7 @@ export function serviceRole(
   return new aws.iam.Role(
     name,
     {
+      name: args.roleName,
       description: args.description,
       assumeRolePolicy: policyJson([
         {

@@ -29,8 +29,12 @@ export interface TaskFunctionArgs {
    * @default {}
    */
   readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
-  /** Concurrent executions reserved for (and limited to) this function. */
-  readonly reservedConcurrency: pulumi.Input<number>;
+  /**
+   * Concurrent executions reserved for (and limited to) this function. Lambda keeps 100 of the account's
+   * quota unreserved, so reservations need a quota of their sum plus 100 (`orderflow preflight`).
+   * @default none: the function shares the account's unreserved pool
+   */
+  readonly reservedConcurrency?: pulumi.Input<number>;
   /** Retention of the function's log group, in days. */
   readonly logRetentionDays: pulumi.Input<number>;
   /**
@@ -46,9 +50,9 @@ export interface TaskFunctionArgs {
 }
 
 /**
- * One Lambda function from its manifest: its own log group with retention, its own role whose policy is
- * derived from the manifest (exact actions on exact ARNs), JSON logs, X-Ray, reserved concurrency and a
- * published version per deploy.
+ * One Lambda function from its manifest: its own log group with retention, its own role (named like the
+ * function) whose policy is derived from the manifest (exact actions on exact ARNs), JSON logs, X-Ray,
+ * reserved concurrency when configured and a published version per deploy.
  *
  * @example
  * ```ts
@@ -104,7 +108,11 @@ export class TaskFunction extends pulumi.ComponentResource {
   private role(name: string, args: TaskFunctionArgs, logGroup: aws.cloudwatch.LogGroup) {
     const role = serviceRole(
       `${name}-role`,
-      { service: "lambda.amazonaws.com", description: `Runs the ${args.manifest.name} function` },
+      {
+        roleName: args.functionName,
+        service: "lambda.amazonaws.com",
+        description: `Runs the ${args.manifest.name} function`,
+      },
       { parent: this },
     );
     const policy = new aws.iam.RolePolicy(
@@ -145,7 +153,9 @@ export class TaskFunction extends pulumi.ComponentResource {
         timeout: manifest.timeoutSeconds,
         role: parts.role.arn,
         publish: true,
-        reservedConcurrentExecutions: args.reservedConcurrency,
+        ...(args.reservedConcurrency !== undefined && {
+          reservedConcurrentExecutions: args.reservedConcurrency,
+        }),
         tracingConfig: { mode: "Active" },
         loggingConfig: {
           logFormat: "JSON",

@@ -5,6 +5,7 @@
  */
 import type { FunctionManifest } from "@orderflow/domain";
 import * as v from "valibot";
+import { tierGuardrails } from "./guardrails";
 
 /** Retention periods CloudWatch Logs accepts (days). */
 export const LOG_RETENTION_DAYS = [
@@ -27,6 +28,7 @@ const CORS_ORIGIN = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 const LOCAL_ORIGIN = /^http:\/\/localhost(?::\d{1,5})?$/;
 const TAG_KEY = /^[A-Za-z][A-Za-z0-9 _.:/=+@-]{0,127}$/;
 const SUBNET_ID = /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+const ACCOUNT_ID = /^\d{12}$/;
 
 /** CloudWatch Container Insights modes an ECS cluster accepts. */
 export const CONTAINER_INSIGHTS = ["enhanced", "enabled", "disabled"] as const;
@@ -58,7 +60,10 @@ const apiAuth = v.variant(
     strict(
       {
         type: v.literal("jwt"),
-        issuer: v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
+        // Optional here so a missing issuer is reported with the rest (src/config/guardrails.ts requires it).
+        issuer: v.optional(
+          v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
+        ),
         audiences: v.pipe(
           v.array(v.pipe(v.string(), v.minLength(1)), "must be a list of audience strings"),
           v.minLength(1, "must list at least one audience"),
@@ -107,6 +112,15 @@ const tags = v.pipe(
   v.check((tags) => Object.keys(tags).length <= 40, "at most 40 tags"),
 );
 
+/**
+ * The account the stack deploys into. Pulumi hands config over as text and the program reads JSON, so
+ * `123456789012` arrives as a number; an id with a leading 0 is no JSON number and stays text.
+ */
+const accountId = v.pipe(
+  v.union([v.string(), v.pipe(v.number(), v.transform(String))], "must be a 12-digit AWS account id"),
+  v.regex(ACCOUNT_ID, "must be a 12-digit AWS account id"),
+);
+
 /** One entry of `orderflow:functions`, whichever kind of task it configures. */
 export interface FunctionConfig {
   readonly reservedConcurrency?: number | undefined;
@@ -141,7 +155,8 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
         30,
       ),
       logLevel: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`), "INFO"),
-      reservedConcurrency: v.optional(integer(1, 1000), 5),
+      accountId: v.optional(accountId),
+      reservedConcurrency: v.optional(integer(1, 1000)),
       functions: v.optional(strict(functionEntries, "function"), {}),
       workflowIncludeExecutionData: v.optional(boolean, false),
       pointInTimeRecovery: v.optional(boolean, true),
@@ -162,60 +177,40 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
       alarmWebhookUrl: v.optional(
         v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
       ),
+      canary: v.optional(strict({ weight: integer(1, 50), bakeMinutes: integer(1, 720) }, "canary field")),
       tags: v.optional(tags, {}),
     },
     "setting",
   );
 }
 
-type Settings = v.InferOutput<ReturnType<typeof settingsSchema>>;
+/** The settings as the schema parses them, before the guardrails ran. */
+export type ParsedSettings = v.InferOutput<ReturnType<typeof settingsSchema>>;
+
+type ParsedApiAuth = ParsedSettings["apiAuth"];
+
+/** The API's authorization once validated: a JWT authorizer always has its issuer. */
+export type ApiAuthSetting =
+  | Exclude<ParsedApiAuth, { type: "jwt" }>
+  | (Extract<ParsedApiAuth, { type: "jwt" }> & { readonly issuer: string });
+
+/** A stack's validated settings. */
+export type StackSettings = Omit<ParsedSettings, "apiAuth"> & { readonly apiAuth: ApiAuthSetting };
 
 /** Every `orderflow:*` key the schema knows, without the namespace. */
 export function settingKeys(functions: readonly FunctionManifest[]): string[] {
   return Object.keys(settingsSchema(functions).entries);
 }
 
-/** The schema for a program that deploys these functions (their names and env vars are the allowed keys). */
-export function stackConfigSchema(functions: readonly FunctionManifest[]) {
-  return v.pipe(settingsSchema(functions), v.rawCheck(tierGuardrails));
-}
-
 /**
- * What a tier may never relax, whatever the stack file says: the settings data can differ per stack, but
- * not below these floors.
+ * The schema for a program that deploys these functions (their names and env vars are the allowed keys),
+ * with the floors of each tier. `stack` only words the `pulumi config set` commands in messages.
  */
-function tierGuardrails({ dataset, addIssue }: v.RawCheckContext<Settings>): void {
-  if (!dataset.typed) return;
-  const config = dataset.value;
-  const fail = (key: keyof Settings, message: string) =>
-    addIssue({
-      message,
-      path: [{ type: "object", origin: "value", input: config, key, value: config[key] }],
-    });
-  if (config.apiAuth.type === "none" && config.tier !== "development") {
-    fail("apiAuth", `type none is allowed only when orderflow:tier is development (tier is ${config.tier})`);
-  }
-  if (config.tier !== "development" && config.corsAllowOrigins.some((o) => o.startsWith("http:"))) {
-    fail("corsAllowOrigins", `http://localhost origins are allowed only in the development tier`);
-  }
-  if (config.tier !== "development" && !config.pointInTimeRecovery) {
-    fail("pointInTimeRecovery", `must be true in the ${config.tier} tier`);
-  }
-  if (config.tier === "production" && !config.deletionProtection) {
-    fail("deletionProtection", "must be true in the production tier");
-  }
-  if (config.containerAssignPublicIp !== undefined && config.containerSubnetIds === undefined) {
-    fail(
-      "containerAssignPublicIp",
-      "applies only with orderflow:containerSubnetIds; the default VPC's subnets are public and always get a public IP",
-    );
-  }
-  if (config.tier === "production" && config.workflowIncludeExecutionData) {
-    fail(
-      "workflowIncludeExecutionData",
-      "must be false in the production tier: execution data carries customer e-mail and addresses",
-    );
-  }
+export function stackConfigSchema(functions: readonly FunctionManifest[], stack = "<stack>") {
+  return v.pipe(
+    settingsSchema(functions),
+    v.rawCheck(tierGuardrails(functions, stack)),
+    // Only reached when the guardrails found nothing, and they refuse a JWT config without its issuer.
+    v.transform((settings) => settings as StackSettings),
+  );
 }
-
-export type StackSettings = Settings;

@@ -107,6 +107,19 @@ export const containerRules = [
   ),
   resourceRule(
     {
+      name: "ecs-task-definition-keeps-revisions",
+      description:
+        "Replaced task-definition revisions stay registered (skipDestroy), so executions on an earlier workflow version, and a rollback through the alias, can still start theirs",
+      remediation:
+        "Set skipDestroy: true on the task definition; an INACTIVE revision cannot start tasks, and the order would be refunded.",
+      types: [...TASK_DEFINITION_TYPES],
+    },
+    function* (props) {
+      if (props.skipDestroy !== true) yield "a replaced revision is deregistered";
+    },
+  ),
+  resourceRule(
+    {
       name: "ecs-task-graviton",
       description: `Fargate tasks run on ${CONTAINER_CPU_ARCHITECTURE} (Graviton) like the functions, and their images are built for ${CONTAINER_IMAGE_PLATFORM} (a mismatch fails every task with "exec format error")`,
       remediation: `Set runtimePlatform.cpuArchitecture to ${CONTAINER_CPU_ARCHITECTURE} and the image platform to ${CONTAINER_IMAGE_PLATFORM}.`,
@@ -159,6 +172,19 @@ export const containerRules = [
     function* (props) {
       if (props.imageTagMutability !== "IMMUTABLE")
         yield `tags are ${String(props.imageTagMutability ?? "MUTABLE")}`;
+    },
+  ),
+  resourceRule(
+    {
+      name: "ecr-repository-keeps-images",
+      description:
+        "A production image repository is never deleted with its images (no forceDelete): older revisions still pull from it",
+      remediation:
+        "Set orderflow:deletionProtection to true (the program then leaves forceDelete off); only stacks that may be torn down delete their images.",
+      types: REPOSITORY_TYPES,
+    },
+    function* (props) {
+      if (props.forceDelete === true) yield "destroying the stack deletes the repository and its images";
     },
   ),
   resourceRule(

@@ -97,9 +97,11 @@ export const workflowRules = [
   ),
   resourceRule(
     {
-      name: "sfn-alias-routes-to-one-version",
-      description: "The live alias sends all traffic to one published version",
-      remediation: "Route 100% of the alias to the version this deploy published.",
+      name: "sfn-alias-routes-to-published-versions",
+      description:
+        "The live alias routes every new execution to published versions: one, or two during a canary, together 100%",
+      remediation:
+        "Route the alias to the version this deploy published (100), or to the stable and the canary version (100 - w and w); see src/canary/alias-state.ts.",
       types: [T.stateMachineAlias],
     },
     function* (props) {
@@ -107,9 +109,13 @@ export const workflowRules = [
         weight?: unknown;
         stateMachineVersionArn?: unknown;
       }[];
-      if (routes.length !== 1 || routes[0]?.weight !== 100) yield "alias does not route 100% to one version";
-      else if (!/:\d+$/.test(String(routes[0].stateMachineVersionArn)))
-        yield "alias routes to an unversioned ARN";
+      const total = routes.reduce((sum, r) => sum + (typeof r.weight === "number" ? r.weight : 0), 0);
+      const versions = routes.map((r) => String(r.stateMachineVersionArn));
+      if (routes.length < 1 || routes.length > 2)
+        yield `alias routes to ${routes.length} versions, not 1 or 2`;
+      if (total !== 100) yield `alias routes ${total}% of new executions, not 100%`;
+      if (versions.some((arn) => !/:\d+$/.test(arn))) yield "alias routes to an unversioned ARN";
+      if (new Set(versions).size !== versions.length) yield "alias routes to the same version twice";
     },
   ),
 ];

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readPackConfig, runPolicies } from "../policy/offline";
 import { policies } from "../policy/policies";
-import { readStackFile, STACKS } from "./stack-file";
+import { readStackFileWithSamples, STACKS } from "./stack-file";
 import { renderSynth, synthesize } from "./synthesize";
 
 const infraDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   let failed = false;
   for (const stack of requestedStacks(process.argv.slice(2))) {
-    const { document } = await synthesize(readStackFile(infraDir, stack));
+    const { document } = await synthesize(readStackFileWithSamples(infraDir, stack));
     const file = join(outDir, `${stack}.json`);
     writeFileSync(file, renderSynth(document));
     const violations = await runPolicies(

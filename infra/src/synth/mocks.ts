@@ -1,10 +1,27 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { ALIAS_MISSING, type AliasRoute } from "../canary/alias-state";
 
-/** The account and region the mocks pretend to deploy into. */
+/** What a previous deploy left in the account, for runs that are not the first deploy. */
+export interface MockCloud {
+  /**
+   * The live alias as the last deploy (or `orderflow rollout`) left it.
+   * @default none: the first deploy, which finds no alias
+   */
+  readonly liveAlias?: { readonly routes: readonly AliasRoute[]; readonly description: string };
+  /**
+   * The number of the version the state machine update publishes (or keeps).
+   * @default 1
+   */
+  readonly publishedVersion?: number;
+}
+
+/** The account and region the mocks pretend to deploy into, and what is already there. */
 export interface MockTarget {
   readonly accountId: string;
   readonly region: string;
+  /** @default a new account: nothing deployed yet */
+  readonly cloud?: MockCloud;
 }
 
 /** A resource as the program registered it. */
@@ -76,7 +93,13 @@ const OUTPUTS: Readonly<Record<string, OutputsOf>> = {
   "aws:sfn/stateMachine:StateMachine": (name, inputs, t) => {
     const physical = physicalName(name, inputs);
     const machineArn = arn("states", t, `stateMachine:${physical}`);
-    return { name: physical, arn: machineArn, stateMachineVersionArn: `${machineArn}:1`, status: "ACTIVE" };
+    const version = t.cloud?.publishedVersion ?? 1;
+    return {
+      name: physical,
+      arn: machineArn,
+      stateMachineVersionArn: `${machineArn}:${version}`,
+      status: "ACTIVE",
+    };
   },
   "aws:sfn/alias:Alias": (name, inputs) => {
     const routes = unwrap(inputs.routingConfigurations) as { stateMachineVersionArn: string }[];
@@ -166,6 +189,26 @@ const CALLS: Readonly<Record<string, (target: MockTarget, inputs: Record<string,
     reverseDnsPrefix: "com.amazonaws",
     id: "aws",
   }),
+  // The provider lists the machine's aliases and fails when none has the name: the first deploy's case.
+  "aws:sfn/getAlias:getAlias": (t, inputs) => {
+    const alias = t.cloud?.liveAlias;
+    if (alias === undefined) {
+      // The engine hands a provider's failure to the program as a gRPC error whose `details` is the message.
+      const message = `invoking aws:sfn/getAlias:getAlias: ${ALIAS_MISSING}`;
+      throw Object.assign(new Error(message), { details: message });
+    }
+    const arn = `${String(inputs.statemachineArn)}:${String(inputs.name)}`;
+    return {
+      arn,
+      id: arn,
+      name: inputs.name,
+      statemachineArn: inputs.statemachineArn,
+      region: t.region,
+      creationDate: "2026-01-05T09:00:00Z",
+      description: alias.description,
+      routingConfigurations: alias.routes,
+    };
+  },
   "aws:ec2/getSubnet:getSubnet": (t, inputs) => {
     const id = String(inputs.id);
     return {

@@ -1,6 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackOutputs } from "../program";
-import { type CapturedResource, installMocks, type MockTarget, type RecordingMocks } from "./mocks";
+import {
+  type CapturedResource,
+  installMocks,
+  type MockCloud,
+  type MockTarget,
+  type RecordingMocks,
+} from "./mocks";
 import { normalize, SECRET_MARKER } from "./normalize";
 import type { StackConfigInput } from "./stack-file";
 
@@ -39,14 +45,16 @@ export type Program = () => StackOutputs | Promise<StackOutputs>;
 
 /**
  * Runs the program under mocks with one stack's configuration and returns every resource it declared.
- * Mocks and config are installed before the program module is loaded, as Pulumi requires.
+ * Mocks and config are installed before the program module is loaded, as Pulumi requires. `cloud` says
+ * what a previous deploy left in the account (the offline synth is always a first deploy).
  */
 export async function synthesize(
   input: StackConfigInput,
   loadProgram?: () => Promise<Program>,
+  cloud?: MockCloud,
 ): Promise<SynthRun> {
   const region = input.config["aws:region"] ?? "";
-  const target: MockTarget = { accountId: SYNTH_TARGET_ACCOUNT, region };
+  const target: MockTarget = { accountId: SYNTH_TARGET_ACCOUNT, region, ...(cloud && { cloud }) };
   const mocks = await installMocks(target, input.project, input.stack);
   pulumi.runtime.setAllConfig({ ...input.config }, [...input.secretKeys]);
 

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readStackFile, STACKS } from "../synth/stack-file";
+import { readStackFileWithSamples, STACKS } from "../synth/stack-file";
 import { synthesize } from "../synth/synthesize";
 
 const RUNS = 7;
@@ -23,7 +23,7 @@ interface StackTiming {
 }
 
 async function timeOnce(stack: string): Promise<{ ms: number; resources: number }> {
-  const input = readStackFile(infraDir, stack);
+  const input = readStackFileWithSamples(infraDir, stack);
   const start = performance.now();
   const { document } = await synthesize(input);
   return { ms: performance.now() - start, resources: document.resources.length };

@@ -12,8 +12,8 @@ import { mockClient } from "aws-sdk-client-mock";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CliError } from "../src/commands/command";
+import type { ProgramResult, RunProgram } from "../src/commands/run-program";
 import { parseStartArgs, type StartCommandDeps, startCommand } from "../src/commands/start";
-import type { ProgramResult, RunProgram } from "../src/commands/start/stack-outputs";
 import order from "./fixtures/start/order.json" with { type: "json" };
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/start/${name}`, import.meta.url));

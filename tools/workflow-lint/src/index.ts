@@ -2,6 +2,17 @@ export { type ActionSpec, KNOWN_ACTIONS, PINNED_ACTION } from "./action-inputs";
 export { formatFinding, type LintFinding, lintWorkflow } from "./actionlint";
 export { type OwnerRule, ownersNamedIn, parseCodeowners, patternToRegex, ruleFor } from "./codeowners";
 export {
+  actionMatches,
+  DATA_PLANE_ACTIONS,
+  dataPlaneGrants,
+  IAM_DIR,
+  missingActions,
+  nonReadActions,
+  type PolicyJson,
+  readPolicy,
+  undocumentedWildcards,
+} from "./iam-policies";
+export {
   type BoundaryViolation,
   formatViolation,
   importSpecifiers,

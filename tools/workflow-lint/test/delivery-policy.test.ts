@@ -2,7 +2,16 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { COMMENT_MARKER } from "@orderflow/synth-diff";
 import { describe, expect, it } from "vitest";
-import { type Job, loadWorkflows, needsOf, REPO_ROOT, type Step, triggersOf, workflowNamed } from "../src";
+import {
+  type Job,
+  loadWorkflows,
+  needsOf,
+  REPO_ROOT,
+  type Step,
+  stepsOf,
+  triggersOf,
+  workflowNamed,
+} from "../src";
 
 const workflows = await loadWorkflows();
 const ci = workflowNamed(workflows, "ci.yml");
@@ -69,6 +78,49 @@ describe("every workflow", () => {
     expect(
       workflows.filter((w) => triggersOf(w.doc).includes("pull_request_target")).map((w) => w.path),
     ).toEqual([]);
+  });
+});
+
+describe("the Pulumi CLI", () => {
+  const pulumiSteps = workflows.flatMap((w) =>
+    stepsOf(w)
+      .filter(({ step }) => step.uses?.startsWith("pulumi/actions@"))
+      .map(({ job: name, step }) => ({ where: `${w.path} ${name}`, step })),
+  );
+
+  it("is pinned by one version file, an exact version, the same as the @pulumi/pulumi the program uses", async () => {
+    // Prepare
+    const pin = (await readFile(join(REPO_ROOT, ".pulumi-version"), "utf8")).trim();
+    const infra = JSON.parse(await readFile(join(REPO_ROOT, "infra/package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+
+    // Assess
+    expect(pin).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(infra.dependencies["@pulumi/pulumi"]).toBe(pin);
+  });
+
+  it("is installed from .pulumi-version by every pulumi/actions step of every workflow", () => {
+    expect(pulumiSteps.length).toBeGreaterThanOrEqual(3);
+    for (const { where, step } of pulumiSteps) {
+      expect(step.with?.["pulumi-version-file"], where).toBe(".pulumi-version");
+      expect(step.with?.["pulumi-version"], where).toBeUndefined();
+    }
+  });
+
+  it("is installed before any step that runs it", () => {
+    for (const workflow of workflows) {
+      for (const [name, spec] of Object.entries(workflow.doc.jobs)) {
+        const steps = spec.steps ?? [];
+        const firstUse = steps.findIndex((s) =>
+          /\b(pulumi|orderflow (preflight|rollout))\b/.test(s.run ?? ""),
+        );
+        if (firstUse === -1) continue;
+        const installed = steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@"));
+        expect(installed, `${workflow.path} ${name}`).toBeGreaterThan(-1);
+        expect(installed, `${workflow.path} ${name}`).toBeLessThan(firstUse);
+      }
+    }
   });
 });
 
@@ -152,13 +204,27 @@ describe("preview.yml", () => {
     const pulumi = stepUsing(previewJob, "pulumi/actions");
     expect(pulumi.with).toMatchObject({
       command: "preview",
-      "stack-name": gh("matrix.stack"),
+      "stack-name": `${gh("vars.PULUMI_ORGANIZATION")}/orderflow/${gh("matrix.stack")}`,
       "work-dir": "infra",
       diff: true,
       "comment-on-pr": true,
       "edit-pr-comment": true,
     });
-    expect(pulumi.env?.PULUMI_ACCESS_TOKEN).toBe(gh("secrets.PULUMI_ACCESS_TOKEN"));
+  });
+
+  it("previews with a read-scoped Pulumi token of the preview team, never a token that can update a stack", () => {
+    // Prepare
+    const steps = previewJob.steps ?? [];
+    const auth = stepUsing(previewJob, "pulumi/auth-actions");
+
+    // Assess: exchanged through OIDC before the preview, and no stored token anywhere in the job
+    expect(auth.with).toEqual({
+      organization: gh("vars.PULUMI_ORGANIZATION"),
+      "requested-token-type": "urn:pulumi:token-type:access_token:team",
+      scope: `team:${gh("vars.PULUMI_PREVIEW_TEAM")}`,
+    });
+    expect(steps.indexOf(auth)).toBeLessThan(steps.indexOf(stepUsing(previewJob, "pulumi/actions")));
+    expect(JSON.stringify(previewJob)).not.toMatch(/\bsecrets\.[A-Z]/);
   });
 
   it("synthesizes base and head with read access only and no secret", () => {
@@ -227,15 +293,48 @@ describe("deploy.yml and pulumi-up.yml", () => {
     expect(job(deploy, "ci").uses).toBe("./.github/workflows/ci.yml");
   });
 
-  it.each(["dev", "staging", "prod"])(
-    "deploys %s with its own role, through pulumi-up.yml, with an OIDC token",
-    (stack) => {
-      const spec = job(deploy, stack);
-      expect(spec.uses).toBe("./.github/workflows/pulumi-up.yml");
-      expect(spec.with).toEqual({ stack, "role-arn": gh(`vars.AWS_ROLE_ARN_${stack.toUpperCase()}`) });
-      expect(spec.permissions).toEqual({ contents: "read", "id-token": "write" });
-    },
-  );
+  it.each([
+    ["dev", { stack: "dev" }],
+    ["staging", { stack: "staging" }],
+    ["prod", { stack: "prod", canary: true }],
+  ])("deploys %s through pulumi-up.yml with an OIDC token and no stored secret", (stack, inputs) => {
+    const spec = job(deploy, stack);
+    expect(spec.uses).toBe("./.github/workflows/pulumi-up.yml");
+    expect(spec.with).toEqual(inputs);
+    expect(spec.secrets).toBeUndefined();
+    expect(spec.permissions).toEqual({ contents: "read", "id-token": "write" });
+  });
+
+  it("takes the AWS role and the Pulumi team from the stack's GitHub Environment", () => {
+    // Prepare
+    const aws = stepUsing(up, "aws-actions/configure-aws-credentials").with;
+    const pulumi = stepUsing(up, "pulumi/auth-actions").with;
+
+    // Assess: environment-level variables, so only a job in that environment (prod: approved) sees them
+    expect(aws?.["role-to-assume"]).toBe(gh("vars.AWS_DEPLOY_ROLE_ARN"));
+    expect(pulumi).toEqual({
+      organization: gh("vars.PULUMI_ORGANIZATION"),
+      "requested-token-type": "urn:pulumi:token-type:access_token:team",
+      scope: `team:${gh("vars.PULUMI_DEPLOY_TEAM")}`,
+    });
+    expect(pulumiUp.text).not.toMatch(/\bsecrets\.[A-Z]/);
+    expect(deploy.text).not.toMatch(/\bsecrets\.[A-Z]/);
+  });
+
+  it("runs preflight before pulumi up, and the canary rollout after it only when asked", () => {
+    // Prepare
+    const steps = up.steps ?? [];
+    const at = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? ""));
+    const upStep = steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@") && s.with?.command === "up");
+    const rollout = steps[at(/orderflow rollout/)];
+
+    // Assess
+    expect(at(/pnpm orderflow preflight --stack "\$STACK"/)).toBeGreaterThan(-1);
+    expect(at(/orderflow preflight/)).toBeLessThan(upStep);
+    expect(at(/pnpm orderflow rollout --stack "\$STACK"/)).toBeGreaterThan(upStep);
+    expect(rollout?.if).toBe("inputs.canary");
+    expect(up["timeout-minutes" as keyof typeof up]).toBe(`${gh("inputs.canary && 120 || 60")}`);
+  });
 
   it("runs each stack behind the GitHub Environment of the same name", () => {
     expect(up.environment).toMatchObject({ name: gh("inputs.stack") });
@@ -246,9 +345,11 @@ describe("deploy.yml and pulumi-up.yml", () => {
   });
 
   it("runs pulumi up on the stack and puts the stack outputs in the job summary", () => {
-    expect(stepUsing(up, "pulumi/actions").with).toMatchObject({
-      command: "up",
-      "stack-name": gh("inputs.stack"),
+    const upStep = (up.steps ?? []).find(
+      (s) => s.uses?.startsWith("pulumi/actions@") && s.with?.command === "up",
+    );
+    expect(upStep?.with).toMatchObject({
+      "stack-name": `${gh("vars.PULUMI_ORGANIZATION")}/orderflow/${gh("inputs.stack")}`,
       "work-dir": "infra",
     });
     expect(runs(up)).toMatch(/pulumi stack output --json --stack "\$STACK"[\s\S]*>> "\$GITHUB_STEP_SUMMARY"/);

@@ -40,4 +40,25 @@ describe("docs/operations.md", () => {
     expect(names.size).toBeGreaterThanOrEqual(8);
     expect(undocumented).toEqual([]);
   });
+
+  it("names the checks branch protection can require by the job names GitHub gives them", async () => {
+    // Prepare
+    const workflows = await loadWorkflows();
+    const jobName = (file: string, job: string) =>
+      workflows.find((w) => w.path.endsWith(`/${file}`))?.doc.jobs[job]?.name ?? `(no ${file} ${job})`;
+    const protection = operations.slice(operations.indexOf("**Branch protection on `main`**"));
+
+    // Assess
+    expect(protection).toContain(`\`${jobName("ci.yml", "check")}\``);
+    expect(protection).toContain(`\`${jobName("preview.yml", "synth-diff")}\``);
+    expect(protection).not.toMatch(/require the `CI` check/);
+  });
+
+  it("links every role policy in infra/iam", async () => {
+    const files = (await readdir(join(REPO_ROOT, "infra/iam"))).filter((f) =>
+      /-role-(policy|trust)\.json$/.test(f),
+    );
+    expect(files).toHaveLength(4);
+    for (const file of files) expect(operations).toContain(`(../infra/iam/${file})`);
+  });
 });

@@ -2,7 +2,9 @@ import { aslCommand } from "./asl";
 import type { Command } from "./command";
 import { demoCommand } from "./demo";
 import { graphCommand } from "./graph";
+import { preflightSubcommand } from "./preflight";
 import { reconcileCommand } from "./reconcile";
+import { rolloutSubcommand } from "./rollout";
 import { runCommand } from "./run";
 import { startSubcommand } from "./start";
 
@@ -12,6 +14,8 @@ export const COMMANDS: readonly Command[] = [
   runCommand,
   startSubcommand,
   reconcileCommand(),
+  preflightSubcommand,
+  rolloutSubcommand,
   aslCommand,
   graphCommand,
 ];

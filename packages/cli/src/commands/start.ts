@@ -10,14 +10,15 @@ import {
 } from "@aws-sdk/client-sfn";
 import { newOrderId } from "@orderflow/domain";
 import { executionArnOf, type NamedResource, parseStateMachineArn } from "@orderflow/workflow/asl";
+import { isAwsError } from "./aws-error-text";
 import { CliError, type CliIo, type Command } from "./command";
 import { parseOptions } from "./parse-options";
-import { awsFailure, isAwsError } from "./start/aws-errors";
+import { pulumiProjectDir } from "./pulumi-project";
+import { type RunProgram, runProgram } from "./run-program";
+import { awsFailure } from "./start/aws-errors";
 import { consoleUrl, isClosed, writeOutcome } from "./start/execution-report";
 import { readOrder } from "./start/order-input";
-import { pulumiProjectDir } from "./start/pulumi-project";
-import { runProgram } from "./start/run-program";
-import { type RunProgram, stateMachineArnOfStack } from "./start/stack-outputs";
+import { stateMachineArnOfStack } from "./start/stack-outputs";
 import { EXIT_CODES, StartFailure } from "./start/start-failure";
 
 export const START_USAGE =

@@ -1,22 +1,9 @@
+import { NETWORK_CODES } from "../aws-error-text";
 import { StartFailure } from "./start-failure";
 
 const CONFIGURE_CREDENTIALS =
   "configure them first: `aws sso login --profile <profile>` and `export AWS_PROFILE=<profile>`, " +
   "or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (see docs/operations.md)";
-
-const NETWORK_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN"]);
-
-/** Whether `error` came from AWS or from reaching it, rather than from a mistake of ours. */
-export function isAwsError(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { name, code } = error as { name?: string; code?: string };
-  return (
-    "$metadata" in error ||
-    name === "CredentialsProviderError" ||
-    name === "TokenProviderError" ||
-    NETWORK_CODES.has(code ?? "")
-  );
-}
 
 /**
  * An AWS SDK error as one actionable line. `stateMachineArn` names what was being started, for the

@@ -1,5 +1,18 @@
 import { spawn } from "node:child_process";
-import type { ProgramResult, RunProgram } from "./stack-outputs";
+
+/** How a finished child process went; `exitCode` is null when a signal ended it. */
+export interface ProgramResult {
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a program to completion; rejects (with `code: "ENOENT"`) only when it cannot be started. */
+export type RunProgram = (
+  command: string,
+  args: readonly string[],
+  options: { readonly cwd: string },
+) => Promise<ProgramResult>;
 
 /** Runs a program without a shell and collects its output; rejects only when it cannot be started. */
 export const runProgram: RunProgram = (command, args, { cwd }) =>
@@ -18,3 +31,9 @@ export const runProgram: RunProgram = (command, args, { cwd }) =>
       }),
     );
   });
+
+/** The first non-empty line a failed program wrote to stderr, for a one-line message. */
+export function firstErrorLine(result: ProgramResult): string {
+  const line = result.stderr.split("\n").find((l) => l.trim() !== "");
+  return (line ?? `exit code ${result.exitCode}`).trim();
+}
