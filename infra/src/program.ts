@@ -30,10 +30,8 @@ import { TaskFunction } from "./components/task-function";
 import { loadStackConfig, type StackConfig } from "./config/load";
 import { reservedConcurrencyOf } from "./config/reserved-concurrency";
 import type { FunctionConfig } from "./config/schema";
+import { deployedFunctions } from "./deployed-functions";
 import { awsProvider } from "./provider";
-
-/** Functions that are not workflow tasks: the API, the outbox's publisher and the reconciler. */
-const OPERATIONS_FUNCTIONS = [apiFunction, outboxFunction, reconcilerFunction] as const;
 
 /**
  * How often the reconciler runs. Orders are looked at only once PENDING longer than its
@@ -107,7 +105,7 @@ type TableRefs = Readonly<Record<TableName, TableRef>>;
 /** Validated config first (nothing is declared when it is wrong), then the provider and the account. */
 function stackContext(options: ProgramOptions): Stack {
   const tasks = options.tasks ?? WORKFLOW_TASKS;
-  const config = loadStackConfig([...tasks, ...OPERATIONS_FUNCTIONS]);
+  const config = loadStackConfig(deployedFunctions(tasks));
   const namePrefix = `${config.project}-${config.stack}-`;
   const provider = awsProvider(config);
   return {
@@ -142,17 +140,10 @@ function declareEventBus({ namePrefix, provider }: Stack): aws.cloudwatch.EventB
 
 /** The outbox's publisher: the orders table's stream onto the bus. */
 function declareOutbox(stack: Stack, tables: TableRefs, bus: aws.cloudwatch.EventBus): OrderOutbox {
-  const { functionName, reservedConcurrency, logRetentionDays, logLevel } = functionSettings(
-    stack,
-    outboxFunction,
-  );
   return new OrderOutbox(
     "outbox",
     {
-      functionName,
-      reservedConcurrency,
-      logRetentionDays,
-      logLevel,
+      ...functionSettings(stack, outboxFunction),
       code: lambdaCode("@orderflow/outbox/handler"),
       orders: tables.orders,
       bus: { name: bus.name, arn: bus.arn },
@@ -217,6 +208,7 @@ function declareReconciler(stack: Stack, tables: TableRefs, workflow: OrderWorkf
       stateMachine: { arn: workflow.arn, name: stack.stateMachineName },
       target: { region: config.region, accountId: stack.accountId, partition: stack.partition },
       schedule: RECONCILE_SCHEDULE,
+      namePrefix: stack.namePrefix,
     },
     stack.inherit,
   );

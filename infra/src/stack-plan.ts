@@ -3,19 +3,18 @@
  * `orderflow preflight` runs before a first `pulumi up`, and the canary settings `orderflow rollout`
  * follows. It validates exactly as the program does, with the program's manifests.
  */
-import { apiFunction } from "@orderflow/api/function";
 import type { FunctionManifest } from "@orderflow/domain";
-import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import { isLambda, reservedConcurrencyTotal } from "./config/reserved-concurrency";
 import type { StackSettings } from "./config/schema";
 import { validateStackConfig } from "./config/validate";
+import { deployedFunctions } from "./deployed-functions";
 import { PROGRAM_DIR } from "./program-dir";
 import { readStackFile } from "./synth/stack-file";
 
 export { ConfigError } from "./config/validate";
 
-/** The manifests the program deploys: the workflow's tasks and the API function. */
-const DEPLOYED: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction];
+/** The manifests the program deploys. */
+const DEPLOYED: readonly FunctionManifest[] = deployedFunctions();
 
 /** Tasks that run as containers: they need an image builder and a network, whatever the stack. */
 export const CONTAINER_TASKS: readonly string[] = DEPLOYED.filter((m) => !isLambda(m)).map((m) => m.name);

@@ -29,7 +29,7 @@ const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
 export interface OrderOutboxArgs
   extends Pick<
     TaskFunctionArgs,
-    "functionName" | "code" | "reservedConcurrency" | "logRetentionDays" | "logLevel"
+    "functionName" | "code" | "reservedConcurrency" | "logRetentionDays" | "logLevel" | "environment"
   > {
   /** The orders table, whose stream is the outbox. */
   readonly orders: TableRef;
@@ -83,7 +83,7 @@ export class OrderOutbox extends pulumi.ComponentResource {
         ...args,
         manifest: outboxFunction,
         tables: {},
-        environment: { [EVENT_BUS_ENV_VAR]: args.bus.name },
+        environment: { ...args.environment, [EVENT_BUS_ENV_VAR]: args.bus.name },
         additionalStatements: [
           {
             Sid: "ReadOrdersStream",

@@ -23,6 +23,8 @@ export interface ReconcilerArgs
   };
   /** EventBridge Scheduler expression, e.g. `rate(5 minutes)`. */
   readonly schedule: pulumi.Input<string>;
+  /** The schedule and its role are named `<namePrefix>reconcile…`, like the stack's other resources. */
+  readonly namePrefix: pulumi.Input<string>;
 }
 
 /**
@@ -42,6 +44,7 @@ export interface ReconcilerArgs
  *   stateMachine: { arn: workflow.arn, name: "orderflow-prod-orders" },
  *   target: { region, accountId, partition },
  *   schedule: "rate(5 minutes)",
+ *   namePrefix: "orderflow-prod-",
  * }, { providers: [provider] });
  * ```
  */
@@ -74,7 +77,12 @@ export class Reconciler extends pulumi.ComponentResource {
     );
     const schedulerRole = serviceRole(
       `${name}-scheduler-role`,
-      { service: "scheduler.amazonaws.com", description: "Runs the reconciler", sourceAccount: accountId },
+      {
+        roleName: pulumi.interpolate`${args.namePrefix}reconcile-scheduler`,
+        service: "scheduler.amazonaws.com",
+        description: "Runs the reconciler",
+        sourceAccount: accountId,
+      },
       { parent: this },
     );
     new aws.iam.RolePolicy(
@@ -95,6 +103,7 @@ export class Reconciler extends pulumi.ComponentResource {
     new aws.scheduler.Schedule(
       `${name}-schedule`,
       {
+        name: pulumi.interpolate`${args.namePrefix}reconcile`,
         description: "One reconciliation pass over the orders left PENDING",
         scheduleExpression: args.schedule,
         flexibleTimeWindow: { mode: "OFF" },

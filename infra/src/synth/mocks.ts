@@ -84,7 +84,28 @@ const OUTPUTS: Readonly<Record<string, OutputsOf>> = {
   "aws:lambda/permission:Permission": (name) => ({ statementId: name }),
   "aws:dynamodb/table:Table": (name, inputs, t) => {
     const physical = physicalName(name, inputs);
-    return { name: physical, arn: arn("dynamodb", t, `table/${physical}`) };
+    const tableArn = arn("dynamodb", t, `table/${physical}`);
+    return {
+      name: physical,
+      arn: tableArn,
+      // Stream labels are creation timestamps; a fixed one keeps two synths identical.
+      ...(unwrap(inputs.streamEnabled) === true && {
+        streamArn: `${tableArn}/stream/2030-01-01T00:00:00.000`,
+      }),
+    };
+  },
+  "aws:sqs/queue:Queue": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return {
+      name: physical,
+      arn: arn("sqs", t, physical),
+      url: `https://sqs.${t.region}.amazonaws.com/${t.accountId}/${physical}`,
+    };
+  },
+  "aws:lambda/eventSourceMapping:EventSourceMapping": (name) => ({ uuid: hash(name, 32) }),
+  "aws:scheduler/schedule:Schedule": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return { name: physical, arn: arn("scheduler", t, `schedule/default/${physical}`) };
   },
   "aws:cloudwatch/eventBus:EventBus": (name, inputs, t) => {
     const physical = physicalName(name, inputs);
