@@ -68,23 +68,35 @@ export const readRules: RuleChecks = {
   "reads-written": (context) => {
     const { definition } = context;
     const written = writers(definition);
+    // Per state, once: each path it reads that another state writes, with those writers.
+    const checked = new Map(
+      Object.entries(definition.States).map(([name, state]) => [
+        name,
+        readsOf(state).flatMap((read) => {
+          const by = [
+            ...new Set(written.filter((w) => w.state !== name && overlaps(w.path, read)).map((w) => w.state)),
+          ];
+          return by.length > 0 ? [{ read, by }] : [];
+        }),
+      ]),
+    );
     const violations: RuleViolation[] = [];
     const reported = new Set<string>();
+    // Paths share the hops of their common beginning: each is checked once.
+    const seen = new Set<object>();
     for (const path of context.paths()) {
       for (const hop of path.hops) {
-        const state = definition.States[hop.state];
-        if (state === undefined) continue;
-        for (const read of readsOf(state)) {
+        if (seen.has(hop)) continue;
+        seen.add(hop);
+        for (const { read, by } of checked.get(hop.state) ?? []) {
           const key = `${hop.state}|${read}`;
           if (reported.has(key) || isPresent(hop.facts, read)) continue;
-          const by = written.filter((w) => w.state !== hop.state && overlaps(w.path, read));
-          if (by.length === 0) continue;
           reported.add(key);
           violations.push({
             rule: "reads-written",
             state: hop.state,
             message:
-              `reads ${read}, which ${[...new Set(by.map((w) => w.state))].join(", ")} write(s), but not on the path ` +
+              `reads ${read}, which ${by.join(", ")} write(s), but not on the path ` +
               `${describePath(definition, path)}: a missing path fails the execution with States.Runtime, which no Catch catches`,
           });
         }
