@@ -11,6 +11,9 @@ export const NO_FACTS: Facts = new Map();
 
 const below = (path: string, parent: string) => path.startsWith(`${parent}.`);
 
+/** True when one path is the other or lies below it: a write of one changes what a read of the other sees. */
+export const overlaps = (a: string, b: string): boolean => a === b || below(a, b) || below(b, a);
+
 /** The facts after a value of `shape` is written at `at`; `"$"` replaces the whole state. */
 export function written(facts: Facts, at: string, shape: "open" | readonly string[]): Facts {
   if (at === "$") {

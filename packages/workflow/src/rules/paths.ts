@@ -1,4 +1,4 @@
-import { type AslBranch, type AslState, type ChoiceState, type EdgeKind, reachableFrom } from "../asl";
+import type { AslBranch, AslState, ChoiceState, EdgeKind } from "../asl";
 import { afterCatch, afterSuccess, assuming, type Facts, NO_FACTS, verdictOf } from "./facts";
 
 /** How a path leaves a state: a transition (with the Choice rule's or catcher's index), or `end` (End: true). */
@@ -97,9 +97,4 @@ export function executionPaths(branch: AslBranch, limit = 20_000): StatePath[] {
   };
   walk(branch.StartAt, NO_FACTS, []);
   return paths;
-}
-
-/** The states reached from StartAt when nothing throws: the saga's forward path. */
-export function forwardStates(branch: AslBranch): Set<string> {
-  return reachableFrom(branch, branch.StartAt, (edge) => edge.kind !== "catch");
 }

@@ -1,5 +1,5 @@
 import type { AslDefinition, AslState } from "../asl";
-import { isPresent } from "./facts";
+import { isPresent, overlaps } from "./facts";
 import { catchersOf } from "./handlers";
 import { describePath } from "./report";
 import type { RuleChecks, RuleViolation } from "./types";
@@ -61,8 +61,6 @@ function writers(definition: AslDefinition): { readonly state: string; readonly 
   }
   return found;
 }
-
-const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 
 export const readRules: RuleChecks = {
   "reads-written": (context) => {

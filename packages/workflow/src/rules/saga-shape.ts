@@ -1,5 +1,5 @@
 import { type AslDefinition, type ChoiceCondition, happyPath, integrationOf } from "../asl";
-import { isPresent } from "./facts";
+import { type Facts, isPresent, overlaps } from "./facts";
 import { catchersOf, errorsOf } from "./handlers";
 import type { StatePath } from "./paths";
 
@@ -45,7 +45,7 @@ function incompletePath(definition: AslDefinition, compensations: Iterable<strin
 }
 
 /** True when a path with these facts has something noted for a person (at `incomplete`, or below it). */
-export function hasNote(shape: SagaShape, facts: StatePath["hops"][number]["facts"], step?: string): boolean {
+export function hasNote(shape: SagaShape, facts: Facts, step?: string): boolean {
   if (shape.incomplete === undefined) return false;
   return isPresent(facts, step === undefined ? shape.incomplete : `${shape.incomplete}.${step}`);
 }
@@ -112,8 +112,6 @@ export function variablesOf(condition: ChoiceCondition | undefined): string[] {
   ];
 }
 
-const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
-
 /** The index of the first catch on the path (where the failure path starts), or -1. */
 export const catchOrigin = (path: StatePath): number => path.hops.findIndex((h) => h.exit?.kind === "catch");
 
@@ -133,11 +131,8 @@ export function testsFence(
   const state = hop && definition.States[hop.state];
   if (shape.fenceResult === undefined || state?.Type !== "Choice" || !Array.isArray(state.Choices))
     return false;
-  const rules = taken
-    ? hop?.exit?.kind === "choice"
-      ? [state.Choices[hop.exit.index ?? -1]]
-      : []
-    : state.Choices;
+  const tookRule = hop?.exit?.kind === "choice" ? state.Choices[hop.exit.index ?? -1] : undefined;
+  const rules = taken ? [tookRule] : state.Choices;
   return rules.some((rule) => variablesOf(rule).some((v) => overlaps(v, shape.fenceResult as string)));
 }
 
