@@ -5,13 +5,16 @@ import {
   catchAll,
   catchErrors,
   chain,
+  choice,
   DEFAULT_RETRY,
+  dynamoGetItem,
   dynamoUpdateItem,
   ecsRunTaskWithToken,
   fail,
   happyPath,
   LAMBDA_TRANSIENT_ERRORS,
   lambdaInvoke,
+  pass,
   putEvents,
   RESOURCES,
   retry,
@@ -291,6 +294,80 @@ describe("state builders", () => {
           ContainerOverrides: [{ Name: "app", Environment: [{ Name: "TOKEN", "Value.$": "$$.Task.Token" }] }],
         },
       },
+    });
+  });
+
+  it("build a Choice with its rules in order and the Default it requires", () => {
+    // Act
+    const check = choice("Check", {
+      comment: "c",
+      choices: [
+        { when: { Variable: "$.r.outcome", StringEquals: "SHIPPED" }, next: "Ship" },
+        { when: { Variable: "$.note", IsPresent: true }, next: work("Note") },
+      ],
+      otherwise: "Undo",
+    });
+
+    // Assess
+    expect(check).toEqual({
+      name: "Check",
+      state: {
+        Type: "Choice",
+        Comment: "c",
+        Choices: [
+          { Variable: "$.r.outcome", StringEquals: "SHIPPED", Next: "Ship" },
+          { Variable: "$.note", IsPresent: true, Next: "Note" },
+        ],
+        Default: "Undo",
+      },
+    });
+    expect(() => choice("Empty", { choices: [], otherwise: "Undo" })).toThrow(
+      /state "Empty": a Choice needs at least one rule/,
+    );
+    expect(() => chain(check, work("After"))).toThrow(/state "Check": a Choice state cannot be followed/);
+  });
+
+  it("build a Pass state that adds a fixed value below the root, chained or ending", () => {
+    // Act
+    const note = pass("Note", { result: { Error: "E", Cause: "c" }, resultPath: "$.incomplete.Step" });
+    const [chained] = chain(note, work("Next"));
+    const last = pass("Last", { result: 1, resultPath: "$.n", end: true });
+
+    // Assess
+    expect(chained?.state).toEqual({
+      Type: "Pass",
+      Result: { Error: "E", Cause: "c" },
+      ResultPath: "$.incomplete.Step",
+      Next: "Next",
+    });
+    expect(last.state).toMatchObject({ End: true });
+    expect(() => pass("Both", { result: 1, resultPath: "$.n", next: "X", end: true })).toThrow(
+      /state "Both": has both next and end/,
+    );
+  });
+
+  it("build a strongly consistent DynamoDB read that keeps only the selected fields", () => {
+    // Act
+    const read = dynamoGetItem("Read", {
+      tableName: "shipments",
+      key: { orderId: { "S.$": "$.orderId" } },
+      resultSelector: { "trackingNumber.$": "$.Item.trackingNumber.S" },
+      resultPath: "$.shipment",
+      timeoutSeconds: 10,
+      catch: [catchAll("Handle", "$.incomplete.Read")],
+      next: "After",
+    });
+
+    // Assess
+    expect(read.state).toEqual({
+      Type: "Task",
+      Resource: RESOURCES.dynamoGetItem,
+      Parameters: { TableName: "shipments", Key: { orderId: { "S.$": "$.orderId" } }, ConsistentRead: true },
+      ResultSelector: { "trackingNumber.$": "$.Item.trackingNumber.S" },
+      ResultPath: "$.shipment",
+      TimeoutSeconds: 10,
+      Catch: [{ ErrorEquals: ["States.ALL"], Next: "Handle", ResultPath: "$.incomplete.Read" }],
+      Next: "After",
     });
   });
 

@@ -4,41 +4,44 @@ import { describe, expect, it } from "vitest";
 import { orderWorkflow, sampleRefs } from "../src";
 import { LAMBDA_TRANSIENT_ERRORS } from "../src/asl";
 import order from "./fixtures/order.json" with { type: "json" };
-import { type Fault, runOrder } from "./local-engine";
+import { containerOverridesOf, type Fault, runOrder } from "./local-engine";
 import { containerTasks, definitions, lambdaTasks } from "./support";
 
 const lambdaDefinition = orderWorkflow(sampleRefs, lambdaTasks);
 const containerDefinition = orderWorkflow(sampleRefs, containerTasks);
 const validOrder = order as Order;
-const throws = (name: string): Fault => ({ throws: name });
+const throws = (name: string, tookEffect = false): Fault => ({ throws: name, tookEffect });
+/** More failures than any retrier allows: the state gives up. */
+const always = (name: string): Fault[] => Array.from({ length: 40 }, () => throws(name));
 
 const FORWARD = ["ValidateOrder", "ReserveInventory", "ChargePayment", "CreateShipment"] as const;
-const COMPENSATION_OF: Record<string, string> = {
-  ReserveInventory: "ReleaseInventory",
-  ChargePayment: "RefundPayment",
-};
-const REJECTED = ["MarkRejected", "PublishRejected", "Rejected"];
-const FAILED = ["MarkFailed", "PublishFailed", "Failed"];
+const REJECTED = ["MarkRejected", "Rejected"];
+/** Fence, no shipment after all, refund, every compensation done: FAILED. */
+const UNDONE = [
+  "ReleaseInventory",
+  "CheckShipped",
+  "RefundPayment",
+  "CheckCompensations",
+  "MarkFailed",
+  "Failed",
+];
+const ATTENTION = ["MarkNeedsAttention", "NeedsAttention"];
 
-/** The saga by hand: which states a failure at `step` must visit, independent of the builder. */
-function expectedPath(step: (typeof FORWARD)[number], business: boolean): string[] {
-  const index = FORWARD.indexOf(step);
-  const done = FORWARD.slice(0, index).filter((s) => s in COMPENSATION_OF);
-  if (business && done.length === 0) return [...FORWARD.slice(0, index + 1), ...REJECTED];
-  const undo = business || !(step in COMPENSATION_OF) ? done : [...done, step];
-  return [
-    ...FORWARD.slice(0, index + 1),
-    ...undo.reverse().map((s) => COMPENSATION_OF[s] as string),
-    ...FAILED,
-  ];
-}
+/** The saga by hand, independent of the builder: what a failure at each step visits. */
+const BUSINESS_PATHS: readonly [string, string, readonly string[]][] = [
+  ["ValidateOrder", "ValidationError", ["ValidateOrder", ...REJECTED]],
+  ["ReserveInventory", "OutOfStock", ["ValidateOrder", "ReserveInventory", ...REJECTED]],
+  ["ChargePayment", "PaymentDeclined", [...FORWARD.slice(0, 3), ...UNDONE]],
+  ["CreateShipment", "ShipmentFailed", [...FORWARD, ...UNDONE]],
+];
+const UNEXPECTED_PATHS: readonly [string, readonly string[]][] = [
+  ["ValidateOrder", ["ValidateOrder", "MarkFailed", "Failed"]],
+  ["ReserveInventory", [...FORWARD.slice(0, 2), ...UNDONE]],
+  ["ChargePayment", [...FORWARD.slice(0, 3), ...UNDONE]],
+  ["CreateShipment", [...FORWARD, ...UNDONE]],
+];
 
-const BUSINESS_ERROR_OF: Record<string, string> = {
-  ValidateOrder: "ValidationError",
-  ReserveInventory: "OutOfStock",
-  ChargePayment: "PaymentDeclined",
-  CreateShipment: "ShipmentFailed",
-};
+const incompleteOf = (item: Record<string, unknown> | undefined) => JSON.parse(String(item?.incomplete));
 
 describe("the definition in aws-local-stepfunctions (the local engine)", () => {
   it.each(definitions())("is accepted on construction ($name tasks)", ({ definition }) => {
@@ -48,85 +51,64 @@ describe("the definition in aws-local-stepfunctions (the local engine)", () => {
   it.each([
     ["Lambda", lambdaDefinition],
     ["container", containerDefinition],
-  ])(
-    "completes an order on the happy path, each task getting exactly its contract (%s)",
-    async (_, definition) => {
-      // Act
-      const run = await runOrder(definition, validOrder);
+  ])("completes an order in 5 states, each task getting exactly its contract (%s)", async (_, definition) => {
+    // Act
+    const run = await runOrder(definition, validOrder);
 
-      // Assess
-      expect(run.status).toBe("SUCCEEDED");
-      expect(run.entered).toEqual([
-        "ValidateOrder",
-        "ReserveInventory",
-        "ChargePayment",
-        "CreateShipment",
-        "MarkCompleted",
-        "PublishCompleted",
-        "Done",
-      ]);
-      expect(run.contractProblems).toEqual([]);
-      expect(run.output).toMatchObject({
-        orderId: validOrder.orderId,
-        reservation: { status: "HELD" },
-        charge: { status: "CAPTURED", amount: { amount: 4500, currency: "EUR" } },
-        shipment: { trackingNumber: "TRK-1" },
-      });
-      expect(run.serviceCalls.MarkCompleted?.[0]).toMatchObject({
-        Key: { orderId: { S: validOrder.orderId } },
-        ExpressionAttributeValues: {
-          ":status": { S: "COMPLETED" },
-          ":now": { S: "2025-01-01T00:00:00.000Z" },
-        },
-      });
-      expect(run.serviceCalls.PublishCompleted?.[0]).toEqual({
-        Entries: [
-          {
-            EventBusName: sampleRefs.eventBusName,
-            Source: "orderflow.orders",
-            DetailType: "OrderCompleted",
-            Detail: {
-              orderId: validOrder.orderId,
-              total: { amount: 4500, currency: "EUR" },
-              trackingNumber: "TRK-1",
-            },
-          },
-        ],
-      });
-    },
-  );
+    // Assess
+    expect(run.status).toBe("SUCCEEDED");
+    expect(run.entered).toEqual([...FORWARD, "MarkCompleted"]);
+    expect(run.contractProblems).toEqual([]);
+    expect(run.output).toMatchObject({
+      orderId: validOrder.orderId,
+      reservation: { status: "HELD" },
+      payment: { status: "CAPTURED", chargeId: `ch_${validOrder.orderId}` },
+      shipment: { trackingNumber: "TRK-1" },
+    });
+    expect(run.item).toEqual({
+      orderId: validOrder.orderId,
+      status: "COMPLETED",
+      eventType: "OrderCompleted",
+      total: { amount: 4500, currency: "EUR" },
+      trackingNumber: "TRK-1",
+      createdAt: "2025-01-01T00:00:00.000Z",
+      updatedAt: "2025-01-01T00:00:00.000Z",
+    });
+  });
+
+  it("leaves no card token in the state once the charge went through", async () => {
+    const run = await runOrder(lambdaDefinition, validOrder);
+    expect(JSON.stringify(run.output)).not.toContain(validOrder.payment.token);
+  });
 
   describe.each([
     ["Lambda", lambdaDefinition],
     ["container", containerDefinition],
   ])("failure paths (%s)", (_, definition) => {
-    it.each(FORWARD.map((step) => [step, BUSINESS_ERROR_OF[step] as string]))(
-      "a business error at %s (%s) is not retried and runs exactly the compensations of earlier steps",
-      async (step, error) => {
+    it.each(BUSINESS_PATHS)(
+      "a business error at %s (%s) is not retried and undoes exactly what was held",
+      async (step, error, path) => {
         // Act
         const run = await runOrder(definition, validOrder, { [step]: [throws(error)] });
 
         // Assess
-        expect(run.entered).toEqual(expectedPath(step, true));
+        expect(run.entered).toEqual(path);
         expect(run.retried).toEqual([]);
         expect(run).toMatchObject({ status: "FAILED", error });
-        const write =
-          run.serviceCalls[run.entered.includes("MarkRejected") ? "MarkRejected" : "MarkFailed"]?.[0];
-        expect(write?.ExpressionAttributeValues).toMatchObject({ ":error": { S: error } });
+        const status = path.includes("MarkRejected") ? "REJECTED" : "FAILED";
+        const eventType = status === "REJECTED" ? "OrderRejected" : "OrderFailed";
+        expect(run.item).toMatchObject({ status, eventType, error, cause: `injected ${error} at ${step}` });
+        expect(run.contractProblems).toEqual([]);
       },
     );
 
-    it.each(FORWARD)(
-      "an unexpected error at %s also undoes that step, which may have taken effect",
-      async (step) => {
-        const run = await runOrder(definition, validOrder, { [step]: [throws("Error")] });
-        expect(run.entered).toEqual(expectedPath(step, false));
-        expect(run).toMatchObject({ status: "FAILED", error: "Error" });
-        expect(run.serviceCalls.PublishFailed?.[0]).toMatchObject({
-          Entries: [{ DetailType: "OrderFailed", Detail: { orderId: validOrder.orderId, error: "Error" } }],
-        });
-      },
-    );
+    it.each(UNEXPECTED_PATHS)("an unexpected error at %s also undoes that step", async (step, path) => {
+      const run = await runOrder(definition, validOrder, { [step]: [throws("Error")] });
+      expect(run.entered).toEqual(path);
+      expect(run).toMatchObject({ status: "FAILED", error: "Error" });
+      expect(run.item).toMatchObject({ status: "FAILED", eventType: "OrderFailed", error: "Error" });
+      expect(run.contractProblems).toEqual([]);
+    });
 
     it.each(FORWARD)(
       "a timeout at %s is retried, since the step is idempotent, rather than compensated",
@@ -136,6 +118,142 @@ describe("the definition in aws-local-stepfunctions (the local engine)", () => {
         expect(run.retried).toEqual([step]);
       },
     );
+
+    it("completes an order that shipped after all (its answer was lost), refunding nothing", async () => {
+      // Act
+      const run = await runOrder(definition, validOrder, { CreateShipment: [throws("Error", true)] });
+
+      // Assess
+      expect(run.entered).toEqual([
+        ...FORWARD,
+        "ReleaseInventory",
+        "CheckShipped",
+        "GetShipment",
+        "MarkCompleted",
+      ]);
+      expect(run.status).toBe("SUCCEEDED");
+      expect(run.item).toMatchObject({
+        status: "COMPLETED",
+        eventType: "OrderCompleted",
+        trackingNumber: "TRK-1",
+      });
+      expect(run.contractProblems).toEqual([]);
+    });
+
+    it("asks a person to finish a hand-over that shipped incompletely, refunding nothing", async () => {
+      // Act
+      const run = await runOrder(definition, validOrder, {
+        CreateShipment: [throws("Error", true)],
+        ReleaseInventory: [{ answers: { outcome: "HANDOVER_INCOMPLETE" } }],
+      });
+
+      // Assess
+      expect(run.entered).toEqual([
+        ...FORWARD,
+        "ReleaseInventory",
+        "CheckShipped",
+        "HandOverByHand",
+        ...ATTENTION,
+      ]);
+      expect(run).toMatchObject({
+        status: "FAILED",
+        error: "NeedsAttention",
+        cause: "injected Error at CreateShipment",
+      });
+      expect(run.item).toMatchObject({
+        status: "NEEDS_ATTENTION",
+        eventType: "OrderNeedsAttention",
+        error: "Error",
+      });
+      expect(incompleteOf(run.item)).toEqual({
+        CreateShipment: { Error: "HandoverIncomplete", Cause: expect.stringMatching(/shipped/) },
+      });
+      expect(run.contractProblems).toEqual([]);
+    });
+  });
+
+  it("holds the refund when the release gave up after the charge went through: a shipment may land", async () => {
+    // Act
+    const run = await runOrder(lambdaDefinition, validOrder, {
+      CreateShipment: [throws("ShipmentFailed")],
+      ReleaseInventory: always("InventoryDown"),
+    });
+
+    // Assess
+    expect(run.entered).toEqual([...FORWARD, "ReleaseInventory", "SafeToRefund", "HoldRefund", ...ATTENTION]);
+    expect(run).toMatchObject({ status: "FAILED", error: "NeedsAttention" });
+    expect(run.item).toMatchObject({ status: "NEEDS_ATTENTION", error: "ShipmentFailed" });
+    expect(incompleteOf(run.item)).toEqual({
+      ReleaseInventory: { Error: "InventoryDown", Cause: "injected InventoryDown at ReleaseInventory" },
+      RefundPayment: { Error: "RefundHeld", Cause: expect.any(String) },
+    });
+  });
+
+  it.each([
+    ["ChargePayment", "PaymentDeclined"],
+    ["ReserveInventory", "Error"],
+  ])("refunds when the release gave up before any charge went through (%s: %s)", async (step, error) => {
+    // Act
+    const run = await runOrder(lambdaDefinition, validOrder, {
+      [step]: [throws(error)],
+      ReleaseInventory: always("InventoryDown"),
+    });
+
+    // Assess
+    expect(run.entered.slice(-6)).toEqual([
+      "ReleaseInventory",
+      "SafeToRefund",
+      "RefundPayment",
+      "CheckCompensations",
+      ...ATTENTION,
+    ]);
+    expect(run.item).toMatchObject({ status: "NEEDS_ATTENTION", error });
+    expect(Object.keys(incompleteOf(run.item))).toEqual(["ReleaseInventory"]);
+    expect(run.contractProblems).toEqual([]);
+  });
+
+  it("asks a person to settle a refund that gave up, after the release", async () => {
+    // Act
+    const run = await runOrder(lambdaDefinition, validOrder, {
+      CreateShipment: [throws("ShipmentFailed")],
+      RefundPayment: always("PaymentGatewayDown"),
+    });
+
+    // Assess
+    expect(run.entered).toEqual([
+      ...FORWARD,
+      "ReleaseInventory",
+      "CheckShipped",
+      "RefundPayment",
+      ...ATTENTION,
+    ]);
+    expect(run).toMatchObject({
+      status: "FAILED",
+      error: "NeedsAttention",
+      cause: "injected ShipmentFailed at CreateShipment",
+    });
+    expect(incompleteOf(run.item)).toEqual({
+      RefundPayment: { Error: "PaymentGatewayDown", Cause: "injected PaymentGatewayDown at RefundPayment" },
+    });
+  });
+
+  it("asks a person to record a shipment that happened after all but cannot be read back", async () => {
+    const run = await runOrder(lambdaDefinition, validOrder, {
+      CreateShipment: [throws("Error", true)],
+      GetShipment: always("DynamoDB.InternalServerError"),
+    });
+    expect(run.entered.slice(-3)).toEqual(["GetShipment", ...ATTENTION]);
+    expect(Object.keys(incompleteOf(run.item))).toEqual(["CreateShipment"]);
+  });
+
+  it("retries a compensation that fails transiently, then finishes the undo", async () => {
+    const run = await runOrder(lambdaDefinition, validOrder, {
+      CreateShipment: [throws("ShipmentFailed")],
+      RefundPayment: [throws("PaymentProcessingError"), throws("SomethingOdd")],
+    });
+    expect(run.entered).toEqual([...FORWARD, ...UNDONE]);
+    expect(run.retried).toEqual(["RefundPayment", "RefundPayment"]);
+    expect(run).toMatchObject({ status: "FAILED", error: "ShipmentFailed" });
   });
 
   it.each(FORWARD)("retries a transient Lambda error at %s and then completes", async (step) => {
@@ -146,41 +264,24 @@ describe("the definition in aws-local-stepfunctions (the local engine)", () => {
     expect(run.retried).toEqual([step]);
   });
 
-  it("retries a compensation that fails transiently, then finishes the undo", async () => {
-    const run = await runOrder(lambdaDefinition, validOrder, {
-      CreateShipment: [throws("ShipmentFailed")],
-      RefundPayment: [throws("PaymentProcessingError"), throws("SomethingOdd")],
-    });
-    expect(run.entered).toEqual(expectedPath("CreateShipment", true));
-    expect(run.retried).toEqual(["RefundPayment", "RefundPayment"]);
-    expect(run).toMatchObject({ status: "FAILED", error: "ShipmentFailed" });
-  });
+  it.each(["MarkCompleted", "MarkFailed"])(
+    "repeats a status write whose answer timed out (%s)",
+    async (write) => {
+      // Prepare: MarkFailed is reached by an unexpected error at the first step
+      const failing = write === "MarkFailed" ? { ValidateOrder: [throws("Error")] } : {};
 
-  it("ends a saga whose compensation gives up in CompensationFailed, recorded on the order", async () => {
-    // Prepare: the refund fails on every attempt
-    const always = Array.from({ length: 40 }, () => throws("PaymentGatewayDown"));
+      // Act
+      const run = await runOrder(lambdaDefinition, validOrder, {
+        ...failing,
+        [write]: [throws("States.Timeout")],
+      });
 
-    // Act
-    const run = await runOrder(lambdaDefinition, validOrder, {
-      CreateShipment: [throws("ShipmentFailed")],
-      RefundPayment: always,
-    });
-
-    // Assess
-    expect(run.entered).toEqual([
-      ...FORWARD,
-      "RefundPayment",
-      "MarkCompensationFailed",
-      "CompensationFailed",
-    ]);
-    expect(run).toMatchObject({ status: "FAILED", error: "CompensationFailed" });
-    expect(run.cause).toMatch(/PaymentGatewayDown/);
-    expect(run.serviceCalls.MarkCompensationFailed?.[0]?.ExpressionAttributeValues).toMatchObject({
-      ":status": { S: "FAILED" },
-      ":error": { S: "ShipmentFailed" },
-      ":compensationError": { S: "PaymentGatewayDown" },
-    });
-  });
+      // Assess
+      expect(run.retried).toEqual([write]);
+      expect(run.entered).not.toContain("RecordingFailed");
+      expect(run.item?.status).toBe(write === "MarkFailed" ? "FAILED" : "COMPLETED");
+    },
+  );
 
   it("ends in RecordingFailed when the completion cannot be recorded, without undoing the shipment", async () => {
     const run = await runOrder(lambdaDefinition, validOrder, {
@@ -190,24 +291,33 @@ describe("the definition in aws-local-stepfunctions (the local engine)", () => {
     expect(run).toMatchObject({ status: "FAILED", error: "RecordingFailed" });
   });
 
-  it("passes the container its input as JSON a worker can parse, and only the input contract", async () => {
+  it("passes the container only the ids, as JSON a worker can parse", async () => {
+    // Act
     const run = await runOrder(containerDefinition, validOrder);
+
+    // Assess
     expect(run.contractProblems).toEqual([]);
-    expect(run.status).toBe("SUCCEEDED");
+    const [override] = containerOverridesOf(run, "CreateShipment");
+    const environment = override?.Environment ?? [];
+    const input = environment.find((e) => e.Name === "TASK_INPUT")?.Value ?? "";
+    expect(JSON.parse(input)).toEqual({
+      orderId: validOrder.orderId,
+      executionId: `arn:aws:states:local:000000000000:execution:orders:${validOrder.orderId}`,
+    });
   });
 
-  it("documents a local-engine limitation: its intrinsics drop backslashes, so JSON with quotes breaks", async () => {
+  it("documents a local-engine limitation: its intrinsics drop backslashes, so a quote breaks the noted JSON", async () => {
     // Prepare: aws-local-stepfunctions 3.0.0 strips every "\" from intrinsic results (AWS does not)
-    const quoted = {
-      ...validOrder,
-      shippingAddress: { ...validOrder.shippingAddress, name: 'Ana "Lu" Lima' },
-    };
+    const quoted = Array.from({ length: 40 }, () => throws('Gateway"Down'));
 
     // Act
-    const run = await runOrder(containerDefinition, quoted);
+    const run = await runOrder(lambdaDefinition, validOrder, {
+      CreateShipment: [throws("ShipmentFailed")],
+      RefundPayment: quoted,
+    });
 
-    // Assess: the container stand-in could not parse TASK_INPUT, the saga compensated
-    expect(run.entered).toContain("RefundPayment");
-    expect(run.error).toBe("SyntaxError");
+    // Assess: the order is recorded as needing attention, but its `incomplete` does not parse
+    expect(run.item?.status).toBe("NEEDS_ATTENTION");
+    expect(() => incompleteOf(run.item)).toThrow(SyntaxError);
   });
 });

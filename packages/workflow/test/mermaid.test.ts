@@ -23,21 +23,40 @@ describe("toMermaid", () => {
     for (const [name, state] of Object.entries(definition.States)) {
       expect(graph).toContain(`  ${name}`);
       for (const edge of edgesOf(name, state)) {
-        const line =
-          edge.kind === "catch"
-            ? `  ${name} -.->|${(edge.errors ?? []).join(", ")}| ${edge.to}`
-            : `  ${name} --> ${edge.to}`;
+        const line = {
+          catch: `  ${name} -.->|${(edge.errors ?? []).join(", ")}| ${edge.to}`,
+          next: `  ${name} --> ${edge.to}`,
+          choice: `  ${name} -->|choice| ${edge.to}`,
+          default: `  ${name} -->|default| ${edge.to}`,
+        }[edge.kind];
         expect(graph.split("\n")).toContain(line);
       }
+      if ("End" in state && state.End) expect(graph.split("\n")).toContain(`  ${name} --> finish`);
     }
   });
 
-  it("styles the Succeed and Fail states and labels catch edges with their errors", () => {
-    const graph = toMermaid(orderWorkflow(sampleRefs));
-    expect(graph).toContain("  class Done succeed");
-    expect(graph).toContain("  class Rejected,Failed,CompensationFailed,RecordingFailed fail");
+  it("draws the end of a Task with End, styles the successful end and the Fail states, labels catch edges", () => {
+    const graph = toMermaid(orderWorkflow(sampleRefs)).split("\n");
+    expect(graph).toContain('  finish(("end"))');
+    expect(graph).toContain("  MarkCompleted --> finish");
+    expect(graph).toContain("  class finish succeed");
+    expect(graph).toContain("  class Rejected,Failed,NeedsAttention,RecordingFailed fail");
     expect(graph).toContain("  ChargePayment -.->|PaymentDeclined| ReleaseInventory");
-    expect(graph).toContain('  Done(["Done"])');
+    expect(graph).toContain("  CheckShipped -->|choice| GetShipment");
+    expect(graph).toContain("  CheckShipped -->|default| RefundPayment");
+    expect(graph).toContain('  CheckShipped{"CheckShipped"}');
+    expect(graph).toContain('  HoldRefund("HoldRefund")');
+  });
+
+  it("has no end node when nothing ends with End, and never gives a state the end node's id", () => {
+    const definition = {
+      StartAt: "finish",
+      States: { finish: { Type: "Pass" as const, Next: "Done" }, Done: { Type: "Succeed" as const } },
+    };
+    const graph = toMermaid(definition);
+    expect(graph).not.toContain('(("end"))');
+    expect(graph).toContain("  finish_ --> Done");
+    expect(graph).toContain("  class Done succeed");
   });
 
   it("keeps node ids Mermaid accepts, whatever the state names", () => {

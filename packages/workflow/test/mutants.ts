@@ -1,10 +1,12 @@
-import { BUSINESS_ERRORS, type TaskManifest } from "@orderflow/domain";
+import { BUSINESS_ERRORS, EVENT_DETAIL_ATTRIBUTES, type TaskManifest } from "@orderflow/domain";
 import {
   type AslDefinition,
   type AslState,
   type Catcher,
+  type ChoiceState,
+  happyPath,
   integrationOf,
-  RESOURCES,
+  type PassState,
   type Retrier,
   STATES_ALL,
   STATES_TASK_FAILED,
@@ -35,7 +37,15 @@ const RETRY_FIELDS = [
   "JitterStrategy",
 ] as const;
 
+/** The item attributes a status write must set for the outbox, besides the key. */
+const OUTBOX_ATTRIBUTES = new Set<string>([
+  "status",
+  "eventType",
+  ...Object.values(EVENT_DETAIL_ATTRIBUTES).flat(),
+]);
+
 const taskAt = (d: AslDefinition, name: string) => d.States[name] as TaskState;
+const choiceAt = (d: AslDefinition, name: string) => d.States[name] as ChoiceState;
 const retriersAt = (d: AslDefinition, name: string) => taskAt(d, name).Retry as Retrier[];
 const catchersAt = (d: AslDefinition, name: string) => taskAt(d, name).Catch as Catcher[];
 const without = (list: readonly string[], item: string) => list.filter((e) => e !== item);
@@ -83,8 +93,12 @@ function retryMutants(name: string, retriers: readonly Retrier[], business: read
   return mutants;
 }
 
+/** The state that ends the execution successfully (End: true), if any. */
+const completionOf = (definition: AslDefinition) =>
+  Object.keys(definition.States).find((s) => (definition.States[s] as { End?: true }).End === true);
+
 function catchMutants(definition: AslDefinition, name: string, catchers: readonly Catcher[]): Mutant[] {
-  const succeedState = Object.keys(definition.States).find((s) => definition.States[s]?.Type === "Succeed");
+  const completion = completionOf(definition);
   const mutants: Mutant[] = [
     { id: `${name}: no Catch`, apply: (d) => drop(d.States[name], "Catch") },
     {
@@ -107,10 +121,10 @@ function catchMutants(definition: AslDefinition, name: string, catchers: readonl
         apply: (d) => set(at(d), "ErrorEquals", without(at(d).ErrorEquals, error)),
       });
     }
-    if (succeedState) {
+    if (completion !== undefined && completion !== name && completion !== catcher.Next) {
       mutants.push({
-        id: `${name}: Catch[${j}] → ${succeedState}`,
-        apply: (d) => set(at(d), "Next", succeedState),
+        id: `${name}: Catch[${j}] → ${completion}`,
+        apply: (d) => set(at(d), "Next", completion),
       });
     }
     if (j < catchers.length - 1) {
@@ -119,9 +133,8 @@ function catchMutants(definition: AslDefinition, name: string, catchers: readonl
         apply: (d) => set(at(d), "ErrorEquals", [...at(d).ErrorEquals, STATES_ALL]),
       });
     }
-    const target = definition.States[catcher.Next] as AslState;
-    if (target.Type === "Task" && target.Next) {
-      const skipped = target.Next;
+    const skipped = (definition.States[catcher.Next] as { Next?: string }).Next;
+    if (skipped !== undefined) {
       mutants.push({
         id: `${name}: Catch[${j}] skips ${catcher.Next}`,
         apply: (d) => set(at(d), "Next", skipped),
@@ -147,54 +160,156 @@ function jsonataMutants(name: string, state: AslState): Mutant[] {
       },
     );
   }
+  if (state.Type === "Choice") {
+    mutants.push({
+      id: `${name}: Choices[0] with a JSONata Condition`,
+      apply: (d) => set(choiceAt(d, name).Choices[0], "Condition", "{% true %}"),
+    });
+  }
   return mutants;
 }
 
-function serviceMutants(name: string, state: TaskState): Mutant[] {
+/** A status write without one of the attributes the outbox needs, or announcing another event. */
+function outboxMutants(name: string, state: TaskState): Mutant[] {
+  const expression = String(state.Parameters?.UpdateExpression ?? "");
+  const clauses = expression.replace(/^SET /, "").split(/, (?![^(]*\))/);
   const parameters = (d: AslDefinition) => taskAt(d, name).Parameters as Mutable;
-  const entry = (d: AslDefinition) => (parameters(d).Entries as Mutable[])[0];
-  if (integrationOf(state.Resource) === "dynamodb-write") {
-    return [
-      { id: `${name}: no ConditionExpression`, apply: (d) => drop(parameters(d), "ConditionExpression") },
-    ];
-  }
-  if (state.Resource === RESOURCES.putEvents) {
-    return [
-      { id: `${name}: another Source`, apply: (d) => set(entry(d), "Source", "someone.else") },
-      { id: `${name}: unknown DetailType`, apply: (d) => set(entry(d), "DetailType", "OrderMaybe") },
-      { id: `${name}: no Detail`, apply: (d) => drop(entry(d), "Detail") },
-    ];
-  }
-  return [];
-}
-
-/** Rewires ordinary transitions: skip a compensation, swap two adjacent ones. */
-function chainMutants(definition: AslDefinition, compensations: ReadonlySet<string>): Mutant[] {
-  const mutants: Mutant[] = [];
-  for (const [name, state] of Object.entries(definition.States)) {
-    const next = "Next" in state ? state.Next : undefined;
-    if (next === undefined || !compensations.has(next)) continue;
-    const after = (definition.States[next] as TaskState).Next;
-    mutants.push({ id: `${name}: Next skips ${next}`, apply: (d) => set(d.States[name], "Next", after) });
-  }
-  for (const first of compensations) {
-    const second = (definition.States[first] as TaskState | undefined)?.Next;
-    if (second === undefined || !compensations.has(second)) continue;
+  const mutants: Mutant[] = [
+    {
+      id: `${name}: eventType of another event`,
+      apply: (d) =>
+        set((parameters(d).ExpressionAttributeValues as Mutable)[":eventType"], "S", "OrderMaybe"),
+    },
+  ];
+  for (const clause of clauses) {
+    const attribute = /^#(\w+) =/.exec(clause)?.[1];
+    if (attribute === undefined || !OUTBOX_ATTRIBUTES.has(attribute)) continue;
     mutants.push({
-      id: `swap compensations ${first} and ${second}`,
+      id: `${name}: does not set ${attribute}`,
       apply: (d) => {
-        const afterSecond = taskAt(d, second).Next;
-        const retarget = (to: string) => (to === first ? second : to);
-        for (const state of Object.values(d.States)) {
-          if ("Next" in state && state.Next) set(state, "Next", retarget(state.Next));
-          for (const c of "Catch" in state ? (state.Catch ?? []) : []) c.Next = retarget(c.Next);
-        }
-        set(taskAt(d, second), "Next", first);
-        set(taskAt(d, first), "Next", afterSecond);
+        set(parameters(d), "UpdateExpression", `SET ${without(clauses, clause).join(", ")}`);
+        // The condition reads the status too; every other attribute's name and value go with its clause.
+        if (attribute === "status") return;
+        drop(parameters(d).ExpressionAttributeNames, `#${attribute}`);
+        drop(parameters(d).ExpressionAttributeValues, `:${attribute}`);
       },
     });
   }
   return mutants;
+}
+
+function choiceMutants(name: string, state: ChoiceState): Mutant[] {
+  const mutants: Mutant[] = [{ id: `${name}: no Default`, apply: (d) => drop(choiceAt(d, name), "Default") }];
+  const defaults = new Set<string>();
+  state.Choices.forEach((rule, k) => {
+    const at = (d: AslDefinition) => choiceAt(d, name).Choices[k] as Mutable;
+    mutants.push(
+      { id: `${name}: drop Choices[${k}]`, apply: (d) => void choiceAt(d, name).Choices.splice(k, 1) },
+      { id: `${name}: Choices[${k}] tests $.elsewhere`, apply: (d) => set(at(d), "Variable", "$.elsewhere") },
+    );
+    if (rule.Next !== state.Default) {
+      mutants.push({
+        id: `${name}: Choices[${k}] → ${state.Default}`,
+        apply: (d) => set(at(d), "Next", state.Default),
+      });
+      if (!defaults.has(rule.Next)) {
+        defaults.add(rule.Next);
+        mutants.push({
+          id: `${name}: Default → ${rule.Next}`,
+          apply: (d) => set(choiceAt(d, name), "Default", rule.Next),
+        });
+      }
+    }
+    if (typeof (rule as { IsPresent?: unknown }).IsPresent === "boolean") {
+      const negated = !(rule as { IsPresent: boolean }).IsPresent;
+      mutants.push({
+        id: `${name}: Choices[${k}] IsPresent ${negated}`,
+        apply: (d) => set(at(d), "IsPresent", negated),
+      });
+    }
+  });
+  return mutants;
+}
+
+function passMutants(name: string, state: PassState): Mutant[] {
+  const at = (d: AslDefinition) => d.States[name];
+  const resultPath = String(state.ResultPath);
+  const parent = resultPath.slice(0, resultPath.lastIndexOf("."));
+  return [
+    { id: `${name}: ResultPath $`, apply: (d) => set(at(d), "ResultPath", "$") },
+    { id: `${name}: no ResultPath`, apply: (d) => drop(at(d), "ResultPath") },
+    {
+      id: `${name}: ResultPath ${parent}, over the other notes`,
+      apply: (d) => set(at(d), "ResultPath", parent),
+    },
+    { id: `${name}: ResultPath $.note`, apply: (d) => set(at(d), "ResultPath", "$.note") },
+  ];
+}
+
+/**
+ * Removes a state from a path: every ordinary transition (Next, a Choice rule, a Default) goes past its
+ * target instead, to the target's Next or, for a Choice, its Default.
+ */
+function skipMutants(definition: AslDefinition): Mutant[] {
+  const mutants: Mutant[] = [];
+  for (const [name, state] of Object.entries(definition.States)) {
+    const edges: { label: string; to: string; retarget: (d: AslDefinition, to: string) => void }[] = [];
+    if ("Next" in state && state.Next) {
+      edges.push({ label: "Next", to: state.Next, retarget: (d, to) => set(d.States[name], "Next", to) });
+    }
+    if (state.Type === "Choice") {
+      state.Choices.forEach((rule, k) => {
+        edges.push({
+          label: `Choices[${k}]`,
+          to: rule.Next,
+          retarget: (d, to) => set(choiceAt(d, name).Choices[k], "Next", to),
+        });
+      });
+      if (state.Default) {
+        edges.push({
+          label: "Default",
+          to: state.Default,
+          retarget: (d, to) => set(choiceAt(d, name), "Default", to),
+        });
+      }
+    }
+    for (const { label, to, retarget } of edges) {
+      const target = definition.States[to] as AslState;
+      const past = target.Type === "Choice" ? target.Default : (target as { Next?: string }).Next;
+      if (past !== undefined)
+        mutants.push({ id: `${name}: ${label} skips ${to}`, apply: (d) => retarget(d, past) });
+    }
+  }
+  return mutants;
+}
+
+/** Every compensation but the fence runs first: the failure paths enter it, and it leads to the fence. */
+function reorderMutants(definition: AslDefinition, tasks: readonly TaskManifest[]): Mutant[] {
+  const compensatorOf = new Map(
+    tasks.flatMap((t) => (t.compensates ? [[t.compensates, t.stateName] as const] : [])),
+  );
+  const fence = happyPath(definition)
+    .map((step) => compensatorOf.get(step))
+    .find((c) => c !== undefined);
+  if (fence === undefined) return [];
+  return [...compensatorOf.values()]
+    .filter((c) => c !== fence)
+    .map((early) => ({
+      id: `${early}: runs before the fence ${fence}`,
+      apply: (d: AslDefinition) => {
+        const after = taskAt(d, early).Next;
+        for (const [name, state] of Object.entries(d.States)) {
+          for (const c of "Catch" in state ? (state.Catch ?? []) : [])
+            if (c.Next === fence && name !== early) c.Next = early;
+          if ("Next" in state && state.Next === early) set(state, "Next", after);
+          if (state.Type === "Choice") {
+            for (const rule of state.Choices) if (rule.Next === early) set(rule, "Next", after);
+            if (state.Default === early) set(state, "Default", after);
+          }
+        }
+        set(taskAt(d, early), "Next", fence);
+      },
+    }));
 }
 
 function failMutants(name: string, state: AslState): Mutant[] {
@@ -205,6 +320,31 @@ function failMutants(name: string, state: AslState): Mutant[] {
     { id: `${name}: no ${error}`, apply: (d) => drop(d.States[name], error) },
     { id: `${name}: no ${cause}`, apply: (d) => drop(d.States[name], cause) },
   ];
+}
+
+/** A compensation that retries too little, or whose give-up goes to another status write than its own. */
+function compensationMutants(definition: AslDefinition, name: string, state: TaskState): Mutant[] {
+  const mutants: Mutant[] = [
+    {
+      id: `${name}: retries once per retrier`,
+      apply: (d) => {
+        for (const r of retriersAt(d, name)) r.MaxAttempts = 1;
+      },
+    },
+  ];
+  const writes = Object.keys(definition.States).filter((s) => {
+    const other = definition.States[s] as AslState;
+    return other.Type === "Task" && integrationOf(other.Resource) === "dynamodb-write";
+  });
+  for (const write of writes.filter((w) => !(state.Catch ?? []).some((c) => c.Next === w))) {
+    mutants.push({
+      id: `${name}: gives up into ${write}`,
+      apply: (d) => {
+        for (const c of catchersAt(d, name)) c.Next = write;
+      },
+    });
+  }
+  return mutants;
 }
 
 function taskMutants(
@@ -235,32 +375,24 @@ function taskMutants(
   }
   mutants.push(...retryMutants(name, state.Retry ?? [], business));
   mutants.push(...catchMutants(definition, name, state.Catch ?? []));
-  mutants.push(...serviceMutants(name, state));
-  if (manifest?.compensates) {
+  if (integrationOf(state.Resource) === "dynamodb-write") {
     mutants.push(
       {
-        id: `${name}: retries once per retrier`,
-        apply: (d) => {
-          for (const r of retriersAt(d, name)) r.MaxAttempts = 1;
-        },
+        id: `${name}: no ConditionExpression`,
+        apply: (d) => drop(taskAt(d, name).Parameters, "ConditionExpression"),
       },
-      {
-        id: `${name}: gives up into the ordinary failure path`,
-        apply: (d) => {
-          for (const c of catchersAt(d, name)) c.Next = state.Next as string;
-        },
-      },
+      ...outboxMutants(name, state),
     );
   }
+  if (manifest?.compensates) mutants.push(...compensationMutants(definition, name, state));
   return mutants;
 }
 
 /**
  * Every required element of `definition`, broken one at a time. Generated from the definition and
- * the manifests, so a new state or retrier brings its own mutants.
+ * the manifests, so a new state, Choice rule or retrier brings its own mutants.
  */
 export function mutantsOf(definition: AslDefinition, tasks: readonly TaskManifest[]): Mutant[] {
-  const compensations = new Set(tasks.filter((t) => t.compensates).map((t) => t.stateName));
   const mutants: Mutant[] = [
     { id: "definition: no TimeoutSeconds", apply: (d) => drop(d, "TimeoutSeconds") },
     { id: "definition: TimeoutSeconds 60", apply: (d) => set(d, "TimeoutSeconds", 60) },
@@ -273,7 +405,9 @@ export function mutantsOf(definition: AslDefinition, tasks: readonly TaskManifes
   for (const [name, state] of Object.entries(definition.States)) {
     mutants.push(...jsonataMutants(name, state), ...failMutants(name, state));
     if (state.Type === "Task") mutants.push(...taskMutants(definition, name, state, tasks));
+    if (state.Type === "Choice") mutants.push(...choiceMutants(name, state));
+    if (state.Type === "Pass") mutants.push(...passMutants(name, state));
   }
-  mutants.push(...chainMutants(definition, compensations));
+  mutants.push(...skipMutants(definition), ...reorderMutants(definition, tasks));
   return mutants;
 }

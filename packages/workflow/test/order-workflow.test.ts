@@ -1,4 +1,12 @@
-import { BUSINESS_ERRORS, EVENT_SOURCE, type TaskManifest } from "@orderflow/domain";
+import {
+  BUSINESS_ERRORS,
+  EVENT_DETAIL_ATTRIBUTES,
+  EVENT_OF_STATUS,
+  MAX_LINE_ITEMS,
+  MAX_QUANTITY,
+  type Order,
+  type TaskManifest,
+} from "@orderflow/domain";
 import { containerTask } from "@orderflow/task-create-shipment/task";
 import aslValidator from "asl-validator";
 import { describe, expect, it } from "vitest";
@@ -13,6 +21,7 @@ import {
 } from "../src";
 import {
   type AslDefinition,
+  DYNAMODB_TRANSIENT_ERRORS,
   ECS_TRANSIENT_ERRORS,
   happyPath,
   LAMBDA_TRANSIENT_ERRORS,
@@ -20,12 +29,20 @@ import {
   type TaskState,
   worstCaseSeconds,
 } from "../src/asl";
+import order from "./fixtures/order.json" with { type: "json" };
+import { containerOverridesOf, runOrder } from "./local-engine";
 import { containerTasks, definitions, lambdaTasks } from "./support";
 
 const taskOf = (definition: AslDefinition, name: string) => definition.States[name] as TaskState;
+const STATUS_WRITES = {
+  MarkCompleted: "COMPLETED",
+  MarkRejected: "REJECTED",
+  MarkFailed: "FAILED",
+  MarkNeedsAttention: "NEEDS_ATTENTION",
+} as const;
 
 describe("orderWorkflow", () => {
-  it("has exactly the saga states plus the stuck-saga and recording failures", () => {
+  it("has exactly the saga states: no Succeed state, no state that publishes", () => {
     // Act
     const definition = orderWorkflow(sampleRefs, lambdaTasks);
 
@@ -33,20 +50,21 @@ describe("orderWorkflow", () => {
     expect(Object.keys(definition.States).sort()).toEqual(Object.values(STATE_NAMES).sort());
     expect(definition.StartAt).toBe("ValidateOrder");
     expect(definition.Comment).toMatch(/saga/);
+    const types = Object.values(definition.States).map((s) => s.Type);
+    expect(types).not.toContain("Succeed");
+    expect(JSON.stringify(definition)).not.toContain(RESOURCES.putEvents);
   });
 
-  it("takes 7 state transitions on the happy path (goal: ≤ 9)", () => {
-    const path = happyPath(orderWorkflow(sampleRefs, lambdaTasks));
-    expect(path).toEqual([
+  it("takes 5 state transitions on the happy path, ending at the completion's status write", () => {
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
+    expect(happyPath(definition)).toEqual([
       "ValidateOrder",
       "ReserveInventory",
       "ChargePayment",
       "CreateShipment",
       "MarkCompleted",
-      "PublishCompleted",
-      "Done",
     ]);
-    expect(path.length).toBeLessThanOrEqual(9);
+    expect(taskOf(definition, "MarkCompleted").End).toBe(true);
   });
 
   it.each(definitions())("is a valid state machine for asl-validator ($name tasks)", ({ definition }) => {
@@ -60,8 +78,8 @@ describe("orderWorkflow", () => {
 
   it("is a pure function of its references", () => {
     expect(orderWorkflow(sampleRefs)).toEqual(orderWorkflow(structuredClone(sampleRefs)));
-    const elsewhere = { ...sampleRefs, eventBusName: "other-bus" };
-    expect(JSON.stringify(orderWorkflow(elsewhere))).toContain('"EventBusName":"other-bus"');
+    const elsewhere = { ...sampleRefs, tableNames: { ...sampleRefs.tableNames, orders: "other-orders" } };
+    expect(JSON.stringify(orderWorkflow(elsewhere))).toContain('"TableName":"other-orders"');
   });
 
   it("sets every task's timeout strictly above its manifest's and the execution timeout above the worst case", () => {
@@ -86,7 +104,16 @@ describe("orderWorkflow", () => {
     }
   });
 
-  it("routes each business error and each unexpected error as the saga needs", () => {
+  it("retries DynamoDB's transient errors and a timeout on every status write and on the shipment read", () => {
+    const definition = orderWorkflow(sampleRefs, lambdaTasks);
+    for (const name of [...Object.keys(STATUS_WRITES), "GetShipment"]) {
+      expect(taskOf(definition, name).Retry?.map((r) => r.ErrorEquals)).toEqual([
+        [...DYNAMODB_TRANSIENT_ERRORS, "States.Timeout"],
+      ]);
+    }
+  });
+
+  it("routes every error of every task as the saga needs, compensations noting theirs apart", () => {
     // Prepare
     const definition = orderWorkflow(sampleRefs, lambdaTasks);
     const routes = (name: string) =>
@@ -103,61 +130,110 @@ describe("orderWorkflow", () => {
     ]);
     expect(routes("ChargePayment")).toEqual([
       ["PaymentDeclined", "ReleaseInventory", "$.error"],
-      ["States.ALL", "RefundPayment", "$.error"],
+      ["States.ALL", "ReleaseInventory", "$.error"],
     ]);
     expect(routes("CreateShipment")).toEqual([
-      ["ShipmentFailed", "RefundPayment", "$.error"],
-      ["States.ALL", "RefundPayment", "$.error"],
+      ["ShipmentFailed", "ReleaseInventory", "$.error"],
+      ["States.ALL", "ReleaseInventory", "$.error"],
     ]);
-    expect(taskOf(definition, "RefundPayment").Next).toBe("ReleaseInventory");
-    expect(taskOf(definition, "ReleaseInventory").Next).toBe("MarkFailed");
-    for (const compensation of ["RefundPayment", "ReleaseInventory"]) {
-      expect(routes(compensation)).toEqual([["States.ALL", "MarkCompensationFailed", "$.compensationError"]]);
+    expect(routes("ReleaseInventory")).toEqual([
+      ["States.ALL", "SafeToRefund", "$.incomplete.ReleaseInventory"],
+    ]);
+    expect(routes("RefundPayment")).toEqual([
+      ["States.ALL", "MarkNeedsAttention", "$.incomplete.RefundPayment"],
+    ]);
+    expect(routes("GetShipment")).toEqual([
+      ["States.ALL", "MarkNeedsAttention", "$.incomplete.CreateShipment"],
+    ]);
+    for (const write of Object.keys(STATUS_WRITES)) {
+      expect(routes(write)).toEqual([["States.ALL", "RecordingFailed", "$.recordingError"]]);
     }
+  });
+
+  it("decides after the fence: shipped after all, hand-over unfinished, safe to refund, anything left", () => {
+    // Prepare
+    const { States: states } = orderWorkflow(sampleRefs, lambdaTasks);
+
+    // Assess
+    expect(taskOf({ StartAt: "", States: states }, "ReleaseInventory").Next).toBe("CheckShipped");
+    expect(states.CheckShipped).toMatchObject({
+      Choices: [
+        { Variable: "$.release.outcome", StringEquals: "ALREADY_SHIPPED", Next: "GetShipment" },
+        { Variable: "$.release.outcome", StringEquals: "HANDOVER_INCOMPLETE", Next: "HandOverByHand" },
+      ],
+      Default: "RefundPayment",
+    });
+    expect(states.SafeToRefund).toMatchObject({
+      Choices: [{ Variable: "$.payment.chargeId", IsPresent: true, Next: "HoldRefund" }],
+      Default: "RefundPayment",
+    });
+    expect(states.CheckCompensations).toMatchObject({
+      Choices: [{ Variable: "$.incomplete", IsPresent: true, Next: "MarkNeedsAttention" }],
+      Default: "MarkFailed",
+    });
+    expect(states.GetShipment).toMatchObject({
+      Resource: RESOURCES.dynamoGetItem,
+      Parameters: { TableName: sampleRefs.tableNames.shipments, Key: { orderId: { "S.$": "$.orderId" } } },
+      ResultSelector: { "trackingNumber.$": "$.Item.trackingNumber.S" },
+      ResultPath: "$.shipment",
+      Next: "MarkCompleted",
+    });
+    expect(states.HandOverByHand).toMatchObject({
+      ResultPath: "$.incomplete.CreateShipment",
+      Next: "MarkNeedsAttention",
+    });
+    expect(states.HoldRefund).toMatchObject({
+      ResultPath: "$.incomplete.RefundPayment",
+      Next: "MarkNeedsAttention",
+    });
+    expect(taskOf({ StartAt: "", States: states }, "RefundPayment").Next).toBe("CheckCompensations");
   });
 
   it("passes each Lambda task exactly its input contract plus the execution id", () => {
     const definition = orderWorkflow(sampleRefs, lambdaTasks);
     const payload = (name: string) => taskOf(definition, name).Parameters?.Payload;
+    const ids = { "orderId.$": "$.orderId", "executionId.$": "$$.Execution.Id" };
     expect(taskOf(definition, "ValidateOrder").Parameters).toMatchObject({ "Payload.$": "$" });
     expect(taskOf(definition, "ValidateOrder").OutputPath).toBe("$.Payload");
-    expect(payload("ReserveInventory")).toEqual({
-      "orderId.$": "$.orderId",
-      "items.$": "$.items",
-      "executionId.$": "$$.Execution.Id",
-    });
+    expect(payload("ReserveInventory")).toEqual({ ...ids, "items.$": "$.items" });
     expect(payload("ChargePayment")).toEqual({
-      "orderId.$": "$.orderId",
-      "customerId.$": "$.customer.id",
+      ...ids,
+      "customerId.$": "$.customerId",
       "amount.$": "$.total",
       "paymentToken.$": "$.payment.token",
-      "executionId.$": "$$.Execution.Id",
     });
-    expect(payload("CreateShipment")).toEqual({
-      "orderId.$": "$.orderId",
-      "shippingAddress.$": "$.shippingAddress",
-      "items.$": "$.items",
-      "executionId.$": "$$.Execution.Id",
-    });
-    expect(payload("ReleaseInventory")).toEqual({
-      "orderId.$": "$.orderId",
-      "executionId.$": "$$.Execution.Id",
-    });
+    for (const name of ["CreateShipment", "ReleaseInventory", "RefundPayment"])
+      expect(payload(name)).toEqual(ids);
     expect(taskOf(definition, "ReserveInventory").ResultPath).toBe("$.reservation");
-    expect(taskOf(definition, "ChargePayment").ResultPath).toBe("$.charge");
     expect(taskOf(definition, "CreateShipment").ResultSelector).toMatchObject({
       "trackingNumber.$": "$.Payload.trackingNumber",
     });
   });
 
+  it.each(definitions())(
+    "lets no state but ChargePayment read the card token ($name tasks)",
+    ({ definition }) => {
+      // Assess: the charge's result replaces $.payment, keeping no token
+      const charge = taskOf(definition, "ChargePayment");
+      expect(charge.ResultPath).toBe("$.payment");
+      expect(Object.keys(charge.ResultSelector ?? {}).sort()).toEqual(
+        ["amount.$", "chargeId.$", "createdAt.$", "orderId.$", "status.$"].sort(),
+      );
+      const readers = Object.entries(definition.States)
+        .filter(([, state]) => JSON.stringify(state).includes("$.payment.token"))
+        .map(([name]) => name);
+      expect(readers).toEqual(["ChargePayment"]);
+    },
+  );
+
   it("writes terminal statuses with a condition that only moves a PENDING or missing order", () => {
     const definition = orderWorkflow(sampleRefs, lambdaTasks);
-    const expected = { MarkCompleted: "COMPLETED", MarkRejected: "REJECTED", MarkFailed: "FAILED" };
-    for (const [name, status] of Object.entries(expected)) {
+    for (const [name, status] of Object.entries(STATUS_WRITES)) {
       const state = taskOf(definition, name);
       expect(state.Resource).toBe(RESOURCES.dynamoUpdateItem);
       expect(state.Parameters).toMatchObject({
         TableName: sampleRefs.tableNames.orders,
+        Key: { orderId: { "S.$": "$.orderId" } },
         ConditionExpression: "attribute_not_exists(#orderId) OR #status IN (:pending, :status)",
         ExpressionAttributeValues: {
           ":status": { S: status },
@@ -166,61 +242,89 @@ describe("orderWorkflow", () => {
         },
       });
     }
-    expect(taskOf(definition, "MarkFailed").Parameters?.ExpressionAttributeValues).toMatchObject({
-      ":error": { "S.$": "$.error.Error" },
-      ":cause": { "S.$": "$.error.Cause" },
-    });
-    expect(taskOf(definition, "MarkCompensationFailed").Parameters?.ExpressionAttributeValues).toMatchObject({
-      ":compensationError": { "S.$": "$.compensationError.Error" },
-    });
   });
 
-  it("publishes the domain events to the bus with the domain's source", () => {
+  it("makes each status write the outbox of its event: eventType and every detail attribute", () => {
+    // Prepare
     const definition = orderWorkflow(sampleRefs, lambdaTasks);
-    const entry = (name: string) =>
-      (taskOf(definition, name).Parameters as { Entries: unknown[] }).Entries[0];
-    expect(entry("PublishCompleted")).toEqual({
-      EventBusName: sampleRefs.eventBusName,
-      Source: EVENT_SOURCE,
-      DetailType: "OrderCompleted",
-      Detail: {
-        "orderId.$": "$.orderId",
-        "total.$": "$.total",
-        "trackingNumber.$": "$.shipment.trackingNumber",
+    const failure = { ":error": { "S.$": "$.error.Error" }, ":cause": { "S.$": "$.error.Cause" } };
+    const detail = {
+      MarkCompleted: {
+        ":trackingNumber": { "S.$": "$.shipment.trackingNumber" },
+        ":total": {
+          M: {
+            amount: { "N.$": "States.JsonToString($.total.amount)" },
+            currency: { "S.$": "$.total.currency" },
+          },
+        },
       },
-    });
-    for (const [name, type] of [
-      ["PublishFailed", "OrderFailed"],
-      ["PublishRejected", "OrderRejected"],
-    ] as const) {
-      expect(entry(name)).toMatchObject({
-        DetailType: type,
-        Detail: { "orderId.$": "$.orderId", "error.$": "$.error.Error", "cause.$": "$.error.Cause" },
+      MarkRejected: failure,
+      MarkFailed: failure,
+      MarkNeedsAttention: { ...failure, ":incomplete": { "S.$": "States.JsonToString($.incomplete)" } },
+    };
+
+    for (const [name, status] of Object.entries(STATUS_WRITES)) {
+      // Act
+      const parameters = taskOf(definition, name).Parameters as {
+        UpdateExpression: string;
+        ExpressionAttributeValues: Record<string, unknown>;
+      };
+      const event = EVENT_OF_STATUS[status];
+
+      // Assess: every detail attribute but the key is SET from its value
+      expect(parameters.ExpressionAttributeValues).toMatchObject({
+        ":eventType": { S: event },
+        ...detail[name as keyof typeof detail],
       });
+      for (const attribute of ["status", "eventType", ...EVENT_DETAIL_ATTRIBUTES[event]]) {
+        if (attribute === "orderId") continue;
+        expect(parameters.UpdateExpression).toContain(`#${attribute} = :${attribute}`);
+      }
     }
   });
 
   it("keeps the cause in every Fail state", () => {
     const definition = orderWorkflow(sampleRefs, lambdaTasks);
-    expect(definition.States.Failed).toEqual({
-      Type: "Fail",
-      ErrorPath: "$.error.Error",
+    const fromError = { Type: "Fail", ErrorPath: "$.error.Error", CausePath: "$.error.Cause" };
+    expect(definition.States.Failed).toEqual(fromError);
+    expect(definition.States.Rejected).toEqual(fromError);
+    expect(definition.States.NeedsAttention).toMatchObject({
+      Error: "NeedsAttention",
       CausePath: "$.error.Cause",
     });
-    expect(definition.States.Rejected).toEqual({
-      Type: "Fail",
-      ErrorPath: "$.error.Error",
-      CausePath: "$.error.Cause",
-    });
-    expect(definition.States.CompensationFailed).toMatchObject({
-      Error: "CompensationFailed",
-      CausePath: "$.compensationError.Cause",
+    expect(definition.States.RecordingFailed).toMatchObject({
+      Error: "RecordingFailed",
+      CausePath: "$.recordingError.Cause",
     });
   });
 });
 
+/** The largest order the API accepts: every field at its maximum length, every line at its maximum. */
+function maximalOrder(): Order {
+  const text = (length: number) => "x".repeat(length);
+  return {
+    ...(order as Order),
+    orderId: "o".repeat(64),
+    customer: { id: "c".repeat(64), email: `${"e".repeat(64)}@${"d".repeat(180)}.example` },
+    items: Array.from({ length: MAX_LINE_ITEMS }, (_, i) => ({
+      sku: `S${String(i).padStart(3, "0")}`.padEnd(32, "X"),
+      quantity: MAX_QUANTITY,
+    })),
+    shippingAddress: {
+      name: text(100),
+      line1: text(200),
+      line2: text(200),
+      city: text(100),
+      region: text(100),
+      postalCode: "1".repeat(16),
+      country: "DE",
+    },
+    payment: { token: "t".repeat(128) },
+  };
+}
+
 describe("orderWorkflow with CreateShipment as a container", () => {
-  it("runs it as an ECS task with a token, heartbeat, ECS retries and the same compensation", () => {
+  it("runs it as an ECS task with a token, heartbeat, ECS retries and the same catchers", () => {
     // Act
     const definition = orderWorkflow(sampleRefs, containerTasks);
     const state = taskOf(definition, "CreateShipment");
@@ -241,21 +345,47 @@ describe("orderWorkflow with CreateShipment as a container", () => {
         },
       },
     });
-    type Overrides = { ContainerOverrides: [{ Name: string; Environment: unknown[] }] };
-    const [override] = (state.Parameters as { Overrides: Overrides }).Overrides.ContainerOverrides;
-    expect(override.Name).toBe(container.containerName);
-    expect(override.Environment).toEqual([
-      { Name: "TASK_TOKEN", "Value.$": "$$.Task.Token" },
-      {
-        Name: "TASK_INPUT",
-        "Value.$": expect.stringMatching(/^States\.Format\(.*States\.JsonToString\(\$\.shippingAddress\)/),
-      },
-    ]);
-    expect(JSON.stringify(override.Environment)).not.toMatch(/payment|customer/);
     expect(state.Retry?.[0]?.ErrorEquals).toEqual(expect.arrayContaining([...ECS_TRANSIENT_ERRORS]));
     expect(state.Retry?.flatMap((r) => r.ErrorEquals)).not.toContain("States.TaskFailed");
     expect(state.Catch).toEqual(taskOf(orderWorkflow(sampleRefs, lambdaTasks), "CreateShipment").Catch);
     expect(state.ResultSelector).toMatchObject({ "trackingNumber.$": "$.trackingNumber" });
+  });
+
+  it("overrides the container's environment with the token and the ids only", () => {
+    // Act
+    const state = taskOf(orderWorkflow(sampleRefs, containerTasks), "CreateShipment");
+
+    // Assess
+    type Overrides = { ContainerOverrides: [{ Name: string; Environment: Record<string, string>[] }] };
+    const [override] = (state.Parameters as { Overrides: Overrides }).Overrides.ContainerOverrides;
+    expect(override.Name).toBe(sampleRefs.containers?.CreateShipment?.containerName);
+    expect(override.Environment).toEqual([
+      { Name: "TASK_TOKEN", "Value.$": "$$.Task.Token" },
+      {
+        Name: "TASK_INPUT",
+        "Value.$":
+          'States.Format(\'\\{"orderId":{},"executionId":{}\\}\', States.JsonToString($.orderId), States.JsonToString($$.Execution.Id))',
+      },
+    ]);
+  });
+
+  it("stays far under ECS's 8,192 characters of overrides for the largest order", async () => {
+    // Prepare: the longest execution ARN (80-character machine and execution names) and task token
+    const executionId = `arn:aws-us-gov:states:us-gov-west-1:123456789012:execution:${"m".repeat(80)}:${"o".repeat(80)}`;
+    const taskToken = "T".repeat(2048);
+
+    // Act
+    const run = await runOrder(
+      orderWorkflow(sampleRefs, containerTasks),
+      maximalOrder(),
+      {},
+      { executionId, taskToken },
+    );
+
+    // Assess
+    expect(run.contractProblems).toEqual([]);
+    const overrides = containerOverridesOf(run, "CreateShipment");
+    expect(JSON.stringify(overrides).length).toBeLessThan(8192 / 2);
   });
 
   it("refuses to build without the container's references, naming the state", () => {

@@ -59,7 +59,10 @@ export const WORKFLOW_COMMENT =
  * book, and its answer says whether the order shipped after all — which must be known before any money
  * goes back. The refund fences the charge the same way (a VOIDED record no late charge captures).
  */
-const [ReleaseInventory, RefundPayment] = ["ReleaseInventory", "RefundPayment"] as const satisfies readonly TaskStateName[];
+const [ReleaseInventory, RefundPayment] = [
+  "ReleaseInventory",
+  "RefundPayment",
+] as const satisfies readonly TaskStateName[];
 
 /** A step that gave up, named for the person who settles it. */
 const incompleteAt = (state: string) => `${ERROR_PATHS.incomplete}.${state}`;
@@ -69,13 +72,16 @@ const incompleteAt = (state: string) => `${ERROR_PATHS.incomplete}.${state}`;
  * was held the order is rejected, after that it is undone), anything else may have taken effect.
  */
 function forwardCatchers(manifests: Record<TaskStateName, TaskManifest>): Map<TaskStateName, Catcher[]> {
-  const compensable = new Set(Object.values(manifests).flatMap((m) => (m.compensates ? [m.compensates] : [])));
+  const compensable = new Set(
+    Object.values(manifests).flatMap((m) => (m.compensates ? [m.compensates] : [])),
+  );
   const catchers = new Map<TaskStateName, Catcher[]>();
   let held = false;
   for (const step of FORWARD_STEPS) {
     const { errors } = manifests[step];
     const list: Catcher[] = [];
-    if (errors.length > 0) list.push(catchErrors(errors, held ? ReleaseInventory : MarkRejected, ERROR_PATHS.outcome));
+    if (errors.length > 0)
+      list.push(catchErrors(errors, held ? ReleaseInventory : MarkRejected, ERROR_PATHS.outcome));
     list.push(catchAll(held || compensable.has(step) ? ReleaseInventory : MarkFailed, ERROR_PATHS.outcome));
     catchers.set(step, list);
     held ||= compensable.has(step);
@@ -86,15 +92,22 @@ function forwardCatchers(manifests: Record<TaskStateName, TaskManifest>): Map<Ta
 /** The failure path after the forward steps: fence, check, undo, record. */
 function compensationStates(manifests: Record<TaskStateName, TaskManifest>, refs: WorkflowRefs): StateNode[] {
   const recording = [catchAll(RecordingFailed, ERROR_PATHS.recording)];
-  const release = taskState(manifests[ReleaseInventory], refs, [catchAll(SafeToRefund, incompleteAt(ReleaseInventory))]);
-  const refund = taskState(manifests[RefundPayment], refs, [catchAll(MarkNeedsAttention, incompleteAt(RefundPayment))]);
+  const release = taskState(manifests[ReleaseInventory], refs, [
+    catchAll(SafeToRefund, incompleteAt(ReleaseInventory)),
+  ]);
+  const refund = taskState(manifests[RefundPayment], refs, [
+    catchAll(MarkNeedsAttention, incompleteAt(RefundPayment)),
+  ]);
   return [
     { ...release, state: { ...release.state, Next: CheckShipped } },
     choice(CheckShipped, {
       comment: "Did the order ship after all (its CreateShipment answer was lost)? Then nothing is refunded.",
       choices: [
         { when: { Variable: "$.release.outcome", StringEquals: "ALREADY_SHIPPED" }, next: GetShipment },
-        { when: { Variable: "$.release.outcome", StringEquals: "HANDOVER_INCOMPLETE" }, next: HandOverByHand },
+        {
+          when: { Variable: "$.release.outcome", StringEquals: "HANDOVER_INCOMPLETE" },
+          next: HandOverByHand,
+        },
       ],
       otherwise: RefundPayment,
     }),
@@ -110,13 +123,18 @@ function compensationStates(manifests: Record<TaskStateName, TaskManifest>, refs
       next: MarkCompleted,
     }),
     pass(HandOverByHand, {
-      comment: "Shipped, but some lines are still reserved: a person finishes the hand-over; nothing is refunded.",
-      result: { Error: "HandoverIncomplete", Cause: "the order shipped; some reserved lines were not handed over" },
+      comment:
+        "Shipped, but some lines are still reserved: a person finishes the hand-over; nothing is refunded.",
+      result: {
+        Error: "HandoverIncomplete",
+        Cause: "the order shipped; some reserved lines were not handed over",
+      },
       resultPath: incompleteAt("CreateShipment"),
       next: MarkNeedsAttention,
     }),
     choice(SafeToRefund, {
-      comment: "The release gave up, so the order is not fenced: refund only if no shipment can be on its way.",
+      comment:
+        "The release gave up, so the order is not fenced: refund only if no shipment can be on its way.",
       choices: [{ when: { Variable: "$.payment.chargeId", IsPresent: true }, next: HoldRefund }],
       otherwise: RefundPayment,
     }),
@@ -167,7 +185,10 @@ function compensationStates(manifests: Record<TaskStateName, TaskManifest>, refs
  * @example
  * const definition = orderWorkflow(sampleRefs); // the definition as JSON: JSON.stringify(definition)
  */
-export function orderWorkflow(refs: WorkflowRefs, tasks: readonly TaskManifest[] = WORKFLOW_TASKS): AslDefinition {
+export function orderWorkflow(
+  refs: WorkflowRefs,
+  tasks: readonly TaskManifest[] = WORKFLOW_TASKS,
+): AslDefinition {
   const manifests = manifestsByState(tasks);
   const catchers = forwardCatchers(manifests);
   const recording = [catchAll(RecordingFailed, ERROR_PATHS.recording)];
@@ -175,7 +196,8 @@ export function orderWorkflow(refs: WorkflowRefs, tasks: readonly TaskManifest[]
   const completion = statusWrite(MarkCompleted, refs, {
     status: "COMPLETED",
     catch: recording,
-    comment: "The order shipped: record COMPLETED (its event follows from the table). Nothing is undone after this.",
+    comment:
+      "The order shipped: record COMPLETED (its event follows from the table). Nothing is undone after this.",
   });
   const states: StateNode[] = [
     ...chain(...forward, { ...completion, state: { ...completion.state, End: true } }),
@@ -186,7 +208,10 @@ export function orderWorkflow(refs: WorkflowRefs, tasks: readonly TaskManifest[]
         catch: recording,
         comment: "Refused before anything took effect: record REJECTED with the reason.",
       }),
-      fail(Rejected, { errorPath: `${ERROR_PATHS.outcome}.Error`, causePath: `${ERROR_PATHS.outcome}.Cause` }),
+      fail(Rejected, {
+        errorPath: `${ERROR_PATHS.outcome}.Error`,
+        causePath: `${ERROR_PATHS.outcome}.Cause`,
+      }),
     ),
     ...compensationStates(manifests, refs),
     fail(RecordingFailed, {
@@ -197,5 +222,10 @@ export function orderWorkflow(refs: WorkflowRefs, tasks: readonly TaskManifest[]
   ];
   const startAt = forward[0] as StateNode;
   const worstCase = worstCaseSeconds(branch({ startAt, states }));
-  return stateMachine({ comment: WORKFLOW_COMMENT, timeoutSeconds: executionTimeoutSeconds(worstCase), startAt, states });
+  return stateMachine({
+    comment: WORKFLOW_COMMENT,
+    timeoutSeconds: executionTimeoutSeconds(worstCase),
+    startAt,
+    states,
+  });
 }

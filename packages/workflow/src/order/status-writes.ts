@@ -46,7 +46,8 @@ function outcomeAttributes(expression: Expression, write: StatusWrite): void {
   }
   setting(expression, "error", stringAt(`${write.failure}.Error`));
   setting(expression, "cause", stringAt(`${write.failure}.Cause`));
-  if (write.incomplete) setting(expression, "incomplete", { "S.$": `States.JsonToString(${write.incomplete})` });
+  if (write.incomplete)
+    setting(expression, "incomplete", { "S.$": `States.JsonToString(${write.incomplete})` });
 }
 
 /**
@@ -70,7 +71,11 @@ export function statusWrite(
     values: { ":pending": stringValue("PENDING"), ":now": stringAt("$$.State.EnteredTime") },
   };
   setting(expression, "status", stringValue(write.status));
-  setting(expression, "eventType", stringValue(EVENT_OF_STATUS[write.status satisfies Exclude<OrderStatus, "PENDING">]));
+  setting(
+    expression,
+    "eventType",
+    stringValue(EVENT_OF_STATUS[write.status satisfies Exclude<OrderStatus, "PENDING">]),
+  );
   outcomeAttributes(expression, write);
   return dynamoUpdateItem(name, {
     comment: write.comment,

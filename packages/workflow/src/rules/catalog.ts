@@ -7,7 +7,8 @@ export const WORKFLOW_RULES = [
     id: "structure",
     description:
       "StartAt and every transition name existing states, every state is reachable and has a way on, " +
-      "every Retry and Catch entry names at least one error.",
+      "every Retry and Catch entry names at least one error, every Choice has rules, a Default and more " +
+      "than one place to send an input.",
   },
   {
     id: "no-jsonata",
@@ -39,7 +40,8 @@ export const WORKFLOW_RULES = [
     id: "transient-retry",
     description:
       "Every Task retries its integration's transient errors (the five Lambda service errors for Lambda; " +
-      "throttling and service faults for DynamoDB, EventBridge, ECS) and its manifest's retryable errors.",
+      "throttling and service faults for DynamoDB, EventBridge, ECS) and its manifest's retryable errors; " +
+      "DynamoDB reads and status writes also retry States.Timeout (both repeat safely).",
   },
   {
     id: "no-business-retry",
@@ -65,19 +67,47 @@ export const WORKFLOW_RULES = [
   {
     id: "catch-keeps-state",
     description:
-      "Every catcher puts the error below the root (e.g. $.error), so the order stays for what follows.",
+      "Every catcher puts the error below the root (e.g. $.error), so the order stays for what follows; a " +
+      "compensation notes its give-up at <incomplete>.<its name> and a Pass state on a failure path notes " +
+      "a step at <incomplete>.<step>, beside the others and never over the outcome's error.",
   },
-  { id: "catch-ends-in-fail", description: "Nothing after a Catch reaches a Succeed state." },
+  {
+    id: "catch-ends-in-fail",
+    description:
+      "A path that caught an error ends successfully only through a rule of a Choice on the fence's answer " +
+      "(the order completed after all), with nothing caught and no compensation run after the fence.",
+  },
   {
     id: "saga-compensation",
     description:
-      "Every Catch on the forward path runs the compensations of the completed steps in reverse order " +
-      "(the failing step too unless the error is a business error, which means it did nothing) and ends " +
-      "in a Fail state. A step without compensation commits the steps before it once it succeeds.",
+      "Every path from a Catch on the forward path ends in a Fail state and runs, exactly once, the " +
+      "compensation of each step that may have taken effect (the completed ones, and the failing one " +
+      "unless its error is a business error, which means it did nothing) — unless the fence answered that " +
+      "the order completed after all, or a person is asked to settle it (noted at <incomplete>.<name>). A " +
+      "catch before anything took effect runs no compensation; one of a step that never ran runs at most " +
+      "once, after the fence, where it finds nothing to undo. A step without compensation commits the steps " +
+      "before it once it succeeds.",
+  },
+  {
+    id: "refund-after-fence",
+    description:
+      "On every path from a Catch the fence (the compensation of the first step that holds something) runs " +
+      "before every other compensation, and a Choice on its answer stands between it and each of them. When " +
+      "the fence gives up the order is not fenced off: a Choice must stand between it and each other " +
+      "compensation, and none runs once a step after its own had started.",
+  },
+  {
+    id: "reads-written",
+    description:
+      "A path the workflow writes into its state (a result, a caught error, a note) is written on every " +
+      "path to each state that reads it (Parameters, a Choice comparison, a Fail's paths): a missing path " +
+      "fails the execution with States.Runtime, which no Catch catches, and leaves the order PENDING.",
   },
   {
     id: "failure-recorded",
-    description: "Every failure path writes the order's status (a DynamoDB write) before its Fail state.",
+    description:
+      "Every path to an ordinary Fail state writes the order's status (a DynamoDB write that gets through) " +
+      "after its last catch, compensation and note.",
   },
   {
     id: "compensation-retry",
@@ -88,8 +118,9 @@ export const WORKFLOW_RULES = [
   {
     id: "compensation-stuck-state",
     description:
-      "A compensation that gives up ends in a Fail state of its own that no ordinary failure reaches, so " +
-      "on-call can tell a stuck saga from a failed order.",
+      "A compensation that gives up leads, through a status write, to a Fail state that no path with " +
+      "nothing noted for a person reaches (needs attention), so on-call can tell a stuck saga from a failed " +
+      "order; every path to that state writes the status after its last catch, compensation and note.",
   },
   { id: "fail-keeps-cause", description: "Every Fail state sets Error or ErrorPath and Cause or CausePath." },
   {
@@ -98,8 +129,11 @@ export const WORKFLOW_RULES = [
       "Every DynamoDB write has a ConditionExpression, so a late or repeated write cannot clobber.",
   },
   {
-    id: "event-contract",
-    description: "Every event has the domain's Source, one of the order event detail-types, and a Detail.",
+    id: "outbox-contract",
+    description:
+      "Every status write is the outbox of the order's event: it sets eventType to its status's event " +
+      "(EVENT_OF_STATUS) and every attribute EVENT_DETAIL_ATTRIBUTES lists for that event; no state " +
+      "publishes an event itself.",
   },
 ] as const satisfies readonly { id: string; description: string }[];
 

@@ -1,5 +1,5 @@
-import { reachableFrom, STATES_ALL } from "../asl";
-import { catchersOf, catchesAll, errorsOf } from "./context";
+import { STATES_ALL } from "../asl";
+import { catchersOf, catchesAll, errorsOf } from "./handlers";
 import type { RuleChecks, RuleViolation } from "./types";
 
 /** A ResultPath that adds the error beside the state instead of replacing or dropping it. */
@@ -36,41 +36,39 @@ export const catchRules: RuleChecks = {
     return violations;
   },
 
-  "catch-keeps-state": ({ tasks }) => {
+  "catch-keeps-state": (context) => {
     const violations: RuleViolation[] = [];
-    for (const { name, state } of tasks) {
+    const add = (state: string, message: string) =>
+      violations.push({ rule: "catch-keeps-state", state, message });
+    const { incomplete, forward } = context.saga();
+    const noteAt = (step: string) => `${incomplete ?? "$.incomplete"}.${step}`;
+    for (const { name, state } of context.tasks) {
       catchersOf(state).forEach((catcher, i) => {
         if (typeof catcher.ResultPath !== "string" || !KEEPS_STATE.test(catcher.ResultPath)) {
-          violations.push({
-            rule: "catch-keeps-state",
-            state: name,
-            message: `Catch[${i}] ResultPath ${JSON.stringify(catcher.ResultPath ?? "$")} loses the order or the error; use e.g. $.error`,
-          });
+          add(
+            name,
+            `Catch[${i}] ResultPath ${JSON.stringify(catcher.ResultPath ?? "$")} loses the order or the error; use e.g. $.error`,
+          );
+        } else if (context.compensations.has(name) && catcher.ResultPath !== noteAt(name)) {
+          add(
+            name,
+            `Catch[${i}] must note the give-up at ${noteAt(name)}, beside the other compensations', not at ${catcher.ResultPath}`,
+          );
         }
       });
     }
-    return violations;
-  },
-
-  "catch-ends-in-fail": ({ definition }) => {
-    const violations: RuleViolation[] = [];
-    for (const [name, state] of Object.entries(definition.States)) {
-      catchersOf(state as { Catch?: [] }).forEach((catcher, i) => {
-        const after = reachableFrom(definition, catcher.Next);
-        const success = [...after].filter((s) => {
-          const reached = definition.States[s];
-          return (
-            reached?.Type === "Succeed" || (reached !== undefined && "End" in reached && reached.End === true)
-          );
-        });
-        if (success.length > 0) {
-          violations.push({
-            rule: "catch-ends-in-fail",
-            state: name,
-            message: `Catch[${i}] can reach ${success.join(", ")}: a failed order must never end as a success`,
-          });
-        }
-      });
+    const steps = new Set(context.tasks.map((t) => t.name));
+    for (const [name, state] of Object.entries(context.definition.States)) {
+      if (state.Type !== "Pass" || forward.includes(name)) continue;
+      // A Pass state on a failure path notes a step for the person who settles the order.
+      const at = state.ResultPath;
+      const step = typeof at === "string" && incomplete !== undefined ? at.slice(incomplete.length + 1) : "";
+      if (typeof at !== "string" || at !== noteAt(step) || !steps.has(step)) {
+        add(
+          name,
+          `ResultPath ${JSON.stringify(at ?? "$")} must note a step at ${noteAt("<step>")}, beside the others, without replacing them`,
+        );
+      }
     }
     return violations;
   },

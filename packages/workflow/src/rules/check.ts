@@ -4,6 +4,9 @@ import { WORKFLOW_TASKS } from "../order/tasks";
 import { WORKFLOW_RULES } from "./catalog";
 import { catchRules } from "./catches";
 import { ruleContext } from "./context";
+import { outboxRules } from "./outbox";
+import { outcomeRules } from "./outcomes";
+import { readRules } from "./reads";
 import { retryRules } from "./retries";
 import { sagaRules } from "./saga";
 import { serviceTaskRules } from "./service-tasks";
@@ -17,6 +20,9 @@ const CHECKS: RuleChecks = {
   ...retryRules,
   ...catchRules,
   ...sagaRules,
+  ...outcomeRules,
+  ...readRules,
+  ...outboxRules,
   ...serviceTaskRules,
 };
 

@@ -1,19 +1,23 @@
 import { BUSINESS_ERRORS, type DynamoAction, type TaskManifest } from "@orderflow/domain";
-import {
-  type AslDefinition,
-  type Catcher,
-  integrationOf,
-  qualifiedName,
-  type Retrier,
-  STATES_ALL,
-  walkStates,
-} from "../asl";
+import { type AslDefinition, type Catcher, integrationOf, qualifiedName, walkStates } from "../asl";
+import { errorsOf } from "./handlers";
+import { executionPaths, type StatePath } from "./paths";
+import { type SagaShape, sagaShape } from "./saga-shape";
 import type { NamedTask, RuleContext } from "./types";
 
 function tasksIn(definition: AslDefinition): NamedTask[] {
   return walkStates(definition).flatMap((entry) =>
     entry.state.Type === "Task" ? [{ name: qualifiedName(entry), state: entry.state }] : [],
   );
+}
+
+/** `compute` once, on first use. */
+function once<T>(compute: () => T): () => T {
+  let value: { readonly of: T } | undefined;
+  return () => {
+    value ??= { of: compute() };
+    return value.of;
+  };
 }
 
 export function ruleContext(
@@ -24,6 +28,8 @@ export function ruleContext(
   const compensatorOf = new Map<string, string>();
   for (const manifest of tasks)
     if (manifest.compensates) compensatorOf.set(manifest.compensates, manifest.stateName);
+  const paths = once((): readonly StatePath[] => executionPaths(definition));
+  const saga = once((): SagaShape => sagaShape(definition, compensatorOf, paths()));
   return {
     definition,
     tasks: tasksIn(definition),
@@ -31,45 +37,10 @@ export function ruleContext(
     businessErrors: new Set(businessErrors),
     compensatorOf,
     compensations: new Set(compensatorOf.values()),
+    paths,
+    saga,
   };
 }
-
-export const retriersOf = (state: { Retry?: Retrier[] }): Retrier[] =>
-  Array.isArray(state.Retry) ? state.Retry : [];
-
-export const catchersOf = (state: { Catch?: Catcher[] }): Catcher[] =>
-  Array.isArray(state.Catch) ? state.Catch : [];
-
-export const errorsOf = (handler: { ErrorEquals?: unknown }): string[] =>
-  Array.isArray(handler.ErrorEquals) ? (handler.ErrorEquals as string[]) : [];
-
-/** One retrier or catcher of a task, with where it stands in its list. */
-export interface ErrorHandlerAt {
-  readonly field: "Retry" | "Catch";
-  readonly index: number;
-  readonly errors: string[];
-  readonly last: boolean;
-}
-
-/** Every retrier of `state`, then every catcher, each with its list, position and errors. */
-export function errorHandlersOf(state: { Retry?: Retrier[]; Catch?: Catcher[] }): ErrorHandlerAt[] {
-  return (
-    [
-      ["Retry", retriersOf(state)],
-      ["Catch", catchersOf(state)],
-    ] as const
-  ).flatMap(([field, handlers]) =>
-    handlers.map((handler, index) => ({
-      field,
-      index,
-      errors: errorsOf(handler),
-      last: index === handlers.length - 1,
-    })),
-  );
-}
-
-export const catchesAll = (catchers: readonly Catcher[]): boolean =>
-  catchers.at(-1) !== undefined && errorsOf(catchers.at(-1) as Catcher).includes(STATES_ALL);
 
 const READ_ACTIONS = new Set<DynamoAction>(["GetItem", "BatchGetItem", "Query", "ConditionCheckItem"]);
 

@@ -7,15 +7,22 @@ import {
   LAMBDA_TRANSIENT_ERRORS,
   type Retrier,
   STATES_ALL,
+  STATES_TIMEOUT,
   WILDCARD_ERRORS,
 } from "../asl";
-import { businessErrorsOf, catchersOf, errorHandlersOf, errorsOf, retriersOf } from "./context";
+import { businessErrorsOf } from "./context";
+import { catchersOf, errorHandlersOf, errorsOf, retriersOf } from "./handlers";
 import type { RuleChecks, RuleViolation } from "./types";
 
+/**
+ * What each integration must retry. DynamoDB calls also retry a timeout: a read repeats safely, and a status
+ * write is conditional on the order still being PENDING or already in its own status, so repeating one
+ * whose answer was lost finds its own write instead of leaving the order PENDING.
+ */
 const TRANSIENT: Readonly<Record<Integration, readonly string[]>> = {
   lambda: LAMBDA_TRANSIENT_ERRORS,
-  "dynamodb-read": DYNAMODB_TRANSIENT_ERRORS,
-  "dynamodb-write": DYNAMODB_TRANSIENT_ERRORS,
+  "dynamodb-read": [...DYNAMODB_TRANSIENT_ERRORS, STATES_TIMEOUT],
+  "dynamodb-write": [...DYNAMODB_TRANSIENT_ERRORS, STATES_TIMEOUT],
   eventbridge: EVENTBRIDGE_TRANSIENT_ERRORS,
   ecs: ECS_TRANSIENT_ERRORS,
   other: [],

@@ -1,8 +1,5 @@
-import { EVENT_SOURCE, ORDER_EVENT_TYPES } from "@orderflow/domain";
-import { integrationOf, RESOURCES } from "../asl";
+import { integrationOf } from "../asl";
 import type { RuleChecks, RuleViolation } from "./types";
-
-const EVENT_TYPES = new Set<string>(ORDER_EVENT_TYPES);
 
 export const serviceTaskRules: RuleChecks = {
   "conditional-writes": ({ tasks }) =>
@@ -15,32 +12,6 @@ export const serviceTaskRules: RuleChecks = {
         message:
           "writes DynamoDB without a ConditionExpression; a late or repeated write would overwrite the outcome",
       })),
-
-  "event-contract": ({ tasks }) => {
-    const violations: RuleViolation[] = [];
-    for (const { name, state } of tasks) {
-      if (!String(state.Resource).startsWith(RESOURCES.putEvents)) continue;
-      const entries = state.Parameters?.Entries;
-      if (!Array.isArray(entries) || entries.length === 0) {
-        violations.push({ rule: "event-contract", state: name, message: "publishes no Entries" });
-        continue;
-      }
-      entries.forEach((entry, i) => {
-        const { Source, DetailType, Detail } = (entry ?? {}) as Record<string, unknown>;
-        const problems = [
-          Source === EVENT_SOURCE ? "" : `Source must be ${EVENT_SOURCE}`,
-          EVENT_TYPES.has(String(DetailType))
-            ? ""
-            : `DetailType must be one of ${ORDER_EVENT_TYPES.join(", ")}`,
-          Detail !== null && typeof Detail === "object" ? "" : "Detail is missing",
-        ].filter(Boolean);
-        for (const problem of problems) {
-          violations.push({ rule: "event-contract", state: name, message: `Entries[${i}]: ${problem}` });
-        }
-      });
-    }
-    return violations;
-  },
 
   "fail-keeps-cause": ({ definition }) => {
     const violations: RuleViolation[] = [];

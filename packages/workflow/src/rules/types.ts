@@ -1,6 +1,8 @@
 import type { TaskManifest } from "@orderflow/domain";
 import type { AslDefinition, TaskState } from "../asl";
 import type { RuleId } from "./catalog";
+import type { StatePath } from "./paths";
+import type { SagaShape } from "./saga-shape";
 
 /** One broken rule: which, where, and what to change. */
 export interface RuleViolation {
@@ -24,6 +26,10 @@ export interface RuleContext {
   /** Forward step → the state that undoes it (from the manifests' `compensates`). */
   readonly compensatorOf: ReadonlyMap<string, string>;
   readonly compensations: ReadonlySet<string>;
+  /** Every path an execution can take (computed once, on first use; throws on an unwalkable definition). */
+  readonly paths: () => readonly StatePath[];
+  /** The saga's landmarks: the fence, where give-ups are noted, the kinds of Fail state. */
+  readonly saga: () => SagaShape;
 }
 
 export type RuleCheck = (context: RuleContext) => RuleViolation[];
