@@ -134,7 +134,7 @@ describe("the reserve and release planners", () => {
 
   it("release: returns every held line, up to 99 per step, and leaves the record RELEASED", () => {
     // Act
-    const { steps, end } = stepsFrom(recordOf(100, 100), releaseStep);
+    const { steps, end } = stepsFrom(recordOf(100, 100), (r) => releaseStep(r, tombstone));
 
     // Assess
     expect(steps.map((step) => stockMoveOf(step).lines.length)).toEqual([99, 1]);

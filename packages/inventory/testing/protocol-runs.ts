@@ -31,8 +31,24 @@ export function protocolRuns(ledger: ReservationLedger) {
           })),
         { ledger },
       ),
-    /** Returns what the order's reservation holds and marks it RELEASED, unless it shipped. */
-    release: async (orderId: string) =>
-      applySteps(orderId, await ledger.get(orderId), releaseStep, { ledger }),
+    /**
+     * Returns what the order's reservation holds and marks it RELEASED, unless it shipped; an order
+     * without a reservation is fenced off with a RELEASED tombstone (no items), as release-inventory does.
+     * @param releasedAt a tombstone's `createdAt` @default now
+     */
+    release: async (orderId: string, releasedAt = new Date()) =>
+      applySteps(
+        orderId,
+        await ledger.get(orderId),
+        (record) =>
+          releaseStep(record, () => ({
+            orderId,
+            items: [],
+            status: "RELEASED",
+            createdAt: releasedAt.toISOString(),
+            heldLines: 0,
+          })),
+        { ledger },
+      ),
   };
 }

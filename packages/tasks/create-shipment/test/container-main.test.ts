@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { recordingSfn, taskTimedOut } from "./step-functions";
 import { shipmentTables } from "./tables";
 
-const db = await useLocalTables(["shipments", "reservations", "inventory"]);
+const db = await useLocalTables(["orders", "shipments", "reservations", "inventory"]);
 const tables = shipmentTables(db);
 
 const TASK_TOKEN = "token-of-the-CreateShipment-state";
@@ -19,14 +19,14 @@ describe("containerMain: the container's process entry", () => {
     vi.unstubAllEnvs();
   });
 
-  it("reads the token and JSON input from the environment, ships, and exits 0", async () => {
+  it("reads the token and the JSON input (the order id only) from the environment, ships, and exits 0", async () => {
     // Prepare
     const order = await tables.reservedOrder();
     const sfn = recordingSfn();
     const containerMain = await freshMain();
 
     // Act
-    const exitCode = await containerMain({ TASK_TOKEN, TASK_INPUT: JSON.stringify(order) }, sfn.client);
+    const exitCode = await containerMain({ TASK_TOKEN, TASK_INPUT: JSON.stringify(order.input) }, sfn.client);
 
     // Assess
     expect(exitCode).toBe(0);
@@ -104,7 +104,7 @@ describe("containerMain: the container's process entry", () => {
     const containerMain = await freshMain();
 
     // Act
-    const exitCode = await containerMain({ TASK_TOKEN, TASK_INPUT: JSON.stringify(order) }, sfn.client);
+    const exitCode = await containerMain({ TASK_TOKEN, TASK_INPUT: JSON.stringify(order.input) }, sfn.client);
 
     // Assess
     expect(exitCode).toBe(1);

@@ -12,9 +12,9 @@ import { fileURLToPath } from "node:url";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { stepFunctionsEndpoint } from "./step-functions";
-import { expectedReserved, shipmentTables } from "./tables";
+import { expectedReserved, maximalItems, shipmentTables } from "./tables";
 
-const db = await useLocalTables(["shipments", "reservations", "inventory"]);
+const db = await useLocalTables(["orders", "shipments", "reservations", "inventory"]);
 const tables = shipmentTables(db);
 const bundle = fileURLToPath(new URL("../dist/container/main.mjs", import.meta.url));
 const TASK_TOKEN = "token-of-the-CreateShipment-state";
@@ -46,19 +46,17 @@ async function runContainer(env: Record<string, string>) {
 }
 
 describe("the container bundle run as a process", () => {
-  it("ships the order, reports SendTaskSuccess through the bundled SDK and exits 0", async () => {
-    // Prepare
+  it("ships a 100-line order of 32-character SKUs from a TASK_INPUT of the order id alone, reports SendTaskSuccess through the bundled SDK and exits 0", async () => {
+    // Prepare: the input fits the container overrides' 8 KB whatever the order's size
     endpoint = await stepFunctionsEndpoint();
-    const order = await tables.reservedOrder();
+    const order = await tables.reservedOrder(maximalItems(100));
+    const TASK_INPUT = JSON.stringify(order.input);
 
     // Act
-    const { exitCode } = await runContainer({
-      AWS_ENDPOINT_URL_SFN: endpoint.url,
-      TASK_TOKEN,
-      TASK_INPUT: JSON.stringify(order),
-    });
+    const { exitCode } = await runContainer({ AWS_ENDPOINT_URL_SFN: endpoint.url, TASK_TOKEN, TASK_INPUT });
 
     // Assess
+    expect(TASK_INPUT).toBe(JSON.stringify({ orderId: order.orderId }));
     expect(exitCode).toBe(0);
     expect(endpoint.calls.map((call) => [call.api, call.request.taskToken])).toEqual([
       ["SendTaskHeartbeat", TASK_TOKEN],
@@ -79,7 +77,7 @@ describe("the container bundle run as a process", () => {
     const { exitCode, output } = await runContainer({
       AWS_ENDPOINT_URL_SFN: endpoint.url,
       TASK_TOKEN,
-      TASK_INPUT: JSON.stringify(order),
+      TASK_INPUT: JSON.stringify(order.input),
     });
 
     // Assess

@@ -10,6 +10,11 @@ export interface StoreScript {
   readonly reservations?: readonly (ReservationRecord | undefined)[];
   /** What successive ship steps answer (the last one repeats). */
   readonly steps?: readonly StepResult[];
+  /**
+   * The country of the order's recorded shipping address (undefined: the order has none).
+   * @default "DE"
+   */
+  readonly destination?: string | undefined;
 }
 
 function inTurn<T>(answers: readonly T[]): () => T {
@@ -19,11 +24,13 @@ function inTurn<T>(answers: readonly T[]): () => T {
 
 /** A store that answers as scripted and records every call: it steers the core, it does not imitate DynamoDB. */
 export function scriptedStore(script: StoreScript) {
+  const destination = Object.hasOwn(script, "destination") ? script.destination : "DE";
   const shipment = inTurn(script.shipments ?? [undefined]);
   const reservation = inTurn(script.reservations ?? [undefined]);
   const step = inTurn(script.steps ?? [{ outcome: "applied" }]);
   return {
     getShipment: vi.fn<ShipmentStore["getShipment"]>(async () => shipment()),
+    destinationOf: vi.fn<ShipmentStore["destinationOf"]>(async () => destination),
     reservations: {
       get: vi.fn<ShippingLedger["get"]>(async () => reservation()),
       apply: vi.fn<ShippingLedger["apply"]>(async () => step()),

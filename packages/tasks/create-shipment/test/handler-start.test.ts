@@ -1,8 +1,8 @@
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { shipmentTables } from "./tables";
+import { freshItems, shipmentTables } from "./tables";
 
-const db = await useLocalTables(["shipments", "reservations", "inventory"]);
+const db = await useLocalTables(["orders", "shipments", "reservations", "inventory"]);
 const tables = shipmentTables(db);
 
 describe("create-shipment handler start", () => {
@@ -16,12 +16,12 @@ describe("create-shipment handler start", () => {
     vi.stubEnv("SUPPORTED_COUNTRIES", "US,CA");
     vi.stubEnv("CARRIER", "UPS");
     const { handler } = await import("../src/handler");
-    const order = await tables.reservedOrder();
-    const american = { ...order, shippingAddress: { ...order.shippingAddress, country: "US" } };
+    const american = await tables.reservedOrder(freshItems(2), {}, { country: "US" });
+    const german = await tables.reservedOrder();
 
     // Act
-    const shipped = await handler(american);
-    const refused = handler(await tables.reservedOrder());
+    const shipped = await handler(american.input);
+    const refused = handler(german.input);
 
     // Assess
     expect(shipped).toMatchObject({ carrier: "UPS", trackingNumber: expect.stringMatching(/^UPS\d{12}$/) });
@@ -41,6 +41,7 @@ describe("create-shipment handler start", () => {
 
   it("fails at start naming every table variable that is missing", async () => {
     // Prepare
+    vi.stubEnv("ORDERS_TABLE_NAME", "");
     vi.stubEnv("SHIPMENTS_TABLE_NAME", "");
     vi.stubEnv("INVENTORY_TABLE_NAME", "");
 
@@ -49,7 +50,7 @@ describe("create-shipment handler start", () => {
 
     // Assess
     await expect(loading).rejects.toThrow(
-      "missing environment variables SHIPMENTS_TABLE_NAME, INVENTORY_TABLE_NAME",
+      "missing environment variables ORDERS_TABLE_NAME, SHIPMENTS_TABLE_NAME, INVENTORY_TABLE_NAME",
     );
   });
 });

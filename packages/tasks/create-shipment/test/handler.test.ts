@@ -1,11 +1,26 @@
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
+import { dynamoReservationLedger } from "@orderflow/inventory";
+import { protocolRuns, sentActions } from "@orderflow/inventory/testing";
+import { documentClient } from "@orderflow/task-kit";
 import { describe, expect, it } from "vitest";
+import { shippingConfig } from "../src/config";
+import { createShipment } from "../src/core";
+import { dynamoShipmentStore } from "../src/dynamo-store";
+import { lambdaTask, task } from "../src/task";
 import fixture from "./fixtures/shipment-input.json" with { type: "json" };
-import { AVAILABLE, expectedReserved, freshItems, shipmentTables } from "./tables";
+import {
+  AVAILABLE,
+  expectedReserved,
+  freshItems,
+  maximalItems,
+  OTHER_ORDERS_RESERVED,
+  shipmentTables,
+} from "./tables";
 
-const db = await useLocalTables(["shipments", "reservations", "inventory"]);
+const db = await useLocalTables(["orders", "shipments", "reservations", "inventory"]);
 const { handler } = await import("../src/handler");
 const tables = shipmentTables(db);
+const protocol = protocolRuns(dynamoReservationLedger(documentClient(), db.names));
 
 describe("create-shipment handler on DynamoDB Local", () => {
   it("books the shipment, marks the reservation SHIPPED and takes the units out of reserved stock", async () => {
@@ -13,7 +28,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
     const order = await tables.reservedOrder();
 
     // Act
-    const shipment = await handler({ ...order, executionId: "exec-1" });
+    const shipment = await handler({ ...order.input, executionId: "exec-1" });
 
     // Assess
     expect(shipment).toEqual({
@@ -30,13 +45,12 @@ describe("create-shipment handler on DynamoDB Local", () => {
     expect(await tables.available(order.items)).toEqual(order.items.map(() => AVAILABLE));
   });
 
-  it("fails with ShipmentFailed naming the country and the supported list, and writes nothing", async () => {
+  it("fails with ShipmentFailed naming the recorded country and the supported list, and writes nothing", async () => {
     // Prepare
-    const order = await tables.reservedOrder();
-    const abroad = { ...order, shippingAddress: { ...order.shippingAddress, country: "US" } };
+    const order = await tables.reservedOrder(freshItems(2), {}, { country: "US" });
 
     // Act
-    const attempt = handler(abroad);
+    const attempt = handler(order.input);
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
@@ -48,12 +62,31 @@ describe("create-shipment handler on DynamoDB Local", () => {
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, false));
   });
 
+  it.each([
+    ["has no orders item", "no order item"],
+    ["has an orders item without an address", "no address"],
+  ] as const)("fails with ShipmentFailed and writes nothing when the order %s", async (_, destination) => {
+    // Prepare
+    const order = await tables.reservedOrder(freshItems(2), {}, destination);
+
+    // Act
+    const attempt = handler(order.input);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      name: "ShipmentFailed",
+      message: `shipment failed: order ${order.orderId} has no recorded shipping address; it cannot be shipped`,
+    });
+    expect(await tables.shipment(order.orderId)).toBeUndefined();
+    expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, false));
+  });
+
   it("fails with ShipmentFailed when the reservation was released", async () => {
     // Prepare
     const order = await tables.reservedOrder(freshItems(2), { status: "RELEASED", heldLines: 0 });
 
     // Act
-    const attempt = handler(order);
+    const attempt = handler(order.input);
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
@@ -69,7 +102,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
     const order = await tables.reservedOrder(freshItems(2), { status: "SHIPPED", heldLines: 0 });
 
     // Act
-    const attempt = handler(order);
+    const attempt = handler(order.input);
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
@@ -82,17 +115,18 @@ describe("create-shipment handler on DynamoDB Local", () => {
   it("fails with ShipmentFailed when the order has no reservation", async () => {
     // Prepare
     const order = await tables.reservedOrder();
-    const unreserved = { ...order, orderId: `${order.orderId}-x` };
+    const orderId = `${order.orderId}-x`;
+    await tables.recordOrder(orderId, { country: "DE" });
 
     // Act
-    const attempt = handler(unreserved);
+    const attempt = handler({ orderId });
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
       name: "ShipmentFailed",
       message: expect.stringContaining("has no stock reservation"),
     });
-    expect(await tables.shipment(unreserved.orderId)).toBeUndefined();
+    expect(await tables.shipment(orderId)).toBeUndefined();
   });
 
   it("fails with ShipmentFailed and writes nothing when the reservation holds only some of its lines", async () => {
@@ -100,7 +134,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
     const order = await tables.reservedOrder(freshItems(100), { heldLines: 99 });
 
     // Act
-    const attempt = handler(order);
+    const attempt = handler(order.input);
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
@@ -120,7 +154,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
     await tables.setReserved(short, 2);
 
     // Act
-    const attempt = handler(order);
+    const attempt = handler(order.input);
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
@@ -135,10 +169,10 @@ describe("create-shipment handler on DynamoDB Local", () => {
   it("returns the first shipment when called twice and hands the stock over once", async () => {
     // Prepare
     const order = await tables.reservedOrder();
-    const first = await handler(order);
+    const first = await handler(order.input);
 
     // Act
-    const second = await handler(order);
+    const second = await handler(order.input);
 
     // Assess
     expect(second).toEqual(first);
@@ -150,7 +184,12 @@ describe("create-shipment handler on DynamoDB Local", () => {
     const order = await tables.reservedOrder(freshItems(5));
 
     // Act
-    const shipments = await Promise.all([handler(order), handler(order), handler(order), handler(order)]);
+    const shipments = await Promise.all([
+      handler(order.input),
+      handler(order.input),
+      handler(order.input),
+      handler(order.input),
+    ]);
 
     // Assess
     const stored = await tables.shipment(order.orderId);
@@ -163,7 +202,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
     const order = await tables.reservedOrder(freshItems(100));
 
     // Act
-    const shipment = await handler(order);
+    const shipment = await handler(order.input);
 
     // Assess
     expect(await tables.shipment(order.orderId)).toEqual(shipment);
@@ -176,7 +215,7 @@ describe("create-shipment handler on DynamoDB Local", () => {
     const order = await tables.reservedOrder(freshItems(100));
 
     // Act
-    const shipments = await Promise.all([handler(order), handler(order), handler(order)]);
+    const shipments = await Promise.all([handler(order.input), handler(order.input), handler(order.input)]);
 
     // Assess
     expect(new Set(shipments.map((s) => s.createdAt)).size).toBe(1);
@@ -184,19 +223,113 @@ describe("create-shipment handler on DynamoDB Local", () => {
     expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, true));
   });
 
+  it("ships a 100-line order of 32-character SKUs from an input that names the order only", async () => {
+    // Prepare
+    const order = await tables.reservedOrder(maximalItems(100));
+
+    // Act
+    const shipment = await handler({ orderId: order.orderId });
+
+    // Assess
+    expect(order.items.every((item) => item.sku.length === 32)).toBe(true);
+    expect(shipment).toEqual(await tables.shipment(order.orderId));
+    expect(await tables.reservation(order.orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
+    expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, true));
+  });
+
+  it("ignores items and an address in the input: the reservation and the orders item decide", async () => {
+    // Prepare: an input as the workflow sent it before, with another address and other items
+    const order = await tables.reservedOrder(freshItems(2), {}, { country: "US" });
+    const stale = {
+      orderId: order.orderId,
+      shippingAddress: { name: "A", line1: "B", city: "C", postalCode: "1", country: "DE" },
+      items: [{ sku: "OTHER-SKU", quantity: 1 }],
+    };
+
+    // Act
+    const attempt = handler(stale);
+
+    // Assess
+    await expect(attempt).rejects.toThrow("we do not ship to US");
+    expect(await tables.reserved(order.items)).toEqual(expectedReserved(order.items, false));
+  });
+
+  describe("an order the release fenced off (the shipment lands after the compensation)", () => {
+    it("fails with ShipmentFailed and books nothing when the release left a tombstone", async () => {
+      // Prepare
+      const order = await tables.reservedOrder();
+      const orderId = `${order.orderId}-late`;
+      await tables.recordOrder(orderId, { country: "DE" });
+      await protocol.release(orderId);
+
+      // Act
+      const attempt = handler({ orderId });
+
+      // Assess
+      await expect(attempt).rejects.toMatchObject({
+        name: "ShipmentFailed",
+        message: expect.stringContaining(`the stock reservation of order ${orderId} is RELEASED, not HELD`),
+      });
+      expect(await tables.shipment(orderId)).toBeUndefined();
+      expect(await tables.reservation(orderId)).toMatchObject({ status: "RELEASED", items: [] });
+    });
+
+    it("fails with ShipmentFailed, books nothing and moves no stock once the reservation was released", async () => {
+      // Prepare
+      const order = await tables.reservedOrder();
+      await protocol.release(order.orderId);
+      const afterRelease = await tables.reserved(order.items);
+
+      // Act
+      const attempt = handler(order.input);
+
+      // Assess
+      await expect(attempt).rejects.toMatchObject({ name: "ShipmentFailed" });
+      expect(await tables.shipment(order.orderId)).toBeUndefined();
+      expect(afterRelease).toEqual(order.items.map(() => OTHER_ORDERS_RESERVED));
+      expect(await tables.reserved(order.items)).toEqual(afterRelease);
+    });
+  });
+
+  it("sends only what its manifest grants, the orders item's read among it", async () => {
+    // Prepare: the handler's store on a client whose requests are watched
+    const client = documentClient();
+    const sent = sentActions(client, db.names);
+    const deps = {
+      store: dynamoShipmentStore(client, db.names),
+      config: shippingConfig({ SUPPORTED_COUNTRIES: "DE", CARRIER: "DHL" }),
+      now: () => new Date(),
+    };
+    const order = await tables.reservedOrder(freshItems(100));
+
+    // Act: a ship in two steps, then a repeat that reads the shipment
+    await createShipment(order.input, deps);
+    await createShipment(order.input, deps);
+
+    // Assess
+    expect(sent.all()).toEqual([
+      "inventory:UpdateItem",
+      "orders:GetItem",
+      "reservations:GetItem",
+      "reservations:UpdateItem",
+      "shipments:GetItem",
+      "shipments:PutItem",
+    ]);
+    expect(sent.ungranted(task.tables)).toEqual([]);
+    expect(sent.ungranted(lambdaTask.tables)).toEqual([]);
+  });
+
   it.each([
-    ["shippingAddress.country", { shippingAddress: { ...fixture.shippingAddress, country: "Germany" } }],
-    ["items", { items: [] }],
-    ["items[0].quantity", { items: [{ sku: "MUG-BLUE", quantity: 0 }] }],
-    ["orderId", { orderId: undefined }],
-  ])("rejects an input with a bad %s as a ValidationError naming that field", async (field, change) => {
+    ["without an order id", { orderId: undefined }],
+    ["with an order id that is not one", { orderId: "ord 1" }],
+  ])("rejects an input %s as a ValidationError naming orderId", async (_, change) => {
     // Act
     const attempt = handler({ ...fixture, ...change });
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
       name: "ValidationError",
-      issues: [expect.objectContaining({ path: field })],
+      issues: [expect.objectContaining({ path: "orderId" })],
     });
   });
 });

@@ -11,20 +11,20 @@ import { MODEL_SKUS, protocolRuns, stockAndOrders } from "@orderflow/inventory/t
 import { documentClient } from "@orderflow/task-kit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import fixture from "./fixtures/shipment-input.json" with { type: "json" };
 import { freshItems, shipmentTables } from "./tables";
 
-const db = await useLocalTables(["shipments", "reservations", "inventory"]);
+const db = await useLocalTables(["orders", "shipments", "reservations", "inventory"]);
 const ship = (await import("../src/handler")).handler;
 const ledger = dynamoReservationLedger(documentClient(), db.names);
 const protocol = protocolRuns(ledger);
 const tables = shipmentTables(db);
 
-const shipInput = (orderId: string, items: LineItem[]) => ({
-  orderId,
-  items,
-  shippingAddress: fixture.shippingAddress,
-});
+/** A new order id whose orders item records a German address, as the API writes it. */
+async function recordedOrder() {
+  const orderId = newOrderId();
+  await tables.recordOrder(orderId, { country: "DE" });
+  return orderId;
+}
 
 /** Inventory rows with `available` units of each SKU and none reserved. */
 const stock = (skus: readonly string[], available: number) =>
@@ -44,7 +44,7 @@ describe("hold → ship → release on one reservation protocol", () => {
   it("ships a 100-line order held in two steps; a release then returns nothing and a hold holds nothing more", async () => {
     // Prepare
     const items = freshItems(100);
-    const orderId = newOrderId();
+    const orderId = await recordedOrder();
     await stock(
       items.map((i) => i.sku),
       5,
@@ -53,11 +53,11 @@ describe("hold → ship → release on one reservation protocol", () => {
     expect(await tables.reservation(orderId)).toMatchObject({ status: "HELD", heldLines: 100 });
 
     // Act
-    const shipment = await ship(shipInput(orderId, items));
+    const shipment = await ship({ orderId });
     const afterShip = await counts(items);
     const released = await protocol.release(orderId);
     const heldAgain = await protocol.hold({ orderId, items });
-    const shipAgain = await ship(shipInput(orderId, items));
+    const shipAgain = await ship({ orderId });
 
     // Assess
     expect(await tables.reservation(orderId)).toMatchObject({ status: "SHIPPED", heldLines: 0 });
@@ -71,7 +71,7 @@ describe("hold → ship → release on one reservation protocol", () => {
   it("does not ship a 100-line reservation whose hold stopped after 99 lines; a release returns exactly those", async () => {
     // Prepare: a reserve run that dies between its two steps.
     const items = freshItems(100);
-    const orderId = newOrderId();
+    const orderId = await recordedOrder();
     await stock(
       items.map((i) => i.sku),
       5,
@@ -88,7 +88,7 @@ describe("hold → ship → release on one reservation protocol", () => {
     const halfHeld = await counts(items);
 
     // Act
-    const shipping = ship(shipInput(orderId, items));
+    const shipping = ship({ orderId });
     await expect(shipping).rejects.toMatchObject({
       name: "ShipmentFailed",
       message: expect.stringContaining("holds only 99 of its 100 lines"),
@@ -107,7 +107,8 @@ describe("hold → ship → release on one reservation protocol", () => {
 
 const ORDERS = 3;
 type Call = "reserve" | "ship" | "release";
-type OrderState = "none" | "held" | "released" | "shipped";
+/** An order in the model; `fenced`: a release found no reservation and left its tombstone. */
+type OrderState = "none" | "held" | "released" | "shipped" | "fenced";
 
 /** Up to 3 orders over SKUs A-C, stock per SKU, and a sequence of reserve / ship / release calls. */
 const scenario = fc.record({
@@ -120,36 +121,40 @@ const scenario = fc.record({
 /**
  * What each call answers, by the model: the order's state decides it. A hold answers the record's status
  * (or OutOfStock), a ship the shipment's status (or the error), a release `returned` when it returned
- * stock, else the record's status.
+ * stock, `tombstone` when it fenced the order off, else the record's status.
  */
 const EXPECTED: Record<Call, Record<Exclude<OrderState, "none">, string>> = {
-  reserve: { held: "HELD", released: "RELEASED", shipped: "SHIPPED" },
-  ship: { held: "CREATED", released: "ShipmentFailed", shipped: "CREATED" },
-  release: { held: "returned", released: "RELEASED", shipped: "SHIPPED" },
+  reserve: { held: "HELD", released: "RELEASED", shipped: "SHIPPED", fenced: "RELEASED" },
+  ship: { held: "CREATED", released: "ShipmentFailed", shipped: "CREATED", fenced: "ShipmentFailed" },
+  release: { held: "returned", released: "RELEASED", shipped: "SHIPPED", fenced: "RELEASED" },
 };
 
-/** A hold the protocol's way, answered like reserve-inventory: the record's status, or OutOfStock. */
+/** A hold the protocol's way: the record's status (reserve-inventory refuses a RELEASED one), or OutOfStock. */
 async function reserve(order: { orderId: string; items: LineItem[] }) {
   const { record, shortages } = await protocol.hold(order);
   return shortages ? "OutOfStock" : (record?.status ?? "none");
 }
 
-/** A release the protocol's way: `returned` when it returned stock, else the record's status. */
+/**
+ * A release the protocol's way: `returned` when it returned stock, `tombstone` when it fenced an order
+ * without a reservation off, else the record's status.
+ */
 async function release(orderId: string) {
   const { record, applied } = await protocol.release(orderId);
-  return applied ? "returned" : (record?.status ?? "none");
+  if (applied) return record?.items.length ? "returned" : "tombstone";
+  return record?.status ?? "none";
 }
 
 let run = 0;
 
 describe("stock across holds, ships and releases on DynamoDB Local", () => {
-  it("conserves every unit (available + reserved + shipped), keeps reserved equal to what held orders hold, and answers as a model predicts", async () => {
+  it("conserves every unit (available + reserved + shipped), keeps reserved equal to what held orders hold, and answers as a model predicts, fences included", async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ stock: levels, orders, calls }) => {
         // Prepare: fresh SKUs and order ids per run, so runs do not see each other
         const prefix = `P${run++}${newOrderId().slice(-6)}`;
         const sku = (name: string) => `${prefix}-${name}`;
-        const ids = orders.map(() => newOrderId());
+        const ids = await Promise.all(orders.map(() => recordedOrder()));
         const items = orders.map((lines) => lines.map((line) => ({ ...line, sku: sku(line.sku) })));
         const totals = new Map(MODEL_SKUS.map((name, i) => [sku(name), levels[i] ?? 0]));
         await seedInventory(
@@ -184,17 +189,18 @@ describe("stock across holds, ships and releases on DynamoDB Local", () => {
               : {
                   reserve: fits ? "HELD" : "OutOfStock",
                   ship: "ShipmentFailed",
-                  release: "none",
+                  release: "tombstone",
                 }[call];
           const answer = await (call === "reserve"
             ? reserve({ orderId, items: lines })
             : call === "ship"
-              ? ship(shipInput(orderId, lines)).then((s) => s.status)
+              ? ship({ orderId }).then((s) => s.status)
               : release(orderId)
           ).catch((error: Error) => error.name);
           if (answer === "HELD") state[order] = "held";
           if (call === "release" && now === "held") state[order] = "released";
           if (call === "ship" && now === "held") state[order] = "shipped";
+          if (call === "release" && now === "none") state[order] = "fenced";
 
           // Assess
           expect(answer).toBe(expected);

@@ -9,7 +9,7 @@ import type { ShipmentStore } from "../src/store";
 import { containerTask, lambdaTask } from "../src/task";
 import { expectedReserved, freshItems, shipmentTables } from "./tables";
 
-const db = await useLocalTables(["shipments", "reservations", "inventory"]);
+const db = await useLocalTables(["orders", "shipments", "reservations", "inventory"]);
 const { handler } = await import("../src/handler");
 const protocol = protocolRuns(dynamoReservationLedger(documentClient(), db.names));
 const tables = shipmentTables(db);
@@ -35,7 +35,7 @@ describe("a 100-line hand-over interrupted after its first step", () => {
   it("is left consistent, release leaves it alone, and the next run finishes it, handing each unit over once", async () => {
     // Prepare: the dying run
     const order = await tables.reservedOrder(freshItems(100));
-    const interrupted = createShipment(order, {
+    const interrupted = createShipment(order.input, {
       store: dyingAfterFirstStep(),
       config,
       now: () => new Date(),
@@ -50,7 +50,7 @@ describe("a 100-line hand-over interrupted after its first step", () => {
     // Act: a compensation's release that runs in between, then the workflow's retry.
     const released = await protocol.release(order.orderId);
     const untouched = await tables.reserved(order.items);
-    const shipment = await handler(order);
+    const shipment = await handler(order.input);
 
     // Assess
     expect(released).toMatchObject({ applied: false, record: { status: "SHIPPED", heldLines: 2 } });
@@ -67,14 +67,14 @@ describe("a hand-over that fails after the shipment was committed", () => {
     const order = await tables.reservedOrder(freshItems(100));
 
     // Act
-    const interrupted = createShipment(order, {
+    const interrupted = createShipment(order.input, {
       store: dyingAfterFirstStep(),
       config,
       now: () => new Date(),
     });
     const failure = await interrupted.catch((error: unknown) => error);
-    const shipment = await handler(order);
-    const again = await handler(order);
+    const shipment = await handler(order.input);
+    const again = await handler(order.input);
 
     // Assess
     expect(failure).toMatchObject({ name: "ShipmentHandoverIncomplete" });

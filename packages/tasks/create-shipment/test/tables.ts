@@ -5,7 +5,20 @@ import { readInventory, seedInventory } from "@orderflow/dynamodb-local";
 import type { LocalTables } from "@orderflow/dynamodb-local/vitest";
 import type { ReservationRecord } from "@orderflow/inventory";
 import { readRow } from "@orderflow/task-kit";
-import fixture from "./fixtures/shipment-input.json" with { type: "json" };
+import orderItem from "./fixtures/order-item.json" with { type: "json" };
+
+/**
+ * Where an order ships, as its orders item records it: the fixture's address in `country`, an item whose
+ * order has no address, or no item at all.
+ */
+export type Destination = { readonly country: string } | "no address" | "no order item";
+
+/** An order whose stock is reserved: its id, its items, and the CreateShipment input for it (the id only). */
+export interface ReservedOrder {
+  readonly orderId: string;
+  readonly items: LineItem[];
+  readonly input: CreateShipmentInput;
+}
 
 /** Units other orders hold of every seeded SKU, so a test sees exactly this order's hand-over. */
 export const OTHER_ORDERS_RESERVED = 3;
@@ -17,21 +30,45 @@ export function freshItems(count: number): LineItem[] {
   return Array.from({ length: count }, (_, i) => ({ sku: `T${prefix}-${i}`, quantity: (i % 3) + 1 }));
 }
 
+/** `count` line items whose SKUs are as long as SKU_PATTERN allows (32 characters), under fresh SKUs. */
+export function maximalItems(count: number): LineItem[] {
+  return freshItems(count).map((item, i) => ({
+    ...item,
+    sku: `${item.sku}-${String(i).padStart(3, "0")}-`.padEnd(32, "X"),
+  }));
+}
+
 /** Arranging and reading the shipments, reservations and inventory tables of a test file. */
 export function shipmentTables(db: LocalTables) {
   const documents = DynamoDBDocumentClient.from(db.client);
   const get = (table: string, orderId: string) => readRow(documents, table, { orderId });
 
+  /** Writes the order's item in the orders table as the API does (the fixture's), with `destination`. */
+  async function recordOrder(orderId: string, destination: Destination) {
+    if (destination === "no order item") return;
+    const { shippingAddress, ...order } = orderItem.order;
+    const address =
+      destination === "no address" ? {} : { shippingAddress: { ...shippingAddress, ...destination } };
+    await documents.send(
+      new PutCommand({
+        TableName: db.names.orders,
+        Item: { ...orderItem, orderId, order: { ...order, orderId, ...address } },
+      }),
+    );
+  }
+
   return {
+    recordOrder,
     /**
-     * An order whose items are reserved: stock rows holding its units plus other orders', and a
-     * reservation record as the protocol's holds write it (all lines held unless `record`
-     * says otherwise). Returns the CreateShipment input for it.
+     * An order whose items are reserved: stock rows holding its units plus other orders', a reservation
+     * record as the protocol's holds write it (all lines held unless `record` says otherwise), and its
+     * orders item with `destination` (the fixture's German address unless it says otherwise).
      */
     async reservedOrder(
       items = freshItems(2),
       record: Partial<Pick<ReservationRecord, "status" | "heldLines">> = {},
-    ): Promise<CreateShipmentInput> {
+      destination: Destination = { country: "DE" },
+    ): Promise<ReservedOrder> {
       const orderId = newOrderId();
       await seedInventory(
         db.client,
@@ -52,7 +89,8 @@ export function shipmentTables(db: LocalTables) {
         ...record,
       };
       await documents.send(new PutCommand({ TableName: db.names.reservations, Item }));
-      return { ...fixture, orderId, items };
+      await recordOrder(orderId, destination);
+      return { orderId, items, input: { orderId } };
     },
     /** Overwrites one SKU's stock row with `reserved` units reserved. */
     setReserved: (sku: string, reserved: number) =>

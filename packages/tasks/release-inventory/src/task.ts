@@ -8,8 +8,9 @@ export const task = defineTask({
   description: "Compensation: returns exactly the order's reserved stock.",
   memoryMb: 256,
   timeoutSeconds: 5,
-  // The stock and the record change together in TransactWriteItems, which IAM authorises per action.
-  tables: { reservations: ["GetItem", "UpdateItem"], inventory: ["UpdateItem"] },
+  // The stock and the record change together in TransactWriteItems, which IAM authorises per action;
+  // PutItem writes the tombstone that fences off an order without a reservation.
+  tables: { reservations: ["GetItem", "PutItem", "UpdateItem"], inventory: ["UpdateItem"] },
   env: {},
   retry: { maxAttempts: 8, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 30 },
   errors: [],

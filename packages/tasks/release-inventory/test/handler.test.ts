@@ -1,9 +1,11 @@
 import { type LineItem, newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { dynamoReservationLedger, shipStep } from "@orderflow/inventory";
-import { linesOf, protocolRuns, stockTables } from "@orderflow/inventory/testing";
+import { linesOf, protocolRuns, sentActions, stockTables } from "@orderflow/inventory/testing";
 import { documentClient } from "@orderflow/task-kit";
 import { describe, expect, it } from "vitest";
+import { releaseInventory } from "../src/core";
+import { task } from "../src/task";
 
 const db = await useLocalTables(["inventory", "reservations"]);
 const { handler } = await import("../src/handler");
@@ -64,19 +66,44 @@ describe("release-inventory handler on DynamoDB Local", () => {
     expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, () => [5, 0]));
   });
 
-  it("does nothing for an order without a reservation", async () => {
+  it("fences an order without a reservation off with a tombstone: a reserve that lands later holds nothing", async () => {
     // Prepare
     const orderId = newOrderId();
+    const items = linesOf(2, "FENCE");
+    await tables.seed(Object.fromEntries(items.map((line) => [line.sku, 5])));
 
     // Act
     const output = await handler({ orderId });
+    const late = await protocol.hold({ orderId, items });
 
     // Assess
     expect(output).toEqual({ orderId, outcome: "NOTHING_RESERVED", items: [] });
-    expect(await tables.record(orderId)).toBeUndefined();
+    expect(await tables.record(orderId)).toEqual({
+      orderId,
+      items: [],
+      status: "RELEASED",
+      createdAt: expect.any(String),
+      heldLines: 0,
+    });
+    expect(late).toMatchObject({ applied: false, record: { status: "RELEASED", items: [] } });
+    expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, () => [5, 0]));
   });
 
-  it("does nothing for an order whose reserve found the stock short (and ended in OutOfStock)", async () => {
+  it("answers NOTHING_RESERVED again on a repeat, leaving the tombstone as it was", async () => {
+    // Prepare
+    const orderId = newOrderId();
+    await handler({ orderId });
+    const tombstone = await tables.record(orderId);
+
+    // Act
+    const again = await handler({ orderId });
+
+    // Assess
+    expect(again).toEqual({ orderId, outcome: "NOTHING_RESERVED", items: [] });
+    expect(await tables.record(orderId)).toEqual(tombstone);
+  });
+
+  it("fences off an order whose reserve found the stock short (and ended in OutOfStock), moving no stock", async () => {
     // Prepare
     await tables.seed({ "OOS-A": 0 });
     const orderId = newOrderId();
@@ -89,6 +116,7 @@ describe("release-inventory handler on DynamoDB Local", () => {
     // Assess
     expect(output.outcome).toBe("NOTHING_RESERVED");
     expect(await tables.stock(["OOS-A"])).toEqual({ "OOS-A": [0, 0] });
+    expect(await tables.record(orderId)).toMatchObject({ status: "RELEASED", items: [] });
   });
 
   it("changes nothing once the reservation shipped", async () => {
@@ -104,6 +132,45 @@ describe("release-inventory handler on DynamoDB Local", () => {
     expect(output).toEqual({ orderId, outcome: "ALREADY_SHIPPED", items });
     expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, (line) => [5 - line.quantity, 0]));
     expect(await tables.record(orderId)).toMatchObject({ status: "SHIPPED" });
+  });
+
+  it("tells a shipped 100-line order whose second ship step has not run (HANDOVER_INCOMPLETE) from one that finished (ALREADY_SHIPPED)", async () => {
+    // Prepare: the shipment's first step handed over the last 98 lines; the first 2 are still reserved
+    const { orderId, items } = await reservedOrder(100, "HAND");
+    const first = shipStep(await ledger.get(orderId));
+    expect(first && (await ledger.apply(first))).toEqual({ outcome: "applied" });
+
+    // Act
+    const midway = await handler({ orderId });
+    const second = shipStep(await ledger.get(orderId));
+    expect(second && (await ledger.apply(second))).toEqual({ outcome: "applied" });
+    const finished = await handler({ orderId });
+
+    // Assess
+    expect(midway).toEqual({ orderId, outcome: "HANDOVER_INCOMPLETE", items });
+    expect(finished).toEqual({ orderId, outcome: "ALREADY_SHIPPED", items });
+    expect(await tables.stock(skusOf(items))).toEqual(stockOf(items, (line) => [5 - line.quantity, 0]));
+  });
+
+  it("writes only what its manifest grants, the tombstone's put among it", async () => {
+    // Prepare: the handler's ledger on a client whose requests are watched
+    const client = documentClient();
+    const sent = sentActions(client, db.names);
+    const watched = { ledger: dynamoReservationLedger(client, db.names), now: () => new Date() };
+    const { orderId } = await reservedOrder(100, "GRANT");
+
+    // Act: a release of a reservation, and one of an order without any
+    await releaseInventory({ orderId }, watched);
+    await releaseInventory({ orderId: newOrderId() }, watched);
+
+    // Assess
+    expect(sent.all()).toEqual([
+      "inventory:UpdateItem",
+      "reservations:GetItem",
+      "reservations:PutItem",
+      "reservations:UpdateItem",
+    ]);
+    expect(sent.ungranted(task.tables)).toEqual([]);
   });
 
   it("returns all 100 lines of a 100-line reservation, in two transactions", async () => {

@@ -48,11 +48,15 @@ describe("reserveInventory", () => {
     expect(moves[1]?.lines).toEqual([linesOf(100)[99]]);
   });
 
-  it.each(["HELD", "RELEASED", "SHIPPED"] as const)(
-    "returns an existing %s reservation as it is and holds nothing more",
-    async (status) => {
+  it.each([
+    ["HELD", 3],
+    ["SHIPPED", 0],
+    ["SHIPPED", 1],
+  ] as const)(
+    "returns an existing %s reservation holding %i lines as it is and holds nothing more",
+    async (status, heldLines) => {
       // Prepare
-      const existing = recordOf(3, status === "HELD" ? 3 : 0, status);
+      const existing = recordOf(3, heldLines, status);
       const ledger = scriptedLedger({ results: [{ outcome: "stale", current: existing }] });
 
       // Act
@@ -68,6 +72,38 @@ describe("reserveInventory", () => {
       expect(ledger.apply).toHaveBeenCalledTimes(1);
     },
   );
+
+  it.each([
+    ["the tombstone of a release that found no reservation", { ...recordOf(0, 0, "RELEASED"), items: [] }],
+    ["a released reservation", recordOf(3, 0, "RELEASED")],
+  ])("refuses an order fenced off by %s with a plain Error, and holds nothing", async (_, fence) => {
+    // Prepare
+    const ledger = scriptedLedger({ results: [{ outcome: "stale", current: fence }] });
+
+    // Act
+    const attempt = reserveInventory(requestOf(3), depsWith(ledger));
+
+    // Assess: not a business error the workflow would reject the order with
+    await expect(attempt).rejects.toThrow(
+      "the reservation of order ord_1 is RELEASED: the order was compensated, so nothing is reserved; place a new order",
+    );
+    await expect(attempt).rejects.toMatchObject({ name: "Error" });
+    expect(ledger.apply).toHaveBeenCalledTimes(1);
+  });
+
+  it("refuses an order released between the two steps of its 100-line reserve, returning nothing more", async () => {
+    // Prepare: the first step held 99 lines, then a release returned them before the second
+    const ledger = scriptedLedger({
+      results: [{ outcome: "applied" }, { outcome: "stale", current: recordOf(100, 0, "RELEASED") }],
+    });
+
+    // Act
+    const attempt = reserveInventory(requestOf(100), depsWith(ledger));
+
+    // Assess
+    await expect(attempt).rejects.toThrow("is RELEASED: the order was compensated");
+    expect(stepsOf(ledger).map((step) => stockMoveOf(step).move)).toEqual(["hold", "hold"]);
+  });
 
   it("completes a half-held reservation an earlier run left behind", async () => {
     // Prepare

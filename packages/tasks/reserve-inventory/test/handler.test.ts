@@ -1,11 +1,16 @@
 import { newOrderId } from "@orderflow/domain";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
-import { linesOf, stockTables } from "@orderflow/inventory/testing";
+import { dynamoReservationLedger } from "@orderflow/inventory";
+import { linesOf, protocolRuns, sentActions, stockTables } from "@orderflow/inventory/testing";
+import { documentClient } from "@orderflow/task-kit";
 import { describe, expect, it } from "vitest";
+import { reserveInventory } from "../src/core";
+import { task } from "../src/task";
 
 const db = await useLocalTables(["inventory", "reservations"]);
 const { handler } = await import("../src/handler");
 const tables = stockTables(db);
+const protocol = protocolRuns(dynamoReservationLedger(documentClient(), db.names));
 
 const HUNDRED = linesOf(100, "BIG");
 const skusOf = (items: readonly { sku: string }[]) => items.map((item) => item.sku);
@@ -138,6 +143,76 @@ describe("reserve-inventory handler on DynamoDB Local", () => {
       Array(7).fill("OutOfStock"),
     );
     expect(await tables.stock(["RUSH-A"])).toEqual({ "RUSH-A": [0, 3] });
+  });
+
+  describe("an order the release fenced off (the reserve lands after the compensation)", () => {
+    it("holds nothing and fails when the release found no reservation and left its tombstone", async () => {
+      // Prepare
+      await tables.seed({ "LATE-A": 4, "LATE-B": 2 });
+      const request = {
+        orderId: newOrderId(),
+        items: [
+          { sku: "LATE-A", quantity: 3 },
+          { sku: "LATE-B", quantity: 1 },
+        ],
+      };
+      await protocol.release(request.orderId);
+      const tombstone = await tables.record(request.orderId);
+
+      // Act
+      const attempt = handler(request);
+
+      // Assess
+      await expect(attempt).rejects.toThrow(
+        `the reservation of order ${request.orderId} is RELEASED: the order was compensated, so nothing is reserved`,
+      );
+      expect(await tables.stock(["LATE-A", "LATE-B"])).toEqual({ "LATE-A": [4, 0], "LATE-B": [2, 0] });
+      expect(await tables.record(request.orderId)).toEqual(tombstone);
+    });
+
+    it("holds nothing again and fails on a retry after its reservation was released", async () => {
+      // Prepare
+      await tables.seed({ "AGAIN-A": 4 });
+      const request = { orderId: newOrderId(), items: [{ sku: "AGAIN-A", quantity: 3 }] };
+      await handler(request);
+      await protocol.release(request.orderId);
+
+      // Act
+      const attempt = handler(request);
+
+      // Assess
+      await expect(attempt).rejects.toThrow("is RELEASED: the order was compensated");
+      expect(await tables.stock(["AGAIN-A"])).toEqual({ "AGAIN-A": [4, 0] });
+      expect(await tables.record(request.orderId)).toMatchObject({ status: "RELEASED", heldLines: 0 });
+    });
+  });
+
+  it("writes only what its manifest grants, a rolled-back 100-line reserve included", async () => {
+    // Prepare: the handler's ledger on a client whose requests are watched; the 100th line is short
+    const client = documentClient();
+    const sent = sentActions(client, db.names);
+    const deps = { ledger: dynamoReservationLedger(client, db.names), now: () => new Date() };
+    const small = linesOf(3, "GRANT-S");
+    const items = linesOf(100, "GRANT");
+    await tables.seed({
+      ...Object.fromEntries(small.map((line) => [line.sku, 5])),
+      ...Object.fromEntries(items.map((line, index) => [line.sku, index === 99 ? 0 : 5])),
+    });
+
+    // Act
+    await reserveInventory({ orderId: newOrderId(), items: small }, deps);
+    await expect(reserveInventory({ orderId: newOrderId(), items }, deps)).rejects.toThrow(
+      "requested 1, available 0",
+    );
+
+    // Assess
+    expect(sent.all()).toEqual([
+      "inventory:UpdateItem",
+      "reservations:DeleteItem",
+      "reservations:PutItem",
+      "reservations:UpdateItem",
+    ]);
+    expect(sent.ungranted(task.tables)).toEqual([]);
   });
 
   it("rejects invalid input with a ValidationError naming each bad field", async () => {

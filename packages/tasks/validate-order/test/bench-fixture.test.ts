@@ -7,5 +7,6 @@ benchFixtureSuite({
   tables: task.tables,
   loadHandler: async () => (await import("../src/handler")).handler,
   output: ValidatedOrder,
-  expected: (orderId) => ({ orderId, total: { amount: 4848, currency: "EUR" } }),
+  // The PII-free answer: the customer as an id, no e-mail, name or address.
+  expected: (orderId) => ({ orderId, customerId: "cus_bench", total: { amount: 4848, currency: "EUR" } }),
 });
