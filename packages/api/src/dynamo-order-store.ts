@@ -10,6 +10,7 @@ import type { InsertResult, NewOrder, OrderRecord, OrderStore } from "./ports";
 const KNOWN_STATUSES: Readonly<Record<OrderStatus, true>> = {
   PENDING: true,
   COMPLETED: true,
+  NEEDS_ATTENTION: true,
   REJECTED: true,
   FAILED: true,
 };

@@ -86,7 +86,8 @@ export class StreamReader {
   private async latestStream(): Promise<string> {
     const table = await this.dynamodb.send(new DescribeTableCommand({ TableName: this.options.tableName }));
     const arn = table.Table?.LatestStreamArn;
-    if (!arn) throw new Error(`table ${this.options.tableName} has no stream; create it from its TABLES spec`);
+    if (!arn)
+      throw new Error(`table ${this.options.tableName} has no stream; create it from its TABLES spec`);
     return arn;
   }
 }

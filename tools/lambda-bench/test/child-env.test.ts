@@ -13,6 +13,7 @@ const bench: BenchEnvironment = {
     reservations: "b-res",
     payments: "b-pay",
     shipments: "b-ship",
+    gateway: "b-gateway",
   },
   documents: {} as DynamoDBDocumentClient,
   runs: 20,

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { StreamReader } from "@orderflow/dynamodb-local";
 import { EVENT_SOURCE } from "@orderflow/domain";
+import { StreamReader } from "@orderflow/dynamodb-local";
 import { type EventBus, publishChange } from "@orderflow/outbox";
 import type { LocalEventLog } from "./event-log";
 

@@ -19,9 +19,14 @@ export function workflowTableAccess(
     const resource = parseResource(state.Resource);
     if (resource.kind !== "integration" || resource.service !== "dynamodb") continue;
     const table = logicalOf.get(String(state.Parameters?.TableName));
-    if (!table) throw new Error(`a DynamoDB state of the workflow names a table that is not one of ${TABLE_NAMES.join(", ")}`);
+    if (!table)
+      throw new Error(
+        `a DynamoDB state of the workflow names a table that is not one of ${TABLE_NAMES.join(", ")}`,
+      );
     const action = `${resource.action.charAt(0).toUpperCase()}${resource.action.slice(1)}` as DynamoAction;
-    (access[table] ??= new Set()).add(action);
+    const actions = access[table] ?? new Set<DynamoAction>();
+    actions.add(action);
+    access[table] = actions;
   }
   return Object.fromEntries(Object.entries(access).map(([table, actions]) => [table, [...actions].sort()]));
 }
