@@ -47,7 +47,7 @@ export {
   type OrderRejectedDetail,
 } from "./events";
 export { newOrderId, ORDER_ID_PATTERN, OrderId, SKU_PATTERN, Sku } from "./ids";
-export { describeIssues, type FieldIssue, formatIssues } from "./issues";
+export { describeIssues, type FieldIssue, formatIssues, MAX_LISTED_ISSUES, PARSE_CONFIG } from "./issues";
 export { LineItem, MAX_QUANTITY } from "./line-item";
 export {
   CONTAINER_TASK_ENV,
@@ -66,6 +66,7 @@ export {
 } from "./manifest";
 export { Currency, Money, money, multiplyMoney, sumMoney } from "./money";
 export {
+  CUSTOMER_ID_PATTERN,
   Customer,
   MAX_LINE_ITEMS,
   Order,
@@ -93,3 +94,4 @@ export {
   type TableSpec,
   tableEnvVar,
 } from "./tables";
+export { cleanText } from "./text";

@@ -24,7 +24,14 @@ export interface TableSpec {
   readonly indexes: readonly IndexSpec[];
 }
 
-export const TABLE_NAMES = ["orders", "inventory", "reservations", "payments", "shipments", "gateway"] as const;
+export const TABLE_NAMES = [
+  "orders",
+  "inventory",
+  "reservations",
+  "payments",
+  "shipments",
+  "gateway",
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export const TABLES: Readonly<Record<TableName, TableSpec>> = {
