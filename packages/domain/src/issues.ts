@@ -16,36 +16,34 @@ export interface FieldIssue {
 export const MAX_LISTED_ISSUES = 20;
 
 // Keys the schemas define look like this; a key that does not is the client's own text and is not repeated.
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const FIELD_NAME = /^[a-z]\w{0,63}$/i;
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: "a string",
   number: "a number",
-  boolean: "true or false",
   Object: "an object",
   Array: "a list",
 };
 
-/**
- * The message of an issue whose schema or action has none of its own: the rule, never the received value
- * (valibot's defaults end in "but received <the input>").
- */
-export function ruleMessage(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === "schema") return `must be ${TYPE_NAMES[issue.expected ?? ""] ?? issue.expected}`;
-  return `fails the ${issue.type.replaceAll("_", " ")} check${issue.expected ? ` (${issue.expected})` : ""}`;
-}
-
-/** valibot config for parsing what a client or another component sent: messages by {@link ruleMessage}. */
-export const PARSE_CONFIG: v.Config<v.BaseIssue<unknown>> = { message: ruleMessage };
+/** valibot config for parsing what a client or another component sent: no message repeats the input. */
+export const PARSE_CONFIG: v.Config<v.BaseIssue<unknown>> = {
+  // For issues whose schema or action has no message of its own; valibot's default ends in "but received
+  // <the input>".
+  message: (issue) =>
+    issue.kind === "schema"
+      ? `must be ${TYPE_NAMES[issue.expected ?? ""] ?? issue.expected}`
+      : `fails ${issue.type}`,
+};
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
   let path = "";
   for (const { key } of issue.path ?? []) {
-    if (typeof key === "number") path += `[${key}]`;
-    else
-      path += `${path === "" ? "" : "."}${typeof key === "string" && FIELD_NAME.test(key) ? key : "(field)"}`;
+    path +=
+      typeof key === "number"
+        ? `[${key}]`
+        : `${path && "."}${FIELD_NAME.test(key as string) ? key : "(field)"}`;
   }
-  return path === "" ? "(root)" : path;
+  return path || "(root)";
 }
 
 function messageOf(issue: v.BaseIssue<unknown>): string {

@@ -40,7 +40,10 @@ export type ManifestEnv<M extends FunctionManifest> = {
 /** The manifest's own variables, falling back to each one's declared default; optional ones may be unset. */
 export function manifestEnv<M extends FunctionManifest>(manifest: M, source = process.env): ManifestEnv<M> {
   const values: Record<string, string | undefined> = {};
-  for (const [name, spec] of Object.entries(manifest.env)) values[name] = source[name] ?? spec.default;
-  const required = Object.keys(manifest.env).filter((name) => !manifest.env[name]?.optional);
+  const required: string[] = [];
+  for (const [name, spec] of Object.entries(manifest.env)) {
+    values[name] = source[name] ?? spec.default;
+    if (!spec.optional) required.push(name);
+  }
   return { ...values, ...readEnv(required, values) } as ManifestEnv<M>;
 }
