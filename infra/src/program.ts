@@ -19,12 +19,14 @@ import {
   workflowFunctions,
 } from "./components/deploy-task";
 import type { TableRef } from "./components/function-statements";
+import { OrderEventPublishers } from "./components/order-event-publishers";
 import { OrderWorkflow } from "./components/order-workflow";
 import { OrdersApi } from "./components/orders-api";
 import { Tables } from "./components/tables";
 import { TaskFunction } from "./components/task-function";
 import { loadStackConfig, type StackConfig } from "./config/load";
 import type { FunctionConfig } from "./config/schema";
+import type { StatementInput } from "./iam/policy-document";
 import { awsProvider } from "./provider";
 
 /** What `pulumi stack output` shows. */
@@ -55,14 +57,16 @@ export interface ProgramOptions {
 /**
  * The whole stack. A factory, not module top-level code, so tests and the offline synth can run it after
  * installing Pulumi mocks. Reads as the order things come to exist: config and provider, data, event bus,
- * tasks, workflow, API, alarms.
+ * the payment gateway's secret, tasks, workflow and who may publish its events, API, alarms.
  */
 export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
   const stack = stackContext(options);
   const tables = declareTables(stack);
   const bus = declareEventBus(stack);
-  const tasks = deployTasks(stack, tables);
+  const payments = declarePaymentGateway(stack);
+  const tasks = deployTasks(stack, tables, payments);
   const workflow = declareWorkflow(stack, { tasks, tables, bus });
+  declareOrderEventPublishers(stack, bus, workflow);
   const apiHandler = declareApiFunction(stack, tables, workflow);
   const api = declareApi(stack, apiHandler);
   const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api });
@@ -122,25 +126,75 @@ function declareEventBus({ namePrefix, provider }: Stack): aws.cloudwatch.EventB
   );
 }
 
+/** What the payment functions get for the configured gateway: its variables, and the grants it needs. */
+interface PaymentWiring {
+  readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
+  readonly statements: readonly StatementInput[];
+}
+
+/**
+ * The gateway both payment functions use. For Stripe, the secret key goes from Pulumi secret config into
+ * an SSM SecureString parameter (under the AWS-managed `aws/ssm` key, which lets every principal of the
+ * account decrypt through Parameter Store, so the grant is `ssm:GetParameter` on this one parameter and
+ * no `kms:Decrypt`); the functions get its name, never the key.
+ */
+function declarePaymentGateway({ config, provider }: Stack): PaymentWiring {
+  const environment = { PAYMENT_GATEWAY: config.paymentGateway };
+  if (config.paymentGateway !== "stripe" || config.stripeSecretKey === undefined)
+    return { environment, statements: [] };
+  const parameter = new aws.ssm.Parameter(
+    "stripe-secret-key",
+    {
+      name: `/${config.project}/${config.stack}/stripe-secret-key`,
+      description: "Stripe secret key of the payment functions, from the secret orderflow:stripeSecretKey",
+      type: "SecureString",
+      value: config.stripeSecretKey,
+    },
+    { provider },
+  );
+  return {
+    environment: { ...environment, STRIPE_SECRET_KEY_PARAMETER_NAME: parameter.name },
+    statements: [
+      {
+        Sid: "ReadStripeSecretKey",
+        Effect: "Allow",
+        Action: ["ssm:GetParameter"],
+        Resource: [parameter.arn],
+      },
+    ],
+  };
+}
+
+/** The payment functions are those whose manifest reads the gateway's name. */
+function usesPaymentGateway(manifest: FunctionManifest): boolean {
+  return "PAYMENT_GATEWAY" in manifest.env;
+}
+
 /** One TaskFunction or ContainerTask per workflow task, as its manifest's `kind` says. */
-function deployTasks(stack: Stack, tables: TableRefs): DeployedTask[] {
+function deployTasks(stack: Stack, tables: TableRefs, payments: PaymentWiring): DeployedTask[] {
   const { config, accountId, partition } = stack;
   // Known before the machine exists, so a container's role can be scoped to it without a cycle.
   const stateMachineArn = pulumi.interpolate`arn:${partition}:states:${config.region}:${accountId}:stateMachine:${stack.stateMachineName}`;
-  return stack.tasks.map((manifest) =>
-    deployTask(
+  return stack.tasks.map((manifest) => {
+    const gateway = usesPaymentGateway(manifest) ? payments : { environment: {}, statements: [] };
+    return deployTask(
       manifest,
       {
-        lambda: () => ({
-          ...functionSettings(stack, manifest),
-          tables,
-          code: lambdaCode(`${taskPackage(manifest)}/task`),
-        }),
+        lambda: () => {
+          const settings = functionSettings(stack, manifest);
+          return {
+            ...settings,
+            environment: { ...settings.environment, ...gateway.environment },
+            additionalStatements: gateway.statements,
+            tables,
+            code: lambdaCode(`${taskPackage(manifest)}/task`),
+          };
+        },
         container: (container) => containerSettings(stack, container, { tables, stateMachineArn }),
       },
       stack.inherit,
-    ),
-  );
+    );
+  });
 }
 
 function declareWorkflow(
@@ -166,6 +220,19 @@ function declareWorkflow(
       logRetentionDays: config.logRetentionDays,
       accountId: stack.accountId,
     },
+    stack.inherit,
+  );
+}
+
+/** The order events' source is reserved to the workflow's role (and, later, the outbox pipe's and the reconciler's). */
+function declareOrderEventPublishers(
+  stack: Stack,
+  bus: aws.cloudwatch.EventBus,
+  workflow: OrderWorkflow,
+): void {
+  new OrderEventPublishers(
+    "order-events",
+    { eventBus: { name: bus.name, arn: bus.arn }, publishers: [workflow.roleArn] },
     stack.inherit,
   );
 }

@@ -10,18 +10,28 @@ import { FUNCTIONS } from "./harness";
 
 type Config = Record<string, unknown>;
 
+const LIVE_KEY = "sk_live_51AbCdEfGhIjKlMnOpQrStUv";
+/**
+ * What every config below starts from unless it says otherwise: the region and a real payment gateway with
+ * its key as a secret, since the default tier (production) refuses the sandbox.
+ */
+const BASE: Config = {
+  "aws:region": "eu-central-1",
+  "orderflow:paymentGateway": "stripe",
+  "orderflow:stripeSecretKey": LIVE_KEY,
+};
+
 /** Validates config given as the stack file would hold it (structured values become JSON, as the CLI does). */
-function validate(config: Config, secretKeys: readonly string[] = []) {
+function validate(config: Config, secretKeys: readonly string[] = ["orderflow:stripeSecretKey"]) {
   const values = Object.fromEntries(
-    Object.entries({ "aws:region": "eu-central-1", ...config }).map(([k, v]) => [
-      k,
-      typeof v === "string" ? v : JSON.stringify(v),
-    ]),
+    Object.entries({ ...BASE, ...config })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
   );
   return validateStackConfig(FUNCTIONS, "test", { values, isSecret: (key) => secretKeys.includes(key) });
 }
 
-function errorOf(config: Config, secretKeys: readonly string[] = []): string {
+function errorOf(config: Config, secretKeys: readonly string[] = ["orderflow:stripeSecretKey"]): string {
   try {
     validate(config, secretKeys);
   } catch (error) {
@@ -84,6 +94,18 @@ const BAD_VALUES: readonly [label: string, config: Config, key: string, allowed:
     { "orderflow:functions": { "charge-payment": { env: { API_KEY: "x" } } } },
     "orderflow:functions.charge-payment.env.API_KEY",
     /not a known environment variable of charge-payment; allowed: PAYMENT_GATEWAY/,
+  ],
+  [
+    "payment gateway",
+    { "orderflow:paymentGateway": "paypal" },
+    "orderflow:paymentGateway",
+    /must be one of sandbox, stripe/,
+  ],
+  [
+    "stripe secret key",
+    { "orderflow:stripeSecretKey": "pk_live_1234567890abcdef" },
+    "orderflow:stripeSecretKey",
+    /must be a Stripe secret or restricted key/,
   ],
   [
     "execution data",
@@ -234,6 +256,8 @@ describe("stack config validation", () => {
 
   it("accepts a minimal config and fills in the safe defaults", () => {
     const { settings } = validate({});
+    const unpaid = { "orderflow:paymentGateway": undefined, "orderflow:stripeSecretKey": undefined };
+    expect(validate({ ...unpaid, ...dev }).settings.paymentGateway).toBe("sandbox");
     expect(settings.containerSubnetIds).toBeUndefined();
     expect(settings).toMatchObject({
       containerInsights: "enabled",
@@ -251,8 +275,13 @@ describe("stack config validation", () => {
     const tasks = [...CONTAINER_VARIANT.tasks, apiFunction];
     const check = (functions: Config) =>
       validateStackConfig(tasks, "test", {
-        values: { "aws:region": "eu-central-1", "orderflow:functions": JSON.stringify(functions) },
-        isSecret: () => false,
+        values: {
+          "aws:region": "eu-central-1",
+          "orderflow:paymentGateway": "stripe",
+          "orderflow:stripeSecretKey": LIVE_KEY,
+          "orderflow:functions": JSON.stringify(functions),
+        },
+        isSecret: (key) => key === "orderflow:stripeSecretKey",
       });
 
     // Act
@@ -288,6 +317,91 @@ describe("stack config validation", () => {
     }
   });
 
+  it("refuses the sandbox gateway in the production tier, naming the key, and allows it below", () => {
+    // Prepare
+    const sandbox = { "orderflow:paymentGateway": "sandbox", "orderflow:stripeSecretKey": undefined };
+
+    // Act
+    const production = errorOf(sandbox);
+    const staging = validate({ ...sandbox, "orderflow:tier": "staging" });
+
+    // Assess
+    expect(production).toMatch(
+      /^ {2}orderflow:paymentGateway: sandbox charges nobody: the production tier needs stripe/m,
+    );
+    expect(staging.settings.paymentGateway).toBe("sandbox");
+  });
+
+  it("needs the Stripe key with stripe, only as a Pulumi secret, live in production, and never repeats it", () => {
+    // Prepare
+    const testKey = "sk_test_51ZyXwVuTsRqPoNm";
+
+    // Act
+    const missing = errorOf({ "orderflow:stripeSecretKey": undefined });
+    const plain = errorOf({}, []);
+    const testInProduction = errorOf({ "orderflow:stripeSecretKey": testKey });
+    const malformed = errorOf({ "orderflow:stripeSecretKey": `${testKey} ` });
+    const testInStaging = validate({ "orderflow:tier": "staging", "orderflow:stripeSecretKey": testKey });
+    const withoutStripe = errorOf({ "orderflow:tier": "staging", "orderflow:paymentGateway": "sandbox" });
+
+    // Assess
+    expect(missing).toContain("orderflow:stripeSecretKey: is required with paymentGateway stripe");
+    expect(plain).toContain("pulumi config set --secret orderflow:stripeSecretKey <value>");
+    expect(testInProduction).toContain("orderflow:stripeSecretKey: must be a live key");
+    expect(malformed).toMatch(/orderflow:stripeSecretKey: must be a Stripe secret or restricted key/);
+    expect(withoutStripe).toContain(
+      "orderflow:stripeSecretKey: applies only with orderflow:paymentGateway stripe",
+    );
+    expect(testInStaging.settings.stripeSecretKey).toBe(testKey);
+    for (const message of [plain, testInProduction, malformed, withoutStripe]) {
+      expect(message).not.toContain(testKey);
+      expect(message).not.toContain(LIVE_KEY);
+    }
+  });
+
+  it.each(["charge-payment", "refund-payment"])(
+    "refuses %s's gateway variables, which come from orderflow:paymentGateway for both payment functions",
+    (fn) => {
+      // Act
+      const message = errorOf({
+        "orderflow:functions": {
+          [fn]: { env: { PAYMENT_GATEWAY: "sandbox", STRIPE_SECRET_KEY_PARAMETER_NAME: "/x" } },
+        },
+      });
+
+      // Assess
+      expect(message).toContain(
+        `orderflow:functions.${fn}.env.PAYMENT_GATEWAY: is set from orderflow:paymentGateway`,
+      );
+      expect(message).toContain(
+        `orderflow:functions.${fn}.env.STRIPE_SECRET_KEY_PARAMETER_NAME: is set from`,
+      );
+    },
+  );
+
+  it("lets a stack below production point the Stripe SDK elsewhere, and not production", () => {
+    // Prepare
+    const elsewhere = {
+      "orderflow:functions": { "charge-payment": { env: { STRIPE_API_BASE_URL: "http://localhost:12111" } } },
+    };
+
+    // Act
+    const production = errorOf(elsewhere);
+    const development = validate({
+      ...elsewhere,
+      ...dev,
+      "orderflow:stripeSecretKey": "sk_test_51ZyXwVuTsRqPoNm",
+    });
+
+    // Assess
+    expect(production).toContain(
+      "orderflow:functions.charge-payment.env.STRIPE_API_BASE_URL: must stay unset in the production tier",
+    );
+    expect(development.settings.functions["charge-payment"]?.env?.STRIPE_API_BASE_URL).toBe(
+      "http://localhost:12111",
+    );
+  });
+
   it("lists every problem at once", () => {
     const message = errorOf({
       "orderflow:tier": "qa",
@@ -302,11 +416,10 @@ describe("stack config validation", () => {
     const url = "https://hooks.example.com/T000/B000/s3cr3t-token";
 
     // Act
+    const secrets = ["orderflow:alarmWebhookUrl", "orderflow:stripeSecretKey"];
     const plain = errorOf({ "orderflow:alarmWebhookUrl": url });
-    const insecure = errorOf({ "orderflow:alarmWebhookUrl": "http://hooks/s3cr3t-token" }, [
-      "orderflow:alarmWebhookUrl",
-    ]);
-    const accepted = validate({ "orderflow:alarmWebhookUrl": url }, ["orderflow:alarmWebhookUrl"]);
+    const insecure = errorOf({ "orderflow:alarmWebhookUrl": "http://hooks/s3cr3t-token" }, secrets);
+    const accepted = validate({ "orderflow:alarmWebhookUrl": url }, secrets);
 
     // Assess
     expect(plain).toContain("pulumi config set --secret orderflow:alarmWebhookUrl <value>");

@@ -11,6 +11,7 @@ import type { Variant } from "./container-variant";
 
 export const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const POLICY_PACK_DIR = fileURLToPath(new URL("../policy-pack", import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** What the program deploys, read from the same sources the program reads (not from the program module). */
 export const FUNCTIONS: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction];

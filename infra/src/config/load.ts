@@ -13,11 +13,12 @@ export class ConfigError extends Error {
 }
 
 /** Validated settings of one stack, plus where it deploys. Secrets stay Pulumi secret outputs. */
-export interface StackConfig extends Omit<StackSettings, "alarmWebhookUrl"> {
+export interface StackConfig extends Omit<StackSettings, "alarmWebhookUrl" | "stripeSecretKey"> {
   readonly project: string;
   readonly stack: string;
   readonly region: string;
   readonly alarmWebhookUrl?: pulumi.Output<string>;
+  readonly stripeSecretKey?: pulumi.Output<string>;
 }
 
 interface RawConfig {
@@ -32,15 +33,15 @@ export function loadStackConfig(functions: readonly FunctionManifest[]): StackCo
     values: pulumi.runtime.allConfig(),
     isSecret: isConfigSecret,
   });
-  const { alarmWebhookUrl, ...plain } = settings.settings;
+  const { alarmWebhookUrl, stripeSecretKey, ...plain } = settings.settings;
+  const config = new pulumi.Config(CONFIG_NAMESPACE);
   return {
     ...plain,
     project: pulumi.getProject(),
     stack,
     region: settings.region,
-    ...(alarmWebhookUrl !== undefined && {
-      alarmWebhookUrl: new pulumi.Config(CONFIG_NAMESPACE).requireSecret("alarmWebhookUrl"),
-    }),
+    ...(alarmWebhookUrl !== undefined && { alarmWebhookUrl: config.requireSecret("alarmWebhookUrl") }),
+    ...(stripeSecretKey !== undefined && { stripeSecretKey: config.requireSecret("stripeSecretKey") }),
   };
 }
 

@@ -4,6 +4,7 @@
  * differences are these values, never a branch on the stack's name.
  */
 import type { FunctionManifest } from "@orderflow/domain";
+import { type PAYMENT_GATEWAY_ENV, PAYMENT_GATEWAY_NAMES } from "@orderflow/payments/gateway-env";
 import * as v from "valibot";
 
 /** Retention periods CloudWatch Logs accepts (days). */
@@ -17,7 +18,7 @@ export type Tier = (typeof TIERS)[number];
 export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"] as const;
 
 /** Keys that hold credentials: accepted only as Pulumi secrets, and their values never appear in messages. */
-export const SECRET_KEYS = ["alarmWebhookUrl"] as const;
+export const SECRET_KEYS = ["alarmWebhookUrl", "stripeSecretKey"] as const;
 
 /** Tag keys the program sets itself on every resource; config may not redefine them. */
 export const RESERVED_TAG_KEYS = ["Project", "Stack", "Tier", "ManagedBy"] as const;
@@ -27,6 +28,8 @@ const CORS_ORIGIN = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 const LOCAL_ORIGIN = /^http:\/\/localhost(?::\d{1,5})?$/;
 const TAG_KEY = /^[A-Za-z][A-Za-z0-9 _.:/=+@-]{0,127}$/;
 const SUBNET_ID = /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+/** A Stripe secret (`sk_`) or restricted (`rk_`) key, live or test. */
+const STRIPE_SECRET_KEY = /^[sr]k_(live|test)_[A-Za-z0-9]{10,}$/;
 
 /** CloudWatch Container Insights modes an ECS cluster accepts. */
 export const CONTAINER_INSIGHTS = ["enhanced", "enabled", "disabled"] as const;
@@ -162,6 +165,19 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
       alarmWebhookUrl: v.optional(
         v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
       ),
+      paymentGateway: v.optional(
+        v.picklist(PAYMENT_GATEWAY_NAMES, `must be one of ${PAYMENT_GATEWAY_NAMES.join(", ")}`),
+        "sandbox",
+      ),
+      stripeSecretKey: v.optional(
+        v.pipe(
+          v.string("must be a Stripe secret key"),
+          v.regex(
+            STRIPE_SECRET_KEY,
+            "must be a Stripe secret or restricted key (sk_live_…, rk_live_…, sk_test_…)",
+          ),
+        ),
+      ),
       tags: v.optional(tags, {}),
     },
     "setting",
@@ -216,6 +232,85 @@ function tierGuardrails({ dataset, addIssue }: v.RawCheckContext<Settings>): voi
       "must be false in the production tier: execution data carries customer e-mail and addresses",
     );
   }
+  paymentGuardrails(config, (keys, message) =>
+    addIssue({ message, path: issuePath(config, keys), input: valueAt(config, keys) }),
+  );
+}
+
+/** Variables of the payment functions that the program sets from `paymentGateway`, never per function. */
+const WIRED_PAYMENT_ENV: readonly (keyof typeof PAYMENT_GATEWAY_ENV)[] = [
+  "PAYMENT_GATEWAY",
+  "STRIPE_SECRET_KEY_PARAMETER_NAME",
+];
+
+type FailAt = (keys: readonly [string, ...string[]], message: string) => void;
+
+/**
+ * A production stack charges real cards: the sandbox charges nobody, and neither does a Stripe test key.
+ * Both payment functions use the one gateway `paymentGateway` names, so their gateway variables are the
+ * program's to set.
+ */
+function paymentGuardrails(config: Settings, failAt: FailAt): void {
+  const production = config.tier === "production";
+  if (production && config.paymentGateway === "sandbox") {
+    failAt(
+      ["paymentGateway"],
+      "sandbox charges nobody: the production tier needs stripe (and orderflow:stripeSecretKey)",
+    );
+  }
+  if (config.paymentGateway === "stripe" && config.stripeSecretKey === undefined) {
+    failAt(
+      ["stripeSecretKey"],
+      "is required with paymentGateway stripe: pulumi config set --secret orderflow:stripeSecretKey <key>",
+    );
+  }
+  if (config.paymentGateway !== "stripe" && config.stripeSecretKey !== undefined) {
+    failAt(["stripeSecretKey"], "applies only with orderflow:paymentGateway stripe");
+  }
+  if (production && config.stripeSecretKey !== undefined && !config.stripeSecretKey.includes("_live_")) {
+    failAt(
+      ["stripeSecretKey"],
+      "must be a live key (sk_live_… or rk_live_…) in the production tier: a test key charges nobody",
+    );
+  }
+  for (const [name, settings] of Object.entries(config.functions)) {
+    const env = settings?.env ?? {};
+    for (const variable of WIRED_PAYMENT_ENV.filter((v) => env[v] !== undefined)) {
+      failAt(
+        ["functions", name, "env", variable],
+        "is set from orderflow:paymentGateway, one gateway for both payment functions",
+      );
+    }
+    if (production && env.STRIPE_API_BASE_URL !== undefined) {
+      failAt(
+        ["functions", name, "env", "STRIPE_API_BASE_URL"],
+        "must stay unset in the production tier: payments go to Stripe's API",
+      );
+    }
+  }
+}
+
+function valueAt(config: Settings, keys: readonly string[]): unknown {
+  let value: unknown = config;
+  for (const key of keys) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value;
+}
+
+/** The issue path of a nested setting, as valibot reports paths (the message names the full key). */
+function issuePath(
+  config: Settings,
+  keys: readonly [string, ...string[]],
+): [v.ObjectPathItem, ...v.ObjectPathItem[]] {
+  const [first, ...rest] = keys.map(
+    (key, i): v.ObjectPathItem => ({
+      type: "object",
+      origin: "value",
+      input: valueAt(config, keys.slice(0, i)) as Record<string, unknown>,
+      key,
+      value: valueAt(config, keys.slice(0, i + 1)),
+    }),
+  );
+  return [first as v.ObjectPathItem, ...rest];
 }
 
 export type StackSettings = Settings;

@@ -20,6 +20,7 @@ export type StackName = (typeof STACKS)[number];
  */
 const SECRET_STAND_INS: Readonly<Record<string, string>> = {
   "orderflow:alarmWebhookUrl": "https://hooks.example.invalid/stand-in",
+  "orderflow:stripeSecretKey": "sk_live_StandInForTheSecretKey",
 };
 
 /** Reads `Pulumi.<stack>.yaml` in `dir` as the CLI would present it to the program. */
