@@ -15,8 +15,9 @@ export interface FieldIssue {
 /** At most this many issues are listed; the rest are counted. */
 export const MAX_LISTED_ISSUES = 20;
 
-// Keys the schemas define look like this; a key that does not is the client's own text and is not repeated.
-const FIELD_NAME = /^[a-z]\w{0,63}$/i;
+// Keys the schemas define, and record keys such as SKUs, look like this; a key that does not (a card number,
+// a control character) is the client's own text and is not repeated.
+const FIELD_NAME = /^[a-z][\w-]{0,63}$/i;
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: "a string",
@@ -27,12 +28,14 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 
 /** valibot config for parsing what a client or another component sent: no message repeats the input. */
 export const PARSE_CONFIG: v.Config<v.BaseIssue<unknown>> = {
-  // For issues whose schema or action has no message of its own; valibot's default ends in "but received
-  // <the input>".
+  // For issues whose schema or action has no message of its own. valibot's default ends in "but received
+  // <the input>", which is kept only for lengths (a count, not the input).
   message: (issue) =>
     issue.kind === "schema"
       ? `must be ${TYPE_NAMES[issue.expected ?? ""] ?? issue.expected}`
-      : `fails ${issue.type}`,
+      : issue.type.endsWith("length")
+        ? issue.message
+        : `fails ${issue.type}`,
 };
 
 function pathOf(issue: v.BaseIssue<unknown>): string {

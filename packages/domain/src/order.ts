@@ -52,7 +52,8 @@ const Items = v.pipe(
         return;
       }
       addIssue({
-        message: `repeats the SKU of item ${first}; list each SKU once with its total quantity`,
+        // Names the SKU, the one value a message repeats: a catalog code that passed the SKU pattern.
+        message: `repeats SKU ${item.sku} of item ${first}; list each SKU once with its total quantity`,
         path: [
           { type: "array", origin: "value", input: dataset.value, key: index, value: item },
           { type: "object", origin: "value", input: item, key: "sku", value: item.sku },

@@ -117,13 +117,11 @@ describe("messages", () => {
     ["a list where an object belongs", "shippingAddress", [marker]],
     ["a string outside the pattern", "payment.token", `tok ${marker}`],
     ["an unknown currency", "currency", marker],
+    ["a quantity out of range", "items", [{ sku: "SKU-MUG", quantity: Number(marker) }]],
     [
-      "a duplicate SKU",
+      "an item list too long",
       "items",
-      [
-        { sku: `SKU-${marker}`, quantity: 1 },
-        { sku: `SKU-${marker}`, quantity: 2 },
-      ],
+      Array.from({ length: 101 }, (_, i) => ({ sku: `SKU-${marker}${i}`, quantity: 1 })),
     ],
   ])("never repeat the value: %s", (_case, path, value) => {
     // Act

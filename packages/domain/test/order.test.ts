@@ -103,7 +103,7 @@ describe("Order schema", () => {
 
   it("rejects a SKU listed twice, naming the repeated line", () => {
     const bad = { ...wireOrder, items: [wireOrder.items[0], wireOrder.items[0]] };
-    expect(() => parseOrThrow(Order, bad)).toThrow(/items\[1\]\.sku: repeats the SKU of item 0/);
+    expect(() => parseOrThrow(Order, bad)).toThrow(/items\[1\]\.sku: repeats SKU SKU-TSHIRT-M of item 0/);
   });
 
   it("requires the order id inside the workflow but not at the API", () => {
