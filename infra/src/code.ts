@@ -19,10 +19,14 @@ export function packageDir(exportedModule: string): string {
   return enclosingDir(dirname(require.resolve(exportedModule)), "package.json");
 }
 
+/** Where a handler bundle split with esbuild keeps the code it loads lazily (e.g. a provider's SDK). */
+export const CHUNK_DIR = "chunks";
+
 /**
- * The built code of a Lambda package as a deployment archive: the handler bundle and its source map only
- * (a package may build more into `dist/`, e.g. a container bundle, which has no place in the function).
- * Fails with the fix when the package has not been built, instead of deploying an empty function.
+ * The built code of a Lambda package as a deployment archive: the handler bundle, its `chunks/` when the
+ * build split off lazily loaded code, and their source maps only (a package may build more into `dist/`,
+ * e.g. a container bundle, which has no place in the function). Fails with the fix when the package has
+ * not been built, instead of deploying an empty function.
  */
 export function lambdaCode(exportedModule: string): pulumi.asset.AssetArchive {
   const dist = join(packageDir(exportedModule), "dist");
@@ -31,7 +35,14 @@ export function lambdaCode(exportedModule: string): pulumi.asset.AssetArchive {
       `${dist}/${HANDLER_FILE} is missing: run \`pnpm turbo run build --filter=@orderflow/infra...\` first`,
     );
   }
-  const files = [HANDLER_FILE, `${HANDLER_FILE}.map`].filter((file) => existsSync(join(dist, file)));
+  const chunks = existsSync(join(dist, CHUNK_DIR))
+    ? readdirSync(join(dist, CHUNK_DIR))
+        .sort()
+        .map((file) => `${CHUNK_DIR}/${file}`)
+    : [];
+  const files = [HANDLER_FILE, `${HANDLER_FILE}.map`, ...chunks].filter((file) =>
+    existsSync(join(dist, file)),
+  );
   return new pulumi.asset.AssetArchive(
     Object.fromEntries(files.map((file) => [file, new pulumi.asset.FileAsset(join(dist, file))])),
   );

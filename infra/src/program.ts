@@ -21,6 +21,7 @@ import {
   workflowFunctions,
 } from "./components/deploy-task";
 import type { TableRef } from "./components/function-statements";
+import { OrderEventPublishers } from "./components/order-event-publishers";
 import { OrderOutbox } from "./components/order-outbox";
 import { OrderWorkflow } from "./components/order-workflow";
 import { OrdersApi } from "./components/orders-api";
@@ -31,6 +32,7 @@ import { loadStackConfig, type StackConfig } from "./config/load";
 import { reservedConcurrencyOf } from "./config/reserved-concurrency";
 import type { FunctionConfig } from "./config/schema";
 import { deployedFunctions } from "./deployed-functions";
+import { NO_PAYMENTS, type PaymentWiring, paymentGateway, usesPaymentGateway } from "./payment-gateway";
 import { awsProvider } from "./provider";
 
 /**
@@ -69,14 +71,17 @@ export interface ProgramOptions {
 /**
  * The whole stack. A factory, not module top-level code, so tests and the offline synth can run it after
  * installing Pulumi mocks. Reads as the order things come to exist: config and provider, data, event bus
- * and the outbox that publishes to it, tasks, workflow and its reconciler, API, alarms.
+ * and the outbox that alone may publish to it, the payment gateway's secret, tasks, workflow and its
+ * reconciler, API, alarms.
  */
 export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
   const stack = stackContext(options);
   const tables = declareTables(stack);
   const bus = declareEventBus(stack);
   const outbox = declareOutbox(stack, tables, bus);
-  const tasks = deployTasks(stack, tables);
+  declareOrderEventPublishers(stack, bus, outbox);
+  const payments = paymentGateway(stack.config, stack.provider);
+  const tasks = deployTasks(stack, tables, payments);
   const workflow = declareWorkflow(stack, { tasks, tables });
   const reconciler = declareReconciler(stack, tables, workflow);
   const apiHandler = declareApiFunction(stack, tables, workflow);
@@ -153,22 +158,40 @@ function declareOutbox(stack: Stack, tables: TableRefs, bus: aws.cloudwatch.Even
   );
 }
 
+/**
+ * The bus's resource policy: only the outbox's role may put order events on it, so a consumer can trust
+ * an `orderflow.orders` event to be a recorded outcome.
+ */
+function declareOrderEventPublishers(stack: Stack, bus: aws.cloudwatch.EventBus, outbox: OrderOutbox): void {
+  new OrderEventPublishers(
+    "order-events",
+    { eventBus: { name: bus.name, arn: bus.arn }, publishers: [outbox.function.roleArn] },
+    stack.inherit,
+  );
+}
+
 /** One TaskFunction or ContainerTask per workflow task, as its manifest's `kind` says. */
-function deployTasks(stack: Stack, tables: TableRefs): DeployedTask[] {
-  return stack.tasks.map((manifest) =>
-    deployTask(
+function deployTasks(stack: Stack, tables: TableRefs, payments: PaymentWiring): DeployedTask[] {
+  return stack.tasks.map((manifest) => {
+    const gateway = usesPaymentGateway(manifest) ? payments : NO_PAYMENTS;
+    return deployTask(
       manifest,
       {
-        lambda: () => ({
-          ...functionSettings(stack, manifest),
-          tables,
-          code: lambdaCode(`${taskPackage(manifest)}/task`),
-        }),
+        lambda: () => {
+          const settings = functionSettings(stack, manifest);
+          return {
+            ...settings,
+            environment: { ...settings.environment, ...gateway.environment },
+            additionalStatements: gateway.statements,
+            tables,
+            code: lambdaCode(`${taskPackage(manifest)}/task`),
+          };
+        },
         container: (container) => containerSettings(stack, container, tables),
       },
       stack.inherit,
-    ),
-  );
+    );
+  });
 }
 
 function declareWorkflow(

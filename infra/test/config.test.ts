@@ -8,7 +8,15 @@ import { ConfigError, validateStackConfig } from "../src/config/validate";
 import { installMocks } from "../src/synth/mocks";
 import { CONTAINER_VARIANT } from "./container-variant";
 import { FUNCTIONS } from "./harness";
-import { asCliValues, type Config, errorOf, lineFor, validate } from "./validate-config";
+import {
+  asCliValues,
+  type Config,
+  errorOf,
+  LIVE_KEY,
+  lineFor,
+  OWNER_SECRETS,
+  validate,
+} from "./validate-config";
 
 const dev = { "orderflow:tier": "development" };
 
@@ -63,6 +71,18 @@ const BAD_VALUES: readonly [label: string, config: Config, key: string, allowed:
     { "orderflow:functions": { "charge-payment": { env: { API_KEY: "x" } } } },
     "orderflow:functions.charge-payment.env.API_KEY",
     /not a known environment variable of charge-payment; allowed: PAYMENT_GATEWAY/,
+  ],
+  [
+    "payment gateway",
+    { "orderflow:paymentGateway": "paypal" },
+    "orderflow:paymentGateway",
+    /must be one of sandbox, stripe/,
+  ],
+  [
+    "stripe secret key",
+    { "orderflow:stripeSecretKey": "pk_live_1234567890abcdef" },
+    "orderflow:stripeSecretKey",
+    /must be a Stripe secret or restricted key/,
   ],
   [
     "execution data",
@@ -241,6 +261,8 @@ describe("stack config validation", () => {
     ] as const) {
       expect(settings[key], key).toBeUndefined();
     }
+    const unpaid = { "orderflow:paymentGateway": undefined, "orderflow:stripeSecretKey": undefined };
+    expect(validate({ ...unpaid, ...dev }).settings.paymentGateway).toBe("sandbox");
     expect(settings).toMatchObject({
       containerInsights: "enabled",
       tier: "development",
@@ -258,7 +280,7 @@ describe("stack config validation", () => {
     const check = (functions: Config) =>
       validateStackConfig(tasks, "test", {
         values: asCliValues({ "orderflow:functions": functions }),
-        isSecret: () => false,
+        isSecret: (key) => OWNER_SECRETS.includes(key),
       });
 
     // Act
@@ -294,6 +316,91 @@ describe("stack config validation", () => {
     }
   });
 
+  it("refuses the sandbox gateway in the production tier, naming the key, and allows it below", () => {
+    // Prepare
+    const sandbox = { "orderflow:paymentGateway": "sandbox", "orderflow:stripeSecretKey": undefined };
+
+    // Act
+    const production = errorOf(sandbox);
+    const staging = validate({ ...sandbox, "orderflow:tier": "staging" });
+
+    // Assess
+    expect(production).toMatch(
+      /^ {2}orderflow:paymentGateway: sandbox charges nobody: the production tier needs stripe/m,
+    );
+    expect(staging.settings.paymentGateway).toBe("sandbox");
+  });
+
+  it("needs the Stripe key with stripe, only as a Pulumi secret, live in production, and never repeats it", () => {
+    // Prepare
+    const testKey = "sk_test_51ZyXwVuTsRqPoNm";
+
+    // Act
+    const missing = errorOf({ "orderflow:stripeSecretKey": undefined });
+    const plain = errorOf({}, []);
+    const testInProduction = errorOf({ "orderflow:stripeSecretKey": testKey });
+    const malformed = errorOf({ "orderflow:stripeSecretKey": `${testKey} ` });
+    const testInStaging = validate({ "orderflow:tier": "staging", "orderflow:stripeSecretKey": testKey });
+    const withoutStripe = errorOf({ "orderflow:tier": "staging", "orderflow:paymentGateway": "sandbox" });
+
+    // Assess
+    expect(missing).toContain("orderflow:stripeSecretKey: is required with paymentGateway stripe");
+    expect(plain).toContain("pulumi config set --secret orderflow:stripeSecretKey <value>");
+    expect(testInProduction).toContain("orderflow:stripeSecretKey: must be a live key");
+    expect(malformed).toMatch(/orderflow:stripeSecretKey: must be a Stripe secret or restricted key/);
+    expect(withoutStripe).toContain(
+      "orderflow:stripeSecretKey: applies only with orderflow:paymentGateway stripe",
+    );
+    expect(testInStaging.settings.stripeSecretKey).toBe(testKey);
+    for (const message of [plain, testInProduction, malformed, withoutStripe]) {
+      expect(message).not.toContain(testKey);
+      expect(message).not.toContain(LIVE_KEY);
+    }
+  });
+
+  it.each(["charge-payment", "refund-payment"])(
+    "refuses %s's gateway variables, which come from orderflow:paymentGateway for both payment functions",
+    (fn) => {
+      // Act
+      const message = errorOf({
+        "orderflow:functions": {
+          [fn]: { env: { PAYMENT_GATEWAY: "sandbox", STRIPE_SECRET_KEY_PARAMETER_NAME: "/x" } },
+        },
+      });
+
+      // Assess
+      expect(message).toContain(
+        `orderflow:functions.${fn}.env.PAYMENT_GATEWAY: is set from orderflow:paymentGateway`,
+      );
+      expect(message).toContain(
+        `orderflow:functions.${fn}.env.STRIPE_SECRET_KEY_PARAMETER_NAME: is set from`,
+      );
+    },
+  );
+
+  it("lets a stack below production point the Stripe SDK elsewhere, and not production", () => {
+    // Prepare
+    const elsewhere = {
+      "orderflow:functions": { "charge-payment": { env: { STRIPE_API_BASE_URL: "http://localhost:12111" } } },
+    };
+
+    // Act
+    const production = errorOf(elsewhere);
+    const development = validate({
+      ...elsewhere,
+      ...dev,
+      "orderflow:stripeSecretKey": "sk_test_51ZyXwVuTsRqPoNm",
+    });
+
+    // Assess
+    expect(production).toContain(
+      "orderflow:functions.charge-payment.env.STRIPE_API_BASE_URL: must stay unset in the production tier",
+    );
+    expect(development.settings.functions["charge-payment"]?.env?.STRIPE_API_BASE_URL).toBe(
+      "http://localhost:12111",
+    );
+  });
+
   it("lists every problem at once", () => {
     const message = errorOf({
       "orderflow:tier": "qa",
@@ -308,11 +415,10 @@ describe("stack config validation", () => {
     const url = "https://hooks.example.com/T000/B000/s3cr3t-token";
 
     // Act
+    const secrets = ["orderflow:alarmWebhookUrl", "orderflow:stripeSecretKey"];
     const plain = errorOf({ "orderflow:alarmWebhookUrl": url });
-    const insecure = errorOf({ "orderflow:alarmWebhookUrl": "http://hooks/s3cr3t-token" }, [
-      "orderflow:alarmWebhookUrl",
-    ]);
-    const accepted = validate({ "orderflow:alarmWebhookUrl": url }, ["orderflow:alarmWebhookUrl"]);
+    const insecure = errorOf({ "orderflow:alarmWebhookUrl": "http://hooks/s3cr3t-token" }, secrets);
+    const accepted = validate({ "orderflow:alarmWebhookUrl": url }, secrets);
 
     // Assess
     expect(plain).toContain("pulumi config set --secret orderflow:alarmWebhookUrl <value>");

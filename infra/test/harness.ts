@@ -12,6 +12,7 @@ import type { Variant } from "./container-variant";
 
 export const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const POLICY_PACK_DIR = fileURLToPath(new URL("../policy-pack", import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** What the deploy role must allow per resource type and provider function (`infra/iam/`). */
 export const REQUIRED_ACTIONS = JSON.parse(

@@ -38,6 +38,15 @@ function without(resources: Resources, type: string, name: string): Resources {
   return kept;
 }
 
+/** Edits a function's environment variables. */
+function editEnvironment(
+  inputs: Inputs,
+  edit: (variables: Record<string, unknown>) => Record<string, unknown>,
+): Inputs {
+  const environment = inputs.environment as { variables: Record<string, unknown> };
+  return { ...inputs, environment: { ...environment, variables: edit(environment.variables) } };
+}
+
 /** Edits a JSON-text input (policies, definitions) as an object. */
 function editJson(inputs: Inputs, key: string, edit: (value: Record<string, unknown>) => void): Inputs {
   const value = JSON.parse(String(inputs[key])) as Record<string, unknown>;
@@ -155,6 +164,13 @@ const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = 
     ),
   "kms-key-rotation": (r) => change(r, T.kmsKey, "alarms-key", (i) => ({ ...i, enableKeyRotation: false })),
   "alarm-notifies": (r) => change(r, T.metricAlarm, "alarms-api-5xx", (i) => ({ ...i, alarmActions: [] })),
+  "lambda-real-payment-gateway": (r) =>
+    change(r, T.function, "charge-payment-function", (i) =>
+      editEnvironment(i, (variables) => ({ ...variables, PAYMENT_GATEWAY: "sandbox" })),
+    ),
+  "ssm-parameters-secure-string": (r) =>
+    change(r, T.ssmParameter, "stripe-secret-key", (i) => ({ ...i, type: "String" })),
+  "eventbridge-order-events-reserved": (r) => without(r, T.eventBusPolicy, "order-events-policy"),
   "aws-provider-default-tags": (r) =>
     change(r, T.awsProvider, "aws", (i) =>
       editJson(i, "defaultTags", (d) => {
@@ -267,6 +283,35 @@ const MORE_BREAKERS: readonly [rule: string, how: string, breaker: (resources: R
     "every-workload-alarmed",
     "a function's unexpected-errors filter is gone",
     (r) => without(r, T.logMetricFilter, "alarms-validate-order-unexpected-errors-filter"),
+  ],
+  [
+    "eventbridge-order-events-reserved",
+    "the bus policy denies the state machine's role too",
+    (r) =>
+      change(r, T.eventBusPolicy, "order-events-policy", (i) =>
+        editJson(i, "policy", (d) => {
+          const condition = (statements(d)[0] as Statement).Condition as Record<
+            string,
+            Record<string, unknown>
+          >;
+          condition.ArnNotEquals = { "aws:PrincipalArn": ["arn:aws:iam::123456789012:role/someone-else"] };
+        }),
+      ),
+  ],
+  [
+    "eventbridge-order-events-reserved",
+    "the bus policy allows instead of denying",
+    (r) =>
+      change(r, T.eventBusPolicy, "order-events-policy", (i) =>
+        editJson(i, "policy", (d) => {
+          (statements(d)[0] as Statement).Effect = "Allow";
+        }),
+      ),
+  ],
+  [
+    "apigw-route-authorization",
+    "a JWT route requires no scope",
+    (r) => change(r, T.route, "orders-api-get-orders", ({ authorizationScopes: _, ...i }) => i),
   ],
   [
     "workflow-and-api-alarmed",

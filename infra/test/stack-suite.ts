@@ -3,6 +3,9 @@
  * state never crosses stacks). Expectations come from the manifests, the domain specs and the stack file,
  * never from the program under test.
  */
+
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { apiFunction } from "@orderflow/api/function";
 import {
   type ContainerTaskManifest,
@@ -32,6 +35,7 @@ import {
   named,
   ofType,
   POLICY_PACK_DIR,
+  REPO_ROOT,
   REQUIRED_ACTIONS,
   stackFile,
   stringState,
@@ -60,6 +64,8 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
     isSecret: (key) => file.secretKeys.includes(key),
   });
   const prefix = `${file.project}-${stack}-`;
+  const stripe = settings.paymentGateway === "stripe";
+  const PAYMENT_FUNCTIONS = FUNCTIONS.filter((m) => "PAYMENT_GATEWAY" in m.env).map((m) => m.name);
   let run: SynthRun;
 
   const functionResource = (name: string) => named(run, T.function, `${name}-function`);
@@ -82,6 +88,9 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           "orderflow:data:Tables": 1,
           [T.table]: TABLE_NAMES.length,
           "aws:cloudwatch/eventBus:EventBus": 1,
+          "orderflow:events:OrderEventPublishers": 1,
+          [T.eventBusPolicy]: 1,
+          ...(stripe && { [T.ssmParameter]: 1 }),
           "orderflow:task:TaskFunction": n,
           [T.function]: n,
           [T.role]: n + 1 + 2 * c,
@@ -102,9 +111,9 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           "orderflow:api:OrdersApi": 1,
           [T.api]: 1,
           "aws:apigatewayv2/integration:Integration": 1,
-          [T.route]: 2,
+          [T.route]: 3,
           [T.stage]: 1,
-          [T.permission]: 2,
+          [T.permission]: 3,
           ...(settings.apiAuth.type === "jwt" && { "aws:apigatewayv2/authorizer:Authorizer": 1 }),
           "orderflow:observability:Alarms": 1,
           [T.kmsKey]: 1,
@@ -132,10 +141,9 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         expect(custom.length).toBeGreaterThan(30);
         for (const r of custom) expect(r.provider, r.name).toMatch(/pulumi:providers:aws::aws::/);
         const topLevel = run.captured.filter((r) => r.parent === null).map((r) => r.type);
-        expect(topLevel.filter((t) => !t.startsWith("orderflow:")).sort()).toEqual([
-          "aws:cloudwatch/eventBus:EventBus",
-          T.awsProvider,
-        ]);
+        expect(topLevel.filter((t) => !t.startsWith("orderflow:")).sort()).toEqual(
+          ["aws:cloudwatch/eventBus:EventBus", T.awsProvider, ...(stripe ? [T.ssmParameter] : [])].sort(),
+        );
       });
     });
 
@@ -170,8 +178,14 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           };
           const assets = await code.assets;
           const dir = manifest.name === "api" ? "packages/api/dist" : `packages/tasks/${manifest.name}/dist`;
-          expect(Object.keys(assets).sort()).toEqual(["handler.mjs", "handler.mjs.map"]);
+          const chunks = existsSync(join(REPO_ROOT, dir, "chunks"))
+            ? readdirSync(join(REPO_ROOT, dir, "chunks")).map((file) => `chunks/${file}`)
+            : [];
+          expect(Object.keys(assets).sort()).toEqual(["handler.mjs", "handler.mjs.map", ...chunks].sort());
           expect(await assets["handler.mjs"]?.path).toMatch(new RegExp(`${dir}/handler.mjs$`));
+          // The payment functions load the Stripe SDK lazily, from a chunk of their own.
+          if (PAYMENT_FUNCTIONS.includes(manifest.name))
+            expect(chunks.some((c) => /^chunks\/stripe-connect-\w+\.mjs$/.test(c))).toBe(true);
         }
       });
 
@@ -185,9 +199,19 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
             expect(variables.variables[tableEnvVar(table as never)]).toBe(`${prefix}${table}`);
           }
           for (const [name, spec] of Object.entries(manifest.env)) {
+            if (name === "PAYMENT_GATEWAY") continue;
             const expected = own?.env?.[name] ?? spec.default;
             if (expected !== undefined) expect(variables.variables[name]).toBe(expected);
           }
+        }
+        for (const name of PAYMENT_FUNCTIONS) {
+          const variables = (
+            functionResource(name).inputs.environment as { variables: Record<string, string> }
+          ).variables;
+          expect(variables.PAYMENT_GATEWAY).toBe(settings.paymentGateway);
+          expect(variables.STRIPE_SECRET_KEY_PARAMETER_NAME).toBe(
+            stripe ? `/${file.project}/${stack}/stripe-secret-key` : undefined,
+          );
         }
         const api = functionResource("api").inputs.environment as { variables: Record<string, string> };
         expect(api.variables.STATE_MACHINE_ARN).toBe(
@@ -382,6 +406,38 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         }
       });
 
+      it("lets exactly the payment functions read the Stripe key's SecureString parameter, and nothing else of SSM", () => {
+        const readers = identityPolicies().filter((r) =>
+          documentOf(r).Statement.some((s) =>
+            s.Action.some((a) => a.startsWith("ssm:") || a.startsWith("kms:Decrypt")),
+          ),
+        );
+        if (!stripe) {
+          expect(readers).toEqual([]);
+          return;
+        }
+        const parameter = named(run, T.ssmParameter, "stripe-secret-key");
+        expect(parameter.inputs).toMatchObject({
+          type: "SecureString",
+          name: `/${file.project}/${stack}/stripe-secret-key`,
+        });
+        expect(parameter.inputs).not.toHaveProperty("keyId");
+        expect(readers.map((r) => r.name).sort()).toEqual(PAYMENT_FUNCTIONS.map((n) => `${n}-policy`).sort());
+        for (const reader of readers) {
+          const statements = documentOf(reader).Statement.filter((s) =>
+            s.Action.some((a) => a.startsWith("ssm:")),
+          );
+          expect(statements).toEqual([
+            {
+              Sid: "ReadStripeSecretKey",
+              Effect: "Allow",
+              Action: ["ssm:GetParameter"],
+              Resource: [stringState(parameter, "arn")],
+            },
+          ]);
+        }
+      });
+
       it("lets only the api function start the workflow, through its alias", () => {
         const starters = identityPolicies().filter((r) =>
           documentOf(r).Statement.some((s) => s.Action.includes("states:StartExecution")),
@@ -414,10 +470,14 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
     });
 
     describe(`${stack}: API`, () => {
-      it("routes POST /orders and GET /orders/{id} to the api function with the configured authorization", () => {
+      it("routes POST /orders, GET /orders and GET /orders/{id} to the api function with the configured authorization", () => {
         const routes = ofType(run, T.route);
         const integration = named(run, "aws:apigatewayv2/integration:Integration", "orders-api-integration");
-        expect(routes.map((r) => r.inputs.routeKey).sort()).toEqual(["GET /orders/{id}", "POST /orders"]);
+        expect(routes.map((r) => r.inputs.routeKey).sort()).toEqual([
+          "GET /orders",
+          "GET /orders/{id}",
+          "POST /orders",
+        ]);
         expect(integration.inputs.integrationUri).toBe(stringState(functionResource("api"), "arn"));
         const expectedType = { iam: "AWS_IAM", jwt: "JWT", none: "NONE" }[settings.apiAuth.type];
         for (const route of routes) {
@@ -431,6 +491,17 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
             audiences: settings.apiAuth.audiences,
           });
           for (const route of routes) expect(route.inputs.authorizerId).toBe(authorizer.id);
+          // Placing an order needs the write scope, reading the caller's orders the read scope.
+          const scopes = Object.fromEntries(
+            routes.map((r) => [r.inputs.routeKey, r.inputs.authorizationScopes]),
+          );
+          expect(scopes).toEqual({
+            "POST /orders": ["orders:write"],
+            "GET /orders": ["orders:read"],
+            "GET /orders/{id}": ["orders:read"],
+          });
+        } else {
+          for (const route of routes) expect(route.inputs).not.toHaveProperty("authorizationScopes");
         }
       });
 
@@ -456,6 +527,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         const executionArn = stringState(named(run, T.api, "orders-api-api"), "executionArn");
         const permissions = ofType(run, T.permission).map((p) => p.inputs);
         expect(permissions.map((p) => p.sourceArn).sort()).toEqual([
+          `${executionArn}/*/GET/orders`,
           `${executionArn}/*/GET/orders/*`,
           `${executionArn}/*/POST/orders`,
         ]);
@@ -470,6 +542,29 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
     });
 
     describe(`${stack}: data, events, alarms`, () => {
+      it("reserves the order events' source on the bus to the state machine's role", () => {
+        const bus = named(run, "aws:cloudwatch/eventBus:EventBus", "order-events");
+        const policy = named(run, T.eventBusPolicy, "order-events-policy");
+        const role = stringState(named(run, T.role, "order-workflow-role"), "arn");
+        expect(policy.inputs.eventBusName).toBe(stringState(bus, "name"));
+        expect(JSON.parse(String(policy.inputs.policy))).toEqual({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "OnlyOrderflowPublishesOrderEvents",
+              Effect: "Deny",
+              Principal: "*",
+              Action: "events:PutEvents",
+              Resource: stringState(bus, "arn"),
+              Condition: {
+                StringEquals: { "events:source": "orderflow.orders" },
+                ArnNotEquals: { "aws:PrincipalArn": [role] },
+              },
+            },
+          ],
+        });
+      });
+
       it("creates every table from its spec: on-demand, encrypted, PITR and deletion protection as configured", () => {
         for (const logical of TABLE_NAMES) {
           const spec = TABLES[logical];

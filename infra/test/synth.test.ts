@@ -10,6 +10,7 @@ import { renderSynth, synthesize } from "../src/synth/synthesize";
 import { INFRA_DIR, stackFile } from "./harness";
 
 const SECRET_WEBHOOK = "https://hooks.example.com/services/T0001/B0001/do-not-leak-4f9c2e";
+const SECRET_STRIPE_KEY = "sk_live_DoNotLeak7d1e0c5b9a";
 
 describe("offline synth", () => {
   it("renders the same input to byte-identical files", async () => {
@@ -59,8 +60,12 @@ describe("offline synth", () => {
     const prod = stackFile("prod");
     const withSecret = {
       ...prod,
-      config: { ...prod.config, "orderflow:alarmWebhookUrl": SECRET_WEBHOOK },
-      secretKeys: ["orderflow:alarmWebhookUrl"],
+      config: {
+        ...prod.config,
+        "orderflow:alarmWebhookUrl": SECRET_WEBHOOK,
+        "orderflow:stripeSecretKey": SECRET_STRIPE_KEY,
+      },
+      secretKeys: [...prod.secretKeys, "orderflow:alarmWebhookUrl"],
     };
 
     // Act
@@ -70,8 +75,11 @@ describe("offline synth", () => {
     // Assess
     expect(text).not.toContain("do-not-leak-4f9c2e");
     expect(text).not.toContain("hooks.example.com");
+    expect(text).not.toContain("DoNotLeak");
     const webhook = document.resources.find((r) => r.name === "alarms-webhook");
     expect(webhook?.inputs).toMatchObject({ protocol: "https", endpoint: SECRET_MARKER });
+    const parameter = document.resources.find((r) => r.name === "stripe-secret-key");
+    expect(parameter?.inputs).toMatchObject({ type: "SecureString", value: SECRET_MARKER });
   });
 
   it("reads `secure:` values from a stack file as secrets without knowing them", async () => {
@@ -117,5 +125,24 @@ describe("offline synth", () => {
     });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("--stack must be one of dev, staging, prod or all (got qa)");
+  });
+
+  it("refuses to synthesize prod with the sandbox gateway, naming the key, before declaring anything", async () => {
+    // Prepare: the prod stack file as checked in, with the gateway switched back to the sandbox
+    const prod = stackFile("prod");
+    const { "orderflow:stripeSecretKey": _key, ...config } = prod.config;
+    const sandboxed = {
+      ...prod,
+      config: { ...config, "orderflow:paymentGateway": "sandbox" },
+      secretKeys: [],
+    };
+
+    // Act
+    const run = synthesize(sandboxed);
+
+    // Assess
+    await expect(run).rejects.toThrow(
+      /invalid configuration for stack prod[\s\S]*orderflow:paymentGateway: sandbox charges nobody/,
+    );
   });
 });

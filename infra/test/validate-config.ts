@@ -4,8 +4,15 @@ import { FUNCTIONS } from "./harness";
 
 export type Config = Record<string, unknown>;
 
+/** A live Stripe key's shape; production refuses the sandbox and test keys. */
+export const LIVE_KEY = "sk_live_51AbCdEfGhIjKlMnOpQrStUv";
+
+/** The secret keys of {@link OWNER_VALUES}. */
+export const OWNER_SECRETS: readonly string[] = ["orderflow:stripeSecretKey"];
+
 /**
- * What a production stack's owner must set (account, who is paged, reservations, subnets): merged under
+ * What a production stack's owner must set (account, who is paged, reservations, subnets, a real payment
+ * gateway with its key as a secret): merged under
  * every config the helpers validate, so a test about one key is not drowned by these. A test removes one
  * by setting it to `undefined`.
  */
@@ -14,6 +21,8 @@ export const OWNER_VALUES: Config = {
   "orderflow:alarmEmail": "oncall@orderflow.invalid",
   "orderflow:reservedConcurrency": 5,
   "orderflow:containerSubnetIds": ["subnet-0a1b2c3d4e5f60718"],
+  "orderflow:paymentGateway": "stripe",
+  "orderflow:stripeSecretKey": LIVE_KEY,
 };
 
 /** Config as the stack file would hold it: structured values become JSON, as the CLI does; undefined is absent. */
@@ -25,7 +34,7 @@ export function asCliValues(config: Config): Record<string, string> {
   );
 }
 
-export function validate(config: Config, secretKeys: readonly string[] = []) {
+export function validate(config: Config, secretKeys: readonly string[] = OWNER_SECRETS) {
   return validateStackConfig(FUNCTIONS, "test", {
     values: asCliValues(config),
     isSecret: (key) => secretKeys.includes(key),
@@ -33,7 +42,7 @@ export function validate(config: Config, secretKeys: readonly string[] = []) {
 }
 
 /** The one ConfigError message the config gets; fails the test when the config is accepted. */
-export function errorOf(config: Config, secretKeys: readonly string[] = []): string {
+export function errorOf(config: Config, secretKeys: readonly string[] = OWNER_SECRETS): string {
   try {
     validate(config, secretKeys);
   } catch (error) {

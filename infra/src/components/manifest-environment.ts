@@ -4,9 +4,9 @@ import { declaredTables, type TableRef } from "./function-statements";
 
 /**
  * A manifest's runtime environment: `<TABLE>_TABLE_NAME` for each declared table, then each manifest
- * variable with the program's value (config override or wiring), else its default. A variable with neither,
- * or a value for a variable the manifest does not declare, is a wiring mistake and fails before anything
- * deploys.
+ * variable with the program's value (config override or wiring), else its default. A variable with neither
+ * (unless the manifest marks it optional, then it is left out), or a value for a variable the manifest does
+ * not declare, is a wiring mistake and fails before anything deploys.
  *
  * @param what how messages name the workload, e.g. "function" or "container task"
  */
@@ -30,6 +30,7 @@ export function manifestEnvironment(
   }
   for (const [name, spec] of Object.entries(manifest.env)) {
     const value = given[name] ?? spec.default;
+    if (value === undefined && spec.optional) continue;
     if (value === undefined) {
       throw new Error(
         `${what} ${manifest.name} needs environment variable ${name} (${spec.description}): ` +

@@ -25,12 +25,15 @@ export interface ApiRoute {
   readonly method: "GET" | "POST";
   /** The route's path; `{name}` is a path parameter. */
   readonly path: string;
+  /** OAuth scopes the JWT authorizer requires (any one of them) when auth is `jwt`. */
+  readonly scopes: readonly string[];
 }
 
-/** The API's surface: start an order, read its status. */
+/** The API's surface: place an order (`orders:write`), list the caller's orders and read one (`orders:read`). */
 export const ORDER_ROUTES: readonly ApiRoute[] = [
-  { method: "POST", path: "/orders" },
-  { method: "GET", path: "/orders/{id}" },
+  { method: "POST", path: "/orders", scopes: ["orders:write"] },
+  { method: "GET", path: "/orders", scopes: ["orders:read"] },
+  { method: "GET", path: "/orders/{id}", scopes: ["orders:read"] },
 ];
 
 /** HTTP API route authorization type per auth mode. */
@@ -75,9 +78,10 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 /**
- * The HTTP API in front of the api function: `POST /orders` and `GET /orders/{id}`, every route authorized
- * as configured, JSON access logs in its own log group, throttling and CORS from config, and invoke
- * permissions scoped to this API and each route.
+ * The HTTP API in front of the api function: `POST /orders`, `GET /orders` and `GET /orders/{id}`, every
+ * route authorized as configured (with JWT auth, each route requires its scopes), JSON access logs in its
+ * own log group, throttling and CORS from config, and invoke permissions scoped to this API and each route.
+ * The function takes the customer from the verified token's subject, so JWT is the mode for customers.
  *
  * @example
  * ```ts
@@ -131,13 +135,15 @@ export class OrdersApi extends pulumi.ComponentResource {
       {
         name: args.apiName,
         protocolType: "HTTP",
-        description: "Orders: POST /orders starts an order, GET /orders/{id} reports its status",
+        description:
+          "Orders: POST /orders starts an order, GET /orders and GET /orders/{id} report the caller's orders",
         corsConfiguration: {
           allowOrigins: args.corsAllowOrigins,
           allowMethods: ["GET", "POST", "OPTIONS"],
           allowHeaders: [
             "authorization",
             "content-type",
+            "idempotency-key",
             "x-amz-date",
             "x-amz-security-token",
             "x-amz-content-sha256",
@@ -205,7 +211,10 @@ export class OrdersApi extends pulumi.ComponentResource {
             routeKey: `${route.method} ${route.path}`,
             target: pulumi.interpolate`integrations/${parts.integration.id}`,
             authorizationType: AUTHORIZATION_TYPES[args.auth.type],
-            ...(parts.authorizer && { authorizerId: parts.authorizer.id }),
+            ...(parts.authorizer && {
+              authorizerId: parts.authorizer.id,
+              authorizationScopes: [...route.scopes],
+            }),
           },
           { parent: this },
         ),

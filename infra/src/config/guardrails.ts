@@ -6,6 +6,7 @@
 import type { FunctionManifest } from "@orderflow/domain";
 import type * as v from "valibot";
 import { configSetCommand } from "./config-set-command";
+import { paymentGuardrails } from "./payment-guardrails";
 import { placeholderInEmail, placeholderInUrl } from "./placeholders";
 import { isLambda, reservedConcurrencyOf } from "./reserved-concurrency";
 import type { ParsedSettings } from "./schema";
@@ -13,7 +14,7 @@ import type { ParsedSettings } from "./schema";
 type Path = readonly [string, ...(string | number)[]];
 type Fail = (path: Path, message: string) => void;
 
-interface Context {
+export interface GuardrailContext {
   readonly config: ParsedSettings;
   readonly functions: readonly FunctionManifest[];
   readonly stack: string;
@@ -27,7 +28,7 @@ export function tierGuardrails(functions: readonly FunctionManifest[], stack: st
     const config = dataset.value;
     const fail: Fail = ([first, ...rest], message) =>
       addIssue({ message, path: [pathItem(config, first), ...rest.map((key) => pathItem(config, key))] });
-    const context: Context = { config, functions, stack, fail };
+    const context: GuardrailContext = { config, functions, stack, fail };
     for (const check of CHECKS) check(context);
   };
 }
@@ -39,7 +40,7 @@ function pathItem(config: ParsedSettings, key: string | number): v.IssuePathItem
     : { type: "object", origin: "value", input: config, key, value: undefined };
 }
 
-function developmentOnly({ config, fail }: Context): void {
+function developmentOnly({ config, fail }: GuardrailContext): void {
   if (config.apiAuth.type === "none" && config.tier !== "development") {
     fail(
       ["apiAuth"],
@@ -54,7 +55,7 @@ function developmentOnly({ config, fail }: Context): void {
   }
 }
 
-function productionFloors({ config, fail }: Context): void {
+function productionFloors({ config, fail }: GuardrailContext): void {
   if (config.tier !== "production") return;
   if (!config.deletionProtection) fail(["deletionProtection"], "must be true in the production tier");
   if (config.workflowIncludeExecutionData) {
@@ -65,7 +66,7 @@ function productionFloors({ config, fail }: Context): void {
   }
 }
 
-function networkPairing({ config, fail }: Context): void {
+function networkPairing({ config, fail }: GuardrailContext): void {
   if (config.containerAssignPublicIp !== undefined && config.containerSubnetIds === undefined) {
     fail(
       ["containerAssignPublicIp"],
@@ -78,7 +79,7 @@ function networkPairing({ config, fail }: Context): void {
  * A JWT authorizer needs its issuer. Checked here rather than by the schema, so a stack file that lacks it
  * still gets every other missing value reported in the same run.
  */
-function jwtIssuer({ config, stack, fail }: Context): void {
+function jwtIssuer({ config, stack, fail }: GuardrailContext): void {
   if (config.apiAuth.type === "jwt" && config.apiAuth.issuer === undefined) {
     fail(
       ["apiAuth", "issuer"],
@@ -88,7 +89,7 @@ function jwtIssuer({ config, stack, fail }: Context): void {
 }
 
 /** Documentation and loopback hosts deploy fine and then answer 401, match no origin, page no one. */
-function noPlaceholders({ config, fail }: Context): void {
+function noPlaceholders({ config, fail }: GuardrailContext): void {
   if (config.tier === "development") return;
   const refuse = (path: Path, domain: string, what: string) =>
     fail(path, `${domain} is a placeholder domain, refused in the ${config.tier} tier: set ${what}`);
@@ -105,7 +106,7 @@ function noPlaceholders({ config, fail }: Context): void {
 }
 
 /** What only the stack's owner can know; refusing its absence beats deploying a stack nobody watches. */
-function ownerValues({ config, stack, fail }: Context): void {
+function ownerValues({ config, stack, fail }: GuardrailContext): void {
   if (config.tier === "development") return;
   if (config.accountId === undefined) {
     fail(
@@ -124,7 +125,7 @@ function ownerValues({ config, stack, fail }: Context): void {
 }
 
 /** Production reserves concurrency per function and runs containers in subnets its owner chose. */
-function productionCapacity({ config, functions, stack, fail }: Context): void {
+function productionCapacity({ config, functions, stack, fail }: GuardrailContext): void {
   if (config.tier !== "production") return;
   const unreserved = functions
     .filter(isLambda)
@@ -146,7 +147,7 @@ function productionCapacity({ config, functions, stack, fail }: Context): void {
   }
 }
 
-const CHECKS: readonly ((context: Context) => void)[] = [
+const CHECKS: readonly ((context: GuardrailContext) => void)[] = [
   jwtIssuer,
   developmentOnly,
   productionFloors,
@@ -154,4 +155,5 @@ const CHECKS: readonly ((context: Context) => void)[] = [
   noPlaceholders,
   ownerValues,
   productionCapacity,
+  paymentGuardrails,
 ];

@@ -5,11 +5,12 @@ import type { StackSettings } from "./schema";
 import { validateStackConfig } from "./validate";
 
 /** Validated settings of one stack, plus where it deploys. Secrets stay Pulumi secret outputs. */
-export interface StackConfig extends Omit<StackSettings, "alarmWebhookUrl"> {
+export interface StackConfig extends Omit<StackSettings, "alarmWebhookUrl" | "stripeSecretKey"> {
   readonly project: string;
   readonly stack: string;
   readonly region: string;
   readonly alarmWebhookUrl?: pulumi.Output<string>;
+  readonly stripeSecretKey?: pulumi.Output<string>;
 }
 
 /** Reads and validates the whole stack configuration before any resource exists; throws one ConfigError. */
@@ -19,15 +20,15 @@ export function loadStackConfig(functions: readonly FunctionManifest[]): StackCo
     values: pulumi.runtime.allConfig(),
     isSecret: isConfigSecret,
   });
-  const { alarmWebhookUrl, ...plain } = settings.settings;
+  const { alarmWebhookUrl, stripeSecretKey, ...plain } = settings.settings;
+  const config = new pulumi.Config(CONFIG_NAMESPACE);
   return {
     ...plain,
     project: pulumi.getProject(),
     stack,
     region: settings.region,
-    ...(alarmWebhookUrl !== undefined && {
-      alarmWebhookUrl: new pulumi.Config(CONFIG_NAMESPACE).requireSecret("alarmWebhookUrl"),
-    }),
+    ...(alarmWebhookUrl !== undefined && { alarmWebhookUrl: config.requireSecret("alarmWebhookUrl") }),
+    ...(stripeSecretKey !== undefined && { stripeSecretKey: config.requireSecret("stripeSecretKey") }),
   };
 }
 

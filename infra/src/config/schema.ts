@@ -4,6 +4,7 @@
  * differences are these values, never a branch on the stack's name.
  */
 import type { FunctionManifest } from "@orderflow/domain";
+import { PAYMENT_GATEWAY_NAMES } from "@orderflow/payments/gateway-env";
 import * as v from "valibot";
 import { tierGuardrails } from "./guardrails";
 
@@ -18,7 +19,7 @@ export type Tier = (typeof TIERS)[number];
 export const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"] as const;
 
 /** Keys that hold credentials: accepted only as Pulumi secrets, and their values never appear in messages. */
-export const SECRET_KEYS = ["alarmWebhookUrl"] as const;
+export const SECRET_KEYS = ["alarmWebhookUrl", "stripeSecretKey"] as const;
 
 /** Tag keys the program sets itself on every resource; config may not redefine them. */
 export const RESERVED_TAG_KEYS = ["Project", "Stack", "Tier", "ManagedBy"] as const;
@@ -29,6 +30,8 @@ const LOCAL_ORIGIN = /^http:\/\/localhost(?::\d{1,5})?$/;
 const TAG_KEY = /^[A-Za-z][A-Za-z0-9 _.:/=+@-]{0,127}$/;
 const SUBNET_ID = /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 const ACCOUNT_ID = /^\d{12}$/;
+/** A Stripe secret (`sk_`) or restricted (`rk_`) key, live or test. */
+const STRIPE_SECRET_KEY = /^[sr]k_(live|test)_[A-Za-z0-9]{10,}$/;
 
 /** CloudWatch Container Insights modes an ECS cluster accepts. */
 export const CONTAINER_INSIGHTS = ["enhanced", "enabled", "disabled"] as const;
@@ -178,6 +181,19 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
         v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
       ),
       canary: v.optional(strict({ weight: integer(1, 50), bakeMinutes: integer(1, 720) }, "canary field")),
+      paymentGateway: v.optional(
+        v.picklist(PAYMENT_GATEWAY_NAMES, `must be one of ${PAYMENT_GATEWAY_NAMES.join(", ")}`),
+        "sandbox",
+      ),
+      stripeSecretKey: v.optional(
+        v.pipe(
+          v.string("must be a Stripe secret key"),
+          v.regex(
+            STRIPE_SECRET_KEY,
+            "must be a Stripe secret or restricted key (sk_live_…, rk_live_…, sk_test_…)",
+          ),
+        ),
+      ),
       tags: v.optional(tags, {}),
     },
     "setting",

@@ -22,9 +22,9 @@ export const apiRules = [
   resourceRule(
     {
       name: "apigw-route-authorization",
-      description: "Every API route requires authorization (IAM or JWT)",
+      description: "Every API route requires authorization (IAM or JWT); a JWT route requires OAuth scopes",
       analogue: "AwsSolutions-APIG4",
-      remediation: "Set orderflow:apiAuth to iam or jwt.",
+      remediation: "Set orderflow:apiAuth to iam or jwt; give every route in ORDER_ROUTES its scopes.",
       types: [T.route],
     },
     function* (props) {
@@ -32,6 +32,8 @@ export const apiRules = [
       if (type === undefined || type === "NONE") yield `route ${String(props.routeKey)} has no authorization`;
       if (type === "JWT" && !props.authorizerId)
         yield `route ${String(props.routeKey)} uses JWT without an authorizer`;
+      if (type === "JWT" && asArray(props.authorizationScopes).length === 0)
+        yield `route ${String(props.routeKey)} accepts any token of the issuer: it requires no scope`;
     },
   ),
   resourceRule(

@@ -134,4 +134,16 @@ export const dataRules = [
       for (const tag of REQUIRED_TAGS) if (!tags[tag]) yield `default tag ${tag} is missing`;
     },
   ),
+  resourceRule(
+    {
+      name: "ssm-parameters-secure-string",
+      description: "SSM parameters (the payment provider's key) are SecureString, encrypted at rest",
+      remediation: 'Declare the parameter with type "SecureString" and its value from Pulumi secret config.',
+      types: [T.ssmParameter],
+    },
+    function* (props) {
+      if (props.type !== "SecureString")
+        yield `parameter ${String(props.name)} is ${String(props.type)}, not SecureString`;
+    },
+  ),
 ];

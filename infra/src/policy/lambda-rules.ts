@@ -134,4 +134,16 @@ export const lambdaRules = [
       }
     },
   ),
+  resourceRule(
+    {
+      name: "lambda-real-payment-gateway",
+      description: "Payment functions charge through a real provider, not the sandbox, which charges nobody",
+      remediation: "Set orderflow:paymentGateway to stripe and the secret orderflow:stripeSecretKey.",
+      types: [T.function],
+    },
+    function* (props) {
+      const gateway = at(props, "environment.variables.PAYMENT_GATEWAY");
+      if (gateway === "sandbox") yield "PAYMENT_GATEWAY is sandbox: no card is ever charged";
+    },
+  ),
 ];

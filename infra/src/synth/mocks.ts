@@ -111,6 +111,12 @@ const OUTPUTS: Readonly<Record<string, OutputsOf>> = {
     const physical = physicalName(name, inputs);
     return { name: physical, arn: arn("events", t, `event-bus/${physical}`) };
   },
+  "aws:cloudwatch/eventBusPolicy:EventBusPolicy": (name) => ({ __id: name }),
+  "aws:ssm/parameter:Parameter": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    // A parameter ARN is `parameter` followed by its path-like name, which starts with `/`.
+    return { name: physical, arn: arn("ssm", t, `parameter${physical}`), version: 1 };
+  },
   "aws:sfn/stateMachine:StateMachine": (name, inputs, t) => {
     const physical = physicalName(name, inputs);
     const machineArn = arn("states", t, `stateMachine:${physical}`);

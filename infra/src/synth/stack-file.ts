@@ -28,6 +28,7 @@ export const SAMPLES_DIR = "synth-samples";
  */
 const SECRET_STAND_INS: Readonly<Record<string, string>> = {
   "orderflow:alarmWebhookUrl": "https://hooks.example.invalid/stand-in",
+  "orderflow:stripeSecretKey": "sk_live_StandInForTheSecretKey",
 };
 
 type ConfigMap = Readonly<Record<string, unknown>>;

@@ -1,8 +1,10 @@
 import type { OrderRecord } from "./ports";
 
-/** The body of `GET /orders/{id}`. */
+/** The body of `GET /orders/{id}`, and one entry of `GET /orders`. */
 export interface OrderView {
   readonly orderId: string;
+  /** The key the client posted the order with (or the one the API chose). */
+  readonly idempotencyKey?: string;
   readonly status: OrderRecord["status"];
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -31,6 +33,7 @@ export function publicCause(cause: string): string {
 export function orderView(record: OrderRecord): OrderView {
   return {
     orderId: record.orderId,
+    ...(record.idempotencyKey !== undefined && { idempotencyKey: record.idempotencyKey }),
     status: record.status,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

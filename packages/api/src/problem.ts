@@ -1,4 +1,4 @@
-import type { FieldIssue } from "@orderflow/domain";
+import { type FieldIssue, MAX_LISTED_ISSUES } from "@orderflow/domain";
 import { type HttpResponse, jsonResponse } from "./responses";
 
 /**
@@ -10,7 +10,11 @@ export const PROBLEM_TYPES = {
   invalidOrder: problemType("invalid-order"),
   malformedJson: problemType("malformed-json"),
   invalidOrderId: problemType("invalid-order-id"),
+  invalidIdempotencyKey: problemType("invalid-idempotency-key"),
+  invalidListQuery: problemType("invalid-list-query"),
   orderConflict: problemType("order-conflict"),
+  customerMismatch: problemType("customer-mismatch"),
+  unusableSubject: problemType("unusable-token-subject"),
   workflowNotStarted: problemType("workflow-not-started"),
 } as const;
 
@@ -20,14 +24,17 @@ export interface Problem {
   readonly title: string;
   readonly status: number;
   readonly detail: string;
-  /** Every field that failed validation (400 invalid-order). */
+  /** The fields that failed validation (400 invalid-order), at most {@link MAX_LISTED_ISSUES}. */
   readonly errors?: readonly FieldIssue[];
+  /** How many more fields failed than `errors` lists. */
+  readonly omittedErrors?: number;
   /** The order the problem concerns, when there is one the client can act on. */
   readonly orderId?: string;
 }
 
 /** Titles of the `about:blank` problems; the others carry their own title. */
 const STATUS_PHRASES: Readonly<Record<number, string>> = {
+  401: "Unauthorized",
   404: "Not Found",
   405: "Method Not Allowed",
   413: "Content Too Large",
@@ -40,6 +47,7 @@ export interface ProblemOptions {
   readonly type?: string;
   /** @default the HTTP status phrase */
   readonly title?: string;
+  /** Every problem found; the document lists the first {@link MAX_LISTED_ISSUES} and counts the rest. */
   readonly errors?: readonly FieldIssue[];
   readonly orderId?: string;
   /** @default {} */
@@ -48,13 +56,14 @@ export interface ProblemOptions {
 
 /** An `application/problem+json` response. */
 export function problemResponse(status: number, detail: string, options: ProblemOptions = {}): HttpResponse {
-  const { type = "about:blank", title = STATUS_PHRASES[status] ?? "Error", headers = {} } = options;
+  const { type = "about:blank", title = STATUS_PHRASES[status] ?? "Error", headers = {}, errors } = options;
   const problem: Problem = {
     type,
     title,
     status,
     detail,
-    ...(options.errors && { errors: options.errors }),
+    ...(errors && { errors: errors.slice(0, MAX_LISTED_ISSUES) }),
+    ...(errors && errors.length > MAX_LISTED_ISSUES && { omittedErrors: errors.length - MAX_LISTED_ISSUES }),
     ...(options.orderId && { orderId: options.orderId }),
   };
   return jsonResponse(status, problem, headers, "application/problem+json");

@@ -1,18 +1,23 @@
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { describe, expect, it } from "vitest";
 import { DynamoOrderStore } from "../src/dynamo-order-store";
 import type { NewOrder } from "../src/ports";
 import { sampleOrder } from "./support/events";
-import { OrdersTable, uniqueOrderId } from "./support/local-orders";
+import { OrdersTable, uniqueCustomer, uniqueOrderId } from "./support/local-orders";
 
 const db = await useLocalTables(["orders"]);
 const table = new OrdersTable(db.names.orders);
 const store = new DynamoOrderStore(table.client, db.names.orders);
 
-function newOrder(orderId: string, requestHash = "hash-1"): NewOrder {
-  const { payment: _token, ...order } = sampleOrder(orderId);
-  return { order, requestHash, createdAt: "2026-11-25T21:00:00.000Z" };
+function newOrder(orderId: string, requestHash = "hash-1", customerId = "cus_ana"): NewOrder {
+  const { payment: _token, customer, ...order } = sampleOrder(orderId);
+  return {
+    order: { ...order, customer: { ...customer, id: customerId } },
+    idempotencyKey: "key-1",
+    requestHash,
+    createdAt: "2026-11-25T21:00:00.000Z",
+  };
 }
 
 describe("DynamoOrderStore", () => {
@@ -27,41 +32,54 @@ describe("DynamoOrderStore", () => {
     // Assess
     const record = {
       orderId,
+      customerId: "cus_ana",
+      idempotencyKey: "key-1",
       status: "PENDING",
       createdAt: order.createdAt,
       updatedAt: order.createdAt,
       requestHash: "hash-1",
     };
     expect(result).toEqual({ inserted: true, record });
-    expect(await table.item(orderId)).toEqual({ ...record, customerId: "cus_ana", order: order.order });
+    expect(await table.item(orderId)).toEqual({ ...record, order: order.order });
   });
 
-  it("finds a stored order by the customer index, newest first", async () => {
+  it("lists a customer's orders newest first, a page at a time, and none of another customer's", async () => {
     // Prepare
-    const customerId = `cus_${uniqueOrderId()}`;
-    const ids = [uniqueOrderId(), uniqueOrderId()];
+    const customerId = uniqueCustomer();
+    const ids = [uniqueOrderId(), uniqueOrderId(), uniqueOrderId()];
     for (const [i, orderId] of ids.entries()) {
-      const order = newOrder(orderId);
       await store.insertPending({
-        ...order,
-        order: { ...order.order, customer: { ...order.order.customer, id: customerId } },
+        ...newOrder(orderId, "h", customerId),
         createdAt: `2026-11-25T21:00:0${i}.000Z`,
       });
     }
+    await store.insertPending(newOrder(uniqueOrderId(), "h", uniqueCustomer()));
 
     // Act
-    const { Items } = await table.client.send(
-      new QueryCommand({
-        TableName: db.names.orders,
-        IndexName: "byCustomer",
-        KeyConditionExpression: "customerId = :c",
-        ExpressionAttributeValues: { ":c": customerId },
-        ScanIndexForward: false,
-      }),
-    );
+    const first = await store.listByCustomer(customerId, 2);
+    const second = await store.listByCustomer(customerId, 2, first.next);
 
     // Assess
-    expect(Items?.map((item) => item.orderId)).toEqual([...ids].reverse());
+    expect(first.records.map((r) => r.orderId)).toEqual([ids[2], ids[1]]);
+    expect(first.next).toEqual({ createdAt: "2026-11-25T21:00:01.000Z", orderId: ids[1] });
+    expect(second.records.map((r) => r.orderId)).toEqual([ids[0]]);
+    expect(second.records[0]).toEqual({
+      orderId: ids[0],
+      customerId,
+      idempotencyKey: "key-1",
+      status: "PENDING",
+      createdAt: "2026-11-25T21:00:00.000Z",
+      updatedAt: "2026-11-25T21:00:00.000Z",
+      requestHash: "h",
+    });
+  });
+
+  it("lists nothing, and no next page, for a customer without orders", async () => {
+    // Act
+    const page = await store.listByCustomer(uniqueCustomer(), 10);
+
+    // Assess
+    expect(page).toEqual({ records: [] });
   });
 
   it("keeps the first order when the id is taken and returns it instead", async () => {
@@ -115,6 +133,8 @@ describe("DynamoOrderStore", () => {
     // Assess
     expect(record).toEqual({
       orderId,
+      customerId: "cus_ana",
+      idempotencyKey: "key-1",
       status: "FAILED",
       createdAt: "2026-11-25T21:00:00.000Z",
       updatedAt: "2026-11-25T22:00:00.000Z",

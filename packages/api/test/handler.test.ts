@@ -3,8 +3,8 @@ import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { type CapturedLogs, captureLogs } from "@orderflow/task-kit/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bodyOf, getOrder, httpEvent, postOrder, sampleOrder } from "./support/events";
-import { OrdersTable, uniqueOrderId } from "./support/local-orders";
+import { bodyOf, getOrder, httpEvent, listOrders, postOrder, sampleOrder } from "./support/events";
+import { OrdersTable, uniqueCustomer, uniqueOrderId } from "./support/local-orders";
 
 const ARN = "arn:aws:states:eu-central-1:123456789012:stateMachine:orderflow-test-orders:live";
 const db = await useLocalTables(["orders"]);
@@ -29,17 +29,18 @@ const startedNames = () => sfn.commandCalls(StartExecutionCommand).map((c) => c.
 describe("handler (DynamoDB Local, Step Functions mocked)", () => {
   it("accepts an order with 202, stores it without the card token and starts the workflow for it", async () => {
     // Prepare
-    const orderId = uniqueOrderId();
+    const key = uniqueOrderId();
 
     // Act
-    const response = await handler(postOrder(sampleOrder(orderId)));
+    const response = await handler(postOrder(sampleOrder(key)));
 
     // Assess
+    const { orderId } = bodyOf(response) as { orderId: string };
     expect(response.statusCode).toBe(202);
-    expect(bodyOf(response)).toMatchObject({ orderId, status: "PENDING" });
+    expect(bodyOf(response)).toMatchObject({ idempotencyKey: key, status: "PENDING" });
     expect(response.headers.location).toMatch(new RegExp(`^https://[^/]+/orders/${orderId}$`));
     const item = await table.item(orderId);
-    expect(item).toMatchObject({ orderId, status: "PENDING", customerId: "cus_ana" });
+    expect(item).toMatchObject({ orderId, status: "PENDING", customerId: "cus_ana", idempotencyKey: key });
     expect(JSON.stringify(item)).not.toContain("tok_visa");
     expect(startedNames()).toEqual([orderId]);
     expect(sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input.stateMachineArn).toBe(ARN);
@@ -47,25 +48,25 @@ describe("handler (DynamoDB Local, Step Functions mocked)", () => {
 
   it("answers a repeated order with 202 and the same order; Step Functions reports it already exists", async () => {
     // Prepare
-    const orderId = uniqueOrderId();
-    const first = await handler(postOrder(sampleOrder(orderId)));
+    const key = uniqueOrderId();
+    const first = await handler(postOrder(sampleOrder(key)));
     sfn
       .on(StartExecutionCommand)
       .rejects(new ExecutionAlreadyExists({ message: "Execution Already Exists", $metadata: {} }));
 
     // Act
-    const repeat = await handler(postOrder(sampleOrder(orderId)));
+    const repeat = await handler(postOrder(sampleOrder(key)));
 
     // Assess
     expect(repeat.statusCode).toBe(202);
     expect(bodyOf(repeat)).toEqual(bodyOf(first));
   });
 
-  it("answers the same id with a different order with 409 and starts nothing", async () => {
+  it("answers the same key with a different order with 409 and starts nothing", async () => {
     // Prepare
-    const orderId = uniqueOrderId();
-    await handler(postOrder(sampleOrder(orderId)));
-    const different = { ...sampleOrder(orderId), currency: "USD" };
+    const key = uniqueOrderId();
+    const first = await handler(postOrder(sampleOrder(key)));
+    const different = { ...sampleOrder(key), currency: "USD" };
 
     // Act
     const response = await handler(postOrder(different));
@@ -73,7 +74,7 @@ describe("handler (DynamoDB Local, Step Functions mocked)", () => {
     // Assess
     expect(response.statusCode).toBe(409);
     expect(response.headers["content-type"]).toBe("application/problem+json");
-    expect(startedNames()).toEqual([orderId]);
+    expect(startedNames()).toEqual([bodyOf(first).orderId]);
   });
 
   it.each([
@@ -91,6 +92,7 @@ describe("handler (DynamoDB Local, Step Functions mocked)", () => {
     ],
     ["an unknown path", httpEvent({ method: "GET", path: "/customers" }), 404],
     ["a wrong method", httpEvent({ method: "DELETE", path: "/orders" }), 405],
+    ["no verified token", postOrder(sampleOrder("ord_anon_1"), { as: null }), 401],
     ["a malformed id", getOrder("not%20an%20id"), 400],
     ["an unknown order", getOrder("ord_never_posted"), 404],
   ])("answers %s with a %i problem and starts nothing", async (_case, event, status) => {
@@ -106,8 +108,8 @@ describe("handler (DynamoDB Local, Step Functions mocked)", () => {
 
   it("reports an accepted order's status with GET", async () => {
     // Prepare
-    const orderId = uniqueOrderId();
-    await handler(postOrder(sampleOrder(orderId)));
+    const created = await handler(postOrder(sampleOrder(uniqueOrderId())));
+    const { orderId } = bodyOf(created) as { orderId: string };
     await table.mark(orderId, "COMPLETED");
 
     // Act
@@ -115,7 +117,7 @@ describe("handler (DynamoDB Local, Step Functions mocked)", () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(bodyOf(response)).toEqual({
+    expect(bodyOf(response)).toMatchObject({
       orderId,
       status: "COMPLETED",
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -124,11 +126,9 @@ describe("handler (DynamoDB Local, Step Functions mocked)", () => {
   });
 
   it("writes JSON logs with the order id and without the e-mail or card token", async () => {
-    // Prepare
-    const orderId = uniqueOrderId();
-
     // Act
-    await handler(postOrder(sampleOrder(orderId)));
+    const response = await handler(postOrder(sampleOrder(uniqueOrderId())));
+    const { orderId } = bodyOf(response);
 
     // Assess
     expect(logs.records().find((l) => l.message === "order accepted")).toMatchObject({
@@ -136,5 +136,63 @@ describe("handler (DynamoDB Local, Step Functions mocked)", () => {
       service: "orders-api",
     });
     expect(logs.text()).not.toMatch(/ana@example\.com|tok_visa/);
+  });
+});
+
+describe("two customers on one API (handler, DynamoDB Local)", () => {
+  it("give each their own order for the same key, and each sees only their own, one by one and listed", async () => {
+    // Prepare
+    const [ana, bea] = [uniqueCustomer(), uniqueCustomer()];
+    const key = uniqueOrderId();
+
+    // Act
+    const anas = await handler(postOrder(sampleOrder(key), { as: ana }));
+    const beas = await handler(postOrder(sampleOrder(key), { as: bea }));
+    const anaId = bodyOf(anas).orderId as string;
+    const beaId = bodyOf(beas).orderId as string;
+
+    // Assess
+    expect([anas.statusCode, beas.statusCode]).toEqual([202, 202]);
+    expect(anaId).not.toBe(beaId);
+    expect(startedNames()).toEqual([anaId, beaId]);
+    expect((await handler(getOrder(anaId, { as: ana }))).statusCode).toBe(200);
+    expect((await handler(getOrder(beaId, { as: bea }))).statusCode).toBe(200);
+    expect((await handler(getOrder(beaId, { as: ana }))).statusCode).toBe(404);
+    expect((await handler(getOrder(anaId, { as: bea }))).statusCode).toBe(404);
+    const listed = async (who: string) =>
+      (bodyOf(await handler(listOrders({}, { as: who }))).orders as { orderId: string }[]).map(
+        (o) => o.orderId,
+      );
+    expect(await listed(ana)).toEqual([anaId]);
+    expect(await listed(bea)).toEqual([beaId]);
+  });
+
+  it("cannot block each other's keys: the second customer to use a key still gets 202", async () => {
+    // Prepare: Bea takes the key first, with an order Ana's differs from
+    const [ana, bea] = [uniqueCustomer(), uniqueCustomer()];
+    const key = uniqueOrderId();
+    await handler(postOrder({ ...sampleOrder(key), currency: "USD" }, { as: bea }));
+
+    // Act
+    const anas = await handler(postOrder(sampleOrder(key), { as: ana }));
+
+    // Assess
+    expect(anas.statusCode).toBe(202);
+    expect(bodyOf(anas)).toMatchObject({ idempotencyKey: key, status: "PENDING" });
+  });
+
+  it("cannot file an order into the other's history", async () => {
+    // Prepare
+    const [ana, bea] = [uniqueCustomer(), uniqueCustomer()];
+    await handler(postOrder(sampleOrder(uniqueOrderId()), { as: ana }));
+    const intoAnas = { ...sampleOrder(uniqueOrderId()), customer: { id: ana, email: "bea@example.com" } };
+
+    // Act
+    const response = await handler(postOrder(intoAnas, { as: bea }));
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(await table.ofCustomer(ana)).toHaveLength(1);
+    expect(await table.ofCustomer(bea)).toEqual([]);
   });
 });

@@ -16,7 +16,8 @@ afterEach(() => {
   sfn.reset();
 });
 
-const order = sampleOrder("ord_sfn_1") as Order;
+const sample = sampleOrder("ord_sfn_1");
+const order: Order = { ...sample, customer: { ...sample.customer, id: "cus_ana" } };
 const starter = () => new SfnWorkflowStarter(new SFNClient({ region: "eu-central-1" }), ARN);
 
 describe("SfnWorkflowStarter", () => {

@@ -197,6 +197,10 @@ describe("orderflow start: the order", () => {
       "order-invalid.json",
       /^orderflow start: --input .*order-invalid\.json: not a valid order: customer\.email: must be an e-mail address; items\[0\]\.quantity: must be at least 1\n$/,
     ],
+    [
+      "order-without-customer-id.json",
+      /^orderflow start: --input .*order-without-customer-id\.json: not a valid order: customer\.id: is required\n$/,
+    ],
   ])("rejects %s in one line, exit 2, before asking Pulumi or AWS", async (file, message) => {
     const h = harness();
 

@@ -2,15 +2,15 @@
  * Business errors. Each `name` is exactly the error name the workflow's Catch matches (Lambda reports
  * `error.name` as the error type), so renaming one is a contract change. Business errors are never retried.
  */
-import { type FieldIssue, formatIssues } from "./issues";
+import { type FieldIssue, formatIssues, MAX_LISTED_ISSUES } from "./issues";
 
 export class ValidationError extends Error {
   override readonly name = "ValidationError";
-  constructor(
-    readonly issues: readonly FieldIssue[],
-    subject = "input",
-  ) {
+  /** The first {@link MAX_LISTED_ISSUES} problems; the message counts the rest. */
+  readonly issues: readonly FieldIssue[];
+  constructor(issues: readonly FieldIssue[], subject = "input") {
     super(`invalid ${subject}: ${formatIssues(issues)}`);
+    this.issues = issues.slice(0, MAX_LISTED_ISSUES);
   }
 }
 

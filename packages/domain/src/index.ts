@@ -50,7 +50,7 @@ export {
   type OrderRejectedDetail,
 } from "./events";
 export { newOrderId, ORDER_ID_PATTERN, OrderId, SKU_PATTERN, Sku } from "./ids";
-export { describeIssues, type FieldIssue, formatIssues } from "./issues";
+export { describeIssues, type FieldIssue, formatIssues, MAX_LISTED_ISSUES, PARSE_CONFIG } from "./issues";
 export { LineItem, MAX_QUANTITY } from "./line-item";
 export {
   CONTAINER_TASK_ENV,
@@ -69,6 +69,7 @@ export {
 } from "./manifest";
 export { Currency, Money, money, multiplyMoney, sumMoney } from "./money";
 export {
+  CUSTOMER_ID_PATTERN,
   Customer,
   MAX_LINE_ITEMS,
   Order,
@@ -97,3 +98,4 @@ export {
   type TableSpec,
   tableEnvVar,
 } from "./tables";
+export { cleanText } from "./text";

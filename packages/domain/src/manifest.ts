@@ -39,6 +39,12 @@ export interface EnvVarSpec {
   readonly description: string;
   /** Value used when the stack's config does not set one. */
   readonly default?: string;
+  /**
+   * Needed by some configurations only (e.g. by one payment gateway): a variable without a value is left
+   * out instead of failing the deploy or the cold start, and the code that needs it checks for it.
+   * @default false
+   */
+  readonly optional?: boolean;
 }
 
 export interface FunctionManifest {

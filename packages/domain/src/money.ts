@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { cleanText } from "./text";
 
 /**
  * ISO 4217 codes as the runtime's ICU knows them: a maintained list instead of a hand-copied one.
@@ -7,7 +8,7 @@ import * as v from "valibot";
 const ISO_4217 = new Set<string>(Intl.supportedValuesOf("currency"));
 
 export const Currency = v.pipe(
-  v.string(),
+  cleanText,
   v.check((code) => ISO_4217.has(code), "must be an ISO 4217 currency code such as EUR"),
 );
 export type Currency = v.InferOutput<typeof Currency>;

@@ -3,26 +3,35 @@ import { Address } from "./address";
 import { OrderId } from "./ids";
 import { LineItem } from "./line-item";
 import { Currency } from "./money";
+import { cleanText } from "./text";
 
 export const MAX_LINE_ITEMS = 100;
 
-export const Customer = v.strictObject({
-  id: v.pipe(
-    v.string(),
-    v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _ or -"),
-  ),
-  email: v.pipe(
-    v.string(),
-    v.maxLength(254, "must be at most 254 characters"),
-    v.email("must be an e-mail address"),
-  ),
-});
+/**
+ * A customer is who the identity provider says (the token's `sub`): Cognito, Auth0 (`auth0|…`), Okta and
+ * URI subjects all fit.
+ */
+export const CUSTOMER_ID_PATTERN = /^[\x21-\x7E]{1,255}$/;
+const CustomerId = v.pipe(
+  cleanText,
+  v.regex(CUSTOMER_ID_PATTERN, "must be 1-255 printable ASCII characters without spaces"),
+);
+const Email = v.pipe(
+  cleanText,
+  v.maxLength(254, "must be at most 254 characters"),
+  v.email("must be an e-mail address"),
+);
+
+export const Customer = v.strictObject({ id: CustomerId, email: Email });
 export type Customer = v.InferOutput<typeof Customer>;
+
+/** The customer as a client posts it: the id may be left out, because the API takes it from the token. */
+const CustomerRequest = v.strictObject({ id: v.optional(CustomerId), email: Email });
 
 /** An opaque card token from the payment provider; the card itself never reaches us. */
 export const PaymentMethod = v.strictObject({
   token: v.pipe(
-    v.string(),
+    cleanText,
     v.regex(/^[A-Za-z0-9_-]{1,128}$/, "must be an opaque card token such as tok_visa"),
   ),
 });
@@ -43,6 +52,7 @@ const Items = v.pipe(
         return;
       }
       addIssue({
+        // Names the SKU, the one value a message repeats: a catalog code that passed the SKU pattern.
         message: `repeats SKU ${item.sku} of item ${first}; list each SKU once with its total quantity`,
         path: [
           { type: "array", origin: "value", input: dataset.value, key: index, value: item },
@@ -59,11 +69,18 @@ const orderFields = {
   items: Items,
   shippingAddress: Address,
   payment: PaymentMethod,
-  clientReference: v.optional(v.pipe(v.string(), v.maxLength(64, "must be at most 64 characters"))),
+  clientReference: v.optional(v.pipe(cleanText, v.maxLength(64, "must be at most 64 characters"))),
 };
 
-/** An order as a client posts it: the server assigns the id when it is missing. */
-export const OrderRequest = v.strictObject({ orderId: v.optional(OrderId), ...orderFields });
+/**
+ * An order as a client posts it. `orderId` is the client's idempotency key (the API derives the order's
+ * id from it and the customer, and assigns one when it is missing); `customer.id` may be left out.
+ */
+export const OrderRequest = v.strictObject({
+  orderId: v.optional(OrderId),
+  ...orderFields,
+  customer: CustomerRequest,
+});
 export type OrderRequest = v.InferOutput<typeof OrderRequest>;
 
 /** An order inside the workflow: the id is the execution name, so it is always present. */

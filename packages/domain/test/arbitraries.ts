@@ -59,7 +59,8 @@ export const validOrder: fc.Arbitrary<Order> = fc.record(
       { requiredKeys: ["name", "line1", "city", "postalCode", "country"] },
     ),
     payment: fc.record({ token: fc.constantFrom("tok_visa", "tok_chargeDeclined", "tok_insufficientFunds") }),
-    clientReference: fc.string({ maxLength: 64 }),
+    // Printable ASCII; text of spaces only is refused (invisible), the empty reference is not.
+    clientReference: fc.string({ maxLength: 64 }).filter((s) => s === "" || s.trim() !== ""),
   },
   { requiredKeys: ["orderId", "customer", "currency", "items", "shippingAddress", "payment"] },
 );

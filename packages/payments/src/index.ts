@@ -11,7 +11,8 @@ export {
   type RefundRequest,
   type RefundResult,
 } from "./gateway";
-export { type GatewayContext, PAYMENT_GATEWAY_NAMES, paymentGatewayNamed } from "./gateways";
+export { PAYMENT_GATEWAY_ENV, PAYMENT_GATEWAY_NAMES, type PaymentGatewayName } from "./gateway-env";
+export { type GatewayContext, paymentGatewayNamed, type StripeSettings } from "./gateways";
 export type { PaymentLedger, RecordFields } from "./ledger";
 export {
   type CapturedPayment,

@@ -30,12 +30,20 @@ export function tableNamesFor<M extends FunctionManifest>(
   return Object.fromEntries(tables.map((t) => [t, values[tableEnvVar(t)]])) as Record<TablesOf<M>, string>;
 }
 
-/** The manifest's own variables, falling back to each one's declared default. */
-export function manifestEnv<M extends FunctionManifest>(
-  manifest: M,
-  source = process.env,
-): Record<keyof M["env"] & string, string> {
-  const withDefaults: Record<string, string | undefined> = {};
-  for (const [name, spec] of Object.entries(manifest.env)) withDefaults[name] = source[name] ?? spec.default;
-  return readEnv(Object.keys(manifest.env) as (keyof M["env"] & string)[], withDefaults);
+/** A manifest's variables by name: a string each, or possibly undefined for an `optional` one. */
+export type ManifestEnv<M extends FunctionManifest> = {
+  readonly [K in keyof M["env"] & string]: M["env"][K] extends { readonly optional: true }
+    ? string | undefined
+    : string;
+};
+
+/** The manifest's own variables, falling back to each one's declared default; optional ones may be unset. */
+export function manifestEnv<M extends FunctionManifest>(manifest: M, source = process.env): ManifestEnv<M> {
+  const values: Record<string, string | undefined> = {};
+  const required: string[] = [];
+  for (const [name, spec] of Object.entries(manifest.env)) {
+    values[name] = source[name] ?? spec.default;
+    if (!spec.optional) required.push(name);
+  }
+  return { ...values, ...readEnv(required, values) } as ManifestEnv<M>;
 }

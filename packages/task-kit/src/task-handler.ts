@@ -18,7 +18,7 @@ const businessErrors = new Set<string>(BUSINESS_ERRORS);
  * The thin Lambda adapter shared by every task: parse the input with the domain schema (a bad input
  * becomes a non-retryable ValidationError, never a TypeError from deep inside), tag the logs with the
  * order and execution ids, run the core, and let errors through under their own names, which is what
- * the workflow's Retry and Catch match on.
+ * the workflow's Retry and Catch match on, with their message but without their stack trace.
  *
  * The workflow adds `executionId` to every payload for log correlation; it is not part of any contract.
  */
@@ -41,13 +41,25 @@ export function taskHandler<S extends v.GenericSchema, R>({
       const result = await run(parsed);
       logger.info("task succeeded", { durationMs: Math.round(performance.now() - started) });
       return result;
-    } catch (error) {
-      const { name, message } = error instanceof Error ? error : new Error(String(error));
+    } catch (thrown) {
+      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      const { name, message } = error;
       const durationMs = Math.round(performance.now() - started);
       if (businessErrors.has(name))
         logger.warn("task ended with a business error", { errorName: name, reason: message, durationMs });
-      else logger.error("task failed", { errorName: name, durationMs, error: error as Error });
-      throw error;
+      else logger.error("task failed", { errorName: name, durationMs, error });
+      throw withoutTrace(error);
     }
   };
+}
+
+/**
+ * The error as the workflow should see it. Lambda reports a thrown error as the Cause `{errorType,
+ * errorMessage, trace}` with `trace` split from `stack`, and the Cause travels into the orders table and
+ * the order's events; so the stack, already logged above, is cut to its first line. It stays a string: the
+ * runtime treats a thrown object as an error only when its `stack` is one.
+ */
+function withoutTrace(error: Error): Error {
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
 }

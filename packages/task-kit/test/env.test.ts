@@ -34,4 +34,23 @@ describe("environment", () => {
     });
     expect(() => manifestEnv(manifest, {})).toThrow("missing environment variable GATEWAY");
   });
+
+  it("leaves an optional variable out when unset and passes it when set", () => {
+    // Prepare
+    const withOptional = defineFunction({
+      ...manifest,
+      env: { ...manifest.env, KEY_PARAMETER_NAME: { description: "only some gateways", optional: true } },
+    });
+
+    // Act
+    const unset = manifestEnv(withOptional, { GATEWAY: "sandbox" });
+    const set = manifestEnv(withOptional, { GATEWAY: "stripe", KEY_PARAMETER_NAME: "/shop/key" });
+
+    // Assess
+    expect(unset.KEY_PARAMETER_NAME).toBeUndefined();
+    expect(set).toEqual({ SUPPORTED_COUNTRIES: "DE", GATEWAY: "stripe", KEY_PARAMETER_NAME: "/shop/key" });
+    expect(() => manifestEnv(withOptional, { KEY_PARAMETER_NAME: "/shop/key" })).toThrow(
+      "missing environment variable GATEWAY",
+    );
+  });
 });

@@ -51,4 +51,70 @@ describe("taskHandler", () => {
     vi.restoreAllMocks();
     expect(lines().at(-1)).toMatchObject({ level: "WARN", errorName: "OutOfStock" });
   });
+
+  it("logs an unexpected error with its stack and lets it through with the stack cut to name and message", async () => {
+    // Prepare
+    const { logger, lines } = capturingLogger();
+    const handler = taskHandler({
+      logger,
+      input: ReleaseInventoryInput,
+      run: async () => {
+        throw new TypeError("cannot read the reservation");
+      },
+    });
+
+    // Act
+    const thrown = await handler({ orderId: "ord_1" }).catch((error: unknown) => error as Error);
+    vi.restoreAllMocks();
+
+    // Assess: the Node.js runtime's Cause is {errorType, errorMessage, trace: stack.split("\n")}
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown.stack?.split("\n")).toEqual(["TypeError: cannot read the reservation"]);
+    const logged = lines().at(-1);
+    expect(logged).toMatchObject({ level: "ERROR", errorName: "TypeError" });
+    expect(JSON.stringify(logged)).toMatch(/at .*task-handler\.test\.ts/);
+  });
+
+  it("keeps a business error's name and message and drops its trace", async () => {
+    // Prepare
+    const { logger } = capturingLogger();
+    const handler = taskHandler({
+      logger,
+      input: ReleaseInventoryInput,
+      run: async () => {
+        throw new OutOfStock([{ sku: "SKU-1", requested: 2, available: 1 }]);
+      },
+    });
+
+    // Act
+    const thrown = await handler({ orderId: "ord_1" }).catch((error: unknown) => error as Error);
+    vi.restoreAllMocks();
+
+    // Assess
+    expect(thrown.stack).toBe("OutOfStock: not enough stock: SKU-1 requested 2, available 1");
+  });
+
+  it("throws something that is not an Error as an Error, so the runtime reports its text", async () => {
+    // Prepare
+    const { logger } = capturingLogger();
+    const handler = taskHandler({
+      logger,
+      input: ReleaseInventoryInput,
+      run: async () => {
+        throw "the ledger is gone";
+      },
+    });
+
+    // Act
+    const thrown = await handler({ orderId: "ord_1" }).catch((error: unknown) => error);
+    vi.restoreAllMocks();
+
+    // Assess
+    expect(thrown).toBeInstanceOf(Error);
+    expect(thrown).toMatchObject({
+      name: "Error",
+      message: "the ledger is gone",
+      stack: "Error: the ledger is gone",
+    });
+  });
 });

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { OrderStatus } from "@orderflow/domain";
 import { documentClient } from "@orderflow/task-kit";
 
-/** A fresh order id per test, so tests sharing a table never see each other's orders. */
+/** A fresh idempotency key (or order id) per test, so tests sharing a table never see each other's orders. */
 export const uniqueOrderId = () => `ord_t${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+
+/** A fresh customer per test: its orders are the test's alone. */
+export const uniqueCustomer = () => `cus_${randomUUID()}`;
 
 /** Reads and writes the orders table directly, as the workflow's DynamoDB states do. */
 export class OrdersTable {
@@ -16,6 +19,19 @@ export class OrdersTable {
       new GetCommand({ TableName: this.tableName, Key: { orderId }, ConsistentRead: true }),
     );
     return Item;
+  }
+
+  /** Every order of one customer, straight from the `byCustomer` index. */
+  async ofCustomer(customerId: string): Promise<Record<string, unknown>[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "byCustomer",
+        KeyConditionExpression: "customerId = :c",
+        ExpressionAttributeValues: { ":c": customerId },
+      }),
+    );
+    return Items;
   }
 
   /** What MarkCompleted / MarkFailed / MarkRejected do: set the status and, on failure, error and cause. */

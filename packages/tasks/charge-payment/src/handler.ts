@@ -10,6 +10,7 @@ const documents = documentClient();
 const deps = {
   gateway: await paymentGatewayNamed(env.PAYMENT_GATEWAY, {
     sandbox: { client: documents, tableName: tables.gateway },
+    stripe: { secretKeyParameter: env.STRIPE_SECRET_KEY_PARAMETER_NAME, apiBaseUrl: env.STRIPE_API_BASE_URL },
   }),
   ledger: dynamoPaymentLedger(documents, tables.payments),
   now: () => new Date(),
