@@ -29,14 +29,14 @@ describe("charge-payment handler start", () => {
 
   it("fails at start when PAYMENT_GATEWAY names a gateway that does not exist", async () => {
     // Prepare
-    vi.stubEnv("PAYMENT_GATEWAY", "stripe");
+    vi.stubEnv("PAYMENT_GATEWAY", "paypal");
 
     // Act
     const loading = import("../src/handler");
 
     // Assess
     await expect(loading).rejects.toThrow(
-      'unknown payment gateway "stripe": set PAYMENT_GATEWAY to one of sandbox',
+      'unknown payment gateway "paypal": set PAYMENT_GATEWAY to one of sandbox, stripe',
     );
   });
 
