@@ -60,7 +60,17 @@ describe("orderflow run", () => {
     expect(code).toBe(0);
     expect(stderr).toBe("");
     expect(Object.keys(document).sort()).toEqual(
-      ["cause", "durationMs", "error", "ledger", "output", "states", "status", "transitions"].sort(),
+      [
+        "cause",
+        "durationMs",
+        "error",
+        "ledger",
+        "output",
+        "states",
+        "status",
+        "transitions",
+        "violations",
+      ].sort(),
     );
     expect(Object.keys(document.ledger).sort()).toEqual([
       "events",
@@ -73,16 +83,10 @@ describe("orderflow run", () => {
       status: "SUCCEEDED",
       error: null,
       cause: null,
-      transitions: 7 + 2,
-      states: [
-        "ValidateOrder",
-        "ReserveInventory",
-        "ChargePayment",
-        "CreateShipment",
-        "MarkCompleted",
-        "PublishCompleted",
-        "Done",
-      ],
+      // The happy path's 5 states, and the 2 retried attempts of the fault plan.
+      transitions: 5 + 2,
+      states: ["ValidateOrder", "ReserveInventory", "ChargePayment", "CreateShipment", "MarkCompleted"],
+      violations: [],
       ledger: {
         order: { status: "COMPLETED", orderId: expect.stringMatching(/^ord_/) },
         inventory: { "SKU-CLI-LAMP": { available: 2, reserved: 0 } },
@@ -157,18 +161,27 @@ describe("orderflow demo", () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(stderr).toMatch(/\[7\/7\] compensation-retried/);
-    expect(row("success")).toMatch(/SUCCEEDED\s+COMPLETED/);
+    expect(stderr).toMatch(/\[9\/9\] compensation-retried/);
+    expect(row("success")).toMatch(/SUCCEEDED\s+COMPLETED\s+5\s+0\s+-/);
     expect(row("invalid-order")).toMatch(/FAILED\s+REJECTED\s+ValidationError/);
     expect(row("out-of-stock")).toMatch(/FAILED\s+REJECTED\s+OutOfStock/);
-    expect(row("payment-declined")).toMatch(/FAILED\s+FAILED\s+PaymentDeclined.*ReleaseInventory/);
-    expect(row("shipment-failed")).toMatch(
-      /FAILED\s+FAILED\s+ShipmentFailed.*RefundPayment → ReleaseInventory/,
+    expect(row("payment-declined")).toMatch(
+      /FAILED\s+FAILED\s+PaymentDeclined.*ReleaseInventory → RefundPayment/,
     );
+    expect(row("not-served")).toMatch(
+      /FAILED\s+REJECTED\s+ValidationError: invalid order: shippingAddress\.country/,
+    );
+    expect(row("shipment-failed")).toMatch(/FAILED\s+FAILED\s.*ReleaseInventory → RefundPayment/);
+    expect(row("shipped-after-all")).toMatch(/SUCCEEDED\s+COMPLETED\s+\d+\s+\d+\s+ReleaseInventory\s/);
     expect(row("transient-retried")).toMatch(/SUCCEEDED\s+COMPLETED\s+\d+\s+3\s/);
-    expect(row("compensation-retried")).toMatch(
-      /FAILED\s+FAILED\s+ShipmentFailed.*\s3\s+RefundPayment → ReleaseInventory/,
-    );
+    expect(row("compensation-retried")).toMatch(/FAILED\s+FAILED\s.*\s3\s+ReleaseInventory → RefundPayment/);
+    // Every scenario keeps every invariant (money, goods, records, compensation).
+    const rows = table
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim() !== "");
+    expect(rows).toHaveLength(9);
+    for (const line of rows) expect(line, line).toMatch(/\s0\s+[\d.]+$/);
   });
 });
 
@@ -203,7 +216,7 @@ describe("orderflow asl, graph and help", () => {
     // Assess
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'orderflow: unknown command "deploy"; commands: demo, run, start, preflight, rollout, asl, graph\n',
+      'orderflow: unknown command "deploy"; commands: demo, run, start, reconcile, preflight, rollout, asl, graph\n',
     );
   });
 });

@@ -128,24 +128,24 @@ describe("check: credentials", () => {
 });
 
 describe("check: lambda-quota", () => {
-  it("passes a quota of at least the reserved sum (150 in prod) plus the 100 Lambda keeps unreserved", async () => {
-    aws.lambda.on(GetAccountSettingsCommand).resolves({ AccountLimit: { ConcurrentExecutions: 250 } });
+  it("passes a quota of at least the reserved sum (155 in prod) plus the 100 Lambda keeps unreserved", async () => {
+    aws.lambda.on(GetAccountSettingsCommand).resolves({ AccountLimit: { ConcurrentExecutions: 255 } });
     const run = await preflight("prod");
-    expect(run.row("lambda-quota")).toMatch(/ok +quota 250 ≥ 150 reserved \+ 100$/);
+    expect(run.row("lambda-quota")).toMatch(/ok +quota 255 ≥ 155 reserved \+ 100$/);
   });
 
   it("fails a new account's low quota with the request that raises it", async () => {
     // Prepare
-    aws.lambda.on(GetAccountSettingsCommand).resolves({ AccountLimit: { ConcurrentExecutions: 249 } });
+    aws.lambda.on(GetAccountSettingsCommand).resolves({ AccountLimit: { ConcurrentExecutions: 254 } });
 
     // Act
     const run = await preflight("prod");
 
     // Assess
-    expect(run.row("lambda-quota")).toMatch(/FAIL +quota 249 < 150 reserved \+ 100 unreserved/);
+    expect(run.row("lambda-quota")).toMatch(/FAIL +quota 254 < 155 reserved \+ 100 unreserved/);
     expect(run.fix("lambda-quota")).toContain(
       "aws service-quotas request-service-quota-increase --service-code lambda --quota-code L-B99A9384 " +
-        "--desired-value 250 --region eu-central-1",
+        "--desired-value 255 --region eu-central-1",
     );
   });
 

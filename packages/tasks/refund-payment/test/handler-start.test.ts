@@ -18,7 +18,7 @@ describe("refund-payment handler start", () => {
 
     // Assess
     await expect(loading).rejects.toThrow(
-      'unknown payment gateway "paypal": set PAYMENT_GATEWAY to one of sandbox',
+      'unknown payment gateway "paypal": set PAYMENT_GATEWAY to one of sandbox, stripe',
     );
   });
 
