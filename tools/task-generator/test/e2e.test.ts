@@ -33,7 +33,8 @@ const ROOT_FILES = [
   "biome.json",
   ".github/CODEOWNERS",
 ];
-const PACKAGES = ["packages/domain", "packages/task-kit", "packages/dynamodb-local"];
+// `patches/` too: the workspace's patched dependencies must find their patch files to install.
+const PACKAGES = ["packages/domain", "packages/task-kit", "packages/dynamodb-local", "patches"];
 const NOT_COPIED = new Set(["node_modules", ".turbo", "dist", "coverage"]);
 
 const NAME = "loyalty-points";
