@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { apiFunction } from "@orderflow/api/function";
 import type { FunctionManifest } from "@orderflow/domain";
-import { WORKFLOW_TASKS } from "@orderflow/workflow";
+import { deployedFunctions } from "../src/deployed-functions";
 import type { PolicyDocument } from "../src/iam/policy-document";
 import { parsePolicyDocument } from "../src/iam/wildcards";
 import type { CapturedResource, MockCloud } from "../src/synth/mocks";
@@ -19,8 +18,8 @@ export const REQUIRED_ACTIONS = JSON.parse(
   readFileSync(fileURLToPath(new URL("../iam/required-actions.json", import.meta.url)), "utf8"),
 ) as { resources: Record<string, string[]>; invokes: Record<string, string[]> };
 
-/** What the program deploys, read from the same sources the program reads (not from the program module). */
-export const FUNCTIONS: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction];
+/** What the program deploys: the one list the program validates its config against. */
+export const FUNCTIONS: readonly FunctionManifest[] = deployedFunctions();
 
 export function stackFile(stack: StackName): StackConfigInput {
   return readStackFileWithSamples(INFRA_DIR, stack);

@@ -147,7 +147,7 @@ describe("function permissions from a manifest", () => {
       Sid: "DynamoDbOrdersIndexes",
       Effect: "Allow",
       Action: ["dynamodb:Query"],
-      Resource: [`${ordersArn}/index/byCustomer`],
+      Resource: [`${ordersArn}/index/byCustomer`, `${ordersArn}/index/byStatus`],
     });
     expect(withQuery).toContainEqual({
       Sid: "DynamoDbOrders",

@@ -180,7 +180,7 @@ const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = 
   "workflow-role-covers-its-integrations": (r) =>
     change(r, T.rolePolicy, "order-workflow-policy", (i) =>
       editJson(i, "policy", (d) => {
-        d.Statement = statements(d).filter((s) => s.Sid !== "WriteOrderStatus");
+        d.Statement = statements(d).filter((s) => s.Sid !== "WorkflowStatesOrders");
       }),
     ),
   "workflow-invokes-only-its-functions": (r) =>
@@ -232,7 +232,7 @@ const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = 
       ...i,
       ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
     })),
-  "workflow-stuck-states-alarmed": (r) => without(r, T.metricAlarm, "alarms-workflow-compensation-failed"),
+  "workflow-stuck-states-alarmed": (r) => without(r, T.metricAlarm, "alarms-workflow-needs-attention"),
   "workflow-runs-only-its-task-definitions": workflowPolicy((all) => {
     const run = sid(all, "RunContainerTask");
     run.Resource = (run.Resource as string[]).map((arn) => arn.replace("create-shipment", "anything-else"));
@@ -286,7 +286,7 @@ const MORE_BREAKERS: readonly [rule: string, how: string, breaker: (resources: R
   ],
   [
     "eventbridge-order-events-reserved",
-    "the bus policy denies the state machine's role too",
+    "the bus policy denies the outbox's role too",
     (r) =>
       change(r, T.eventBusPolicy, "order-events-policy", (i) =>
         editJson(i, "policy", (d) => {

@@ -6,7 +6,6 @@
 
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { apiFunction } from "@orderflow/api/function";
 import {
   type ContainerTaskManifest,
   type FunctionManifest,
@@ -20,6 +19,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { failStateEnteredPattern, STUCK_STATES, UNEXPECTED_ERROR_PATTERN } from "../src/alarm-signals";
 import type { FunctionConfig } from "../src/config/schema";
 import { validateStackConfig } from "../src/config/validate";
+import { deployedFunctions, OPERATIONS_FUNCTIONS } from "../src/deployed-functions";
 import { exceptionFor, parsePolicyDocument, wildcardFindings } from "../src/iam/wildcards";
 import { lambdaTaskStates, serviceTaskStates } from "../src/policy/asl-reader";
 import { readPackConfig, runPolicies } from "../src/policy/offline";
@@ -41,6 +41,14 @@ import {
   stringState,
   synthStack,
 } from "./harness";
+import { operationsSuite } from "./operations-suite";
+
+/** Where the functions that are not workflow tasks keep their code. */
+const OWN_PACKAGE_DIRS: Readonly<Record<string, string>> = {
+  api: "packages/api",
+  outbox: "packages/outbox",
+  reconciler: "packages/reconciler",
+};
 
 /** What a suite knows about the stack under test, for the shared and the container-specific checks. */
 export interface SuiteContext {
@@ -58,8 +66,8 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
     (t): t is Extract<TaskManifest, { kind: "lambda" }> => t.kind === "lambda",
   );
   const containers = variant.tasks.filter((t): t is ContainerTaskManifest => t.kind === "container");
-  const FUNCTIONS: readonly FunctionManifest[] = [...lambdaTasks, apiFunction];
-  const { settings, region } = validateStackConfig([...variant.tasks, apiFunction], stack, {
+  const FUNCTIONS: readonly FunctionManifest[] = [...lambdaTasks, ...OPERATIONS_FUNCTIONS];
+  const { settings, region } = validateStackConfig(deployedFunctions(variant.tasks), stack, {
     values: file.config,
     isSecret: (key) => file.secretKeys.includes(key),
   });
@@ -91,10 +99,16 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           "orderflow:events:OrderEventPublishers": 1,
           [T.eventBusPolicy]: 1,
           ...(stripe && { [T.ssmParameter]: 1 }),
+          "orderflow:events:OrderOutbox": 1,
+          [T.queue]: 1,
+          [T.eventSourceMapping]: 1,
+          "orderflow:operations:Reconciler": 1,
+          [T.schedule]: 1,
           "orderflow:task:TaskFunction": n,
           [T.function]: n,
-          [T.role]: n + 1 + 2 * c,
-          [T.rolePolicy]: n + 1 + 2 * c,
+          // Each function's, the state machine's, each container's task and execution roles, the schedule's.
+          [T.role]: n + 1 + 2 * c + 1,
+          [T.rolePolicy]: n + 1 + 2 * c + 1,
           [T.logGroup]: n + 2 + c,
           ...(c > 0 && {
             "orderflow:task:ContainerTask": c,
@@ -121,8 +135,8 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           [T.topicPolicy]: 1,
           ...(subscriptions > 0 && { "aws:sns/topicSubscription:TopicSubscription": subscriptions }),
           // Workflow: unusual failures, timed out, throttled, two stuck states; each function: unexpected
-          // errors and throttles; each container: unexpected errors; API 5xx.
-          [T.metricAlarm]: 3 + STUCK_STATES.length + 2 * n + c + 1,
+          // errors and throttles; each container: unexpected errors; the outbox's dead letters; API 5xx.
+          [T.metricAlarm]: 3 + STUCK_STATES.length + 2 * n + c + 1 + 1,
           [T.logMetricFilter]: STUCK_STATES.length + n + c,
         };
 
@@ -177,7 +191,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
             assets: Promise<Record<string, { path: Promise<string> }>>;
           };
           const assets = await code.assets;
-          const dir = manifest.name === "api" ? "packages/api/dist" : `packages/tasks/${manifest.name}/dist`;
+          const dir = `${OWN_PACKAGE_DIRS[manifest.name] ?? `packages/tasks/${manifest.name}`}/dist`;
           const chunks = existsSync(join(REPO_ROOT, dir, "chunks"))
             ? readdirSync(join(REPO_ROOT, dir, "chunks")).map((file) => `chunks/${file}`)
             : [];
@@ -284,15 +298,15 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         }
       });
 
-      it("writes status only to the orders table and publishes only to the deployed bus, as its role allows", () => {
+      it("writes status only to the orders table and reads only shipments, publishing nothing itself, as its role allows", () => {
         const integrations = serviceTaskStates(run.document.stateMachineDefinition);
-        const bus = stringState(named(run, "aws:cloudwatch/eventBus:EventBus", "order-events"), "name");
         const targets = new Set(
           integrations.flatMap((t) => t.resourceSuffixes.map((s) => `${t.iamAction} ${s}`)),
         );
+        // Events leave through the orders table's outbox, never from a state of the workflow.
         expect([...targets].sort()).toEqual([
+          `dynamodb:GetItem :table/${prefix}shipments`,
           `dynamodb:UpdateItem :table/${prefix}orders`,
-          `events:PutEvents :event-bus/${bus}`,
         ]);
         const role = documentOf(named(run, T.rolePolicy, "order-workflow-policy"));
         for (const target of targets) {
@@ -321,7 +335,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
             (r) => [r, "key-policy", "policy"] as [CapturedResource, "key-policy", string],
           ),
         ];
-        expect(documents.length).toBe(2 * (FUNCTIONS.length + 1 + 2 * containers.length) + 1);
+        expect(documents.length).toBe(2 * (FUNCTIONS.length + 1 + 2 * containers.length + 1) + 1);
         for (const [resource, kind, input] of documents) {
           const document = documentOf(resource, input);
           expect(wildcardFindings(document, kind), resource.name).toEqual([]);
@@ -338,6 +352,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         expect([...used].sort()).toEqual(
           [
             "kms-key-policy-self",
+            "own-executions",
             "own-log-streams",
             "step-functions-log-delivery",
             "workflow-function-versions",
@@ -347,7 +362,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
         );
       });
 
-      it("lets the state machine invoke only the workflow's functions, update only the orders table, publish only to the bus", () => {
+      it("lets the state machine invoke only the workflow's functions, update only the orders table, read only shipments, publish nothing", () => {
         const document = documentOf(named(run, T.rolePolicy, "order-workflow-policy"));
         const allowed = (action: string) =>
           document.Statement.filter((s) => s.Effect === "Allow" && s.Action.includes(action)).flatMap(
@@ -359,11 +374,11 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           `${stringState(functionResource("api"), "arn")}:*`,
         );
         expect(allowed("dynamodb:UpdateItem")).toEqual([tableArn("orders")]);
-        expect(allowed("events:PutEvents")).toEqual([
-          stringState(named(run, "aws:cloudwatch/eventBus:EventBus", "order-events"), "arn"),
-        ]);
+        expect(allowed("dynamodb:GetItem")).toEqual([tableArn("shipments")]);
+        expect(allowed("events:PutEvents")).toEqual([]);
         const actions = document.Statement.flatMap((s) => s.Action);
-        expect(actions.filter((a) => a.startsWith("dynamodb:") || a.startsWith("states:"))).toEqual([
+        expect(actions.filter((a) => a.startsWith("dynamodb:") || a.startsWith("states:")).sort()).toEqual([
+          "dynamodb:GetItem",
           "dynamodb:UpdateItem",
         ]);
         expect(actions.filter((a) => a.startsWith("ecs:") || a.startsWith("iam:"))).toEqual(
@@ -384,7 +399,12 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
       it("grants each function exactly its manifest's DynamoDB actions on exactly its tables", () => {
         for (const manifest of FUNCTIONS) {
           const document = documentOf(named(run, T.rolePolicy, `${manifest.name}-policy`));
-          const granted = document.Statement.filter((s) => s.Action.some((a) => a.startsWith("dynamodb:")));
+          // Table grants only: the outbox's stream read is its own statement (checked with the outbox).
+          const granted = document.Statement.filter(
+            (s) =>
+              s.Action.some((a) => a.startsWith("dynamodb:")) &&
+              !s.Resource.some((r) => r.includes("/stream/")),
+          );
           const expected = Object.entries(manifest.tables).flatMap(([table, actions]) => {
             const base = { Action: (actions ?? []).map((a) => `dynamodb:${a}`), Resource: [tableArn(table)] };
             const indexes = TABLES[table as keyof typeof TABLES].indexes;
@@ -461,9 +481,11 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           const service =
             role.name === "order-workflow-role"
               ? "states.amazonaws.com"
-              : /-(task|execution)-role$/.test(role.name)
-                ? "ecs-tasks.amazonaws.com"
-                : "lambda.amazonaws.com";
+              : role.name === "reconciler-scheduler-role"
+                ? "scheduler.amazonaws.com"
+                : /-(task|execution)-role$/.test(role.name)
+                  ? "ecs-tasks.amazonaws.com"
+                  : "lambda.amazonaws.com";
           expect(statement?.Principal).toEqual({ Service: service });
         }
       });
@@ -542,10 +564,10 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
     });
 
     describe(`${stack}: data, events, alarms`, () => {
-      it("reserves the order events' source on the bus to the state machine's role", () => {
+      it("reserves the order events' source on the bus to the outbox's role, their one publisher", () => {
         const bus = named(run, "aws:cloudwatch/eventBus:EventBus", "order-events");
         const policy = named(run, T.eventBusPolicy, "order-events-policy");
-        const role = stringState(named(run, T.role, "order-workflow-role"), "arn");
+        const role = stringState(named(run, T.role, "outbox-role"), "arn");
         expect(policy.inputs.eventBusName).toBe(stringState(bus, "name"));
         expect(JSON.parse(String(policy.inputs.policy))).toEqual({
           Version: "2012-10-17",
@@ -735,5 +757,6 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
     });
 
     containerSuite({ stack, prefix, settings, region, containers, run: () => run });
+    operationsSuite({ stack, prefix, settings, region, containers, run: () => run });
   });
 }

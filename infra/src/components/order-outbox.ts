@@ -77,8 +77,9 @@ export class OrderOutbox extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    // Named like every function (`<name>-function`, `<name>-role`, …), so alarms and tests find it alike.
     this.function = new TaskFunction(
-      `${name}-function`,
+      name,
       {
         ...args,
         manifest: outboxFunction,

@@ -55,8 +55,9 @@ export class Reconciler extends pulumi.ComponentResource {
     super("orderflow:operations:Reconciler", name, {}, opts);
     const { region, accountId, partition } = args.target;
 
+    // Named like every function (`<name>-function`, `<name>-role`, …), so alarms and tests find it alike.
     this.function = new TaskFunction(
-      `${name}-function`,
+      name,
       {
         ...args,
         manifest: reconcilerFunction,

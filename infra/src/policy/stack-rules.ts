@@ -17,19 +17,6 @@ function definitions(resources: readonly PolicyResource[]): unknown[] {
 }
 
 /** Function ARNs (unqualified) some identity policy allows invoking, with the policy's name. */
-function invokeGrants(resources: readonly PolicyResource[]): { policy: string; arn: string }[] {
-  const grants: { policy: string; arn: string }[] = [];
-  for (const resource of ofType(resources, T.rolePolicy)) {
-    if (typeof resource.props.policy !== "string") continue;
-    for (const statement of parsePolicyDocument(resource.props.policy).Statement) {
-      if (statement.Effect !== "Allow" || !statement.Action.includes("lambda:InvokeFunction")) continue;
-      for (const arn of statement.Resource)
-        grants.push({ policy: resource.name, arn: arn.replace(/:\*$/, "") });
-    }
-  }
-  return grants;
-}
-
 /** Allowed `action resource` pairs of the identity policies that sit in the same component as `resource`. */
 function siblingGrants(resources: readonly PolicyResource[], resource: PolicyResource): [string, string][] {
   const grants: [string, string][] = [];
@@ -134,17 +121,22 @@ export const stackRules = [
       remediation: "Derive the state-machine role's lambda:InvokeFunction resources from the deployed tasks.",
     },
     function* (resources) {
-      const invokedFunctions = new Set(
-        definitions(resources).flatMap((d) => lambdaTaskStates(d).map((t) => t.unqualifiedArn)),
-      );
-      const grants = invokeGrants(resources);
-      for (const grant of grants) {
-        if (!invokedFunctions.has(grant.arn))
-          yield `${grant.policy} may invoke ${grant.arn}, which no workflow state invokes`;
+      for (const machine of ofType(resources, T.stateMachine)) {
+        const invoked = new Set(
+          lambdaTaskStates(parsed(machine.props.definition)).map((t) => t.unqualifiedArn),
+        );
+        const granted = new Set(
+          siblingGrants(resources, machine)
+            .filter(([action]) => action === "lambda:InvokeFunction")
+            .map(([, arn]) => arn.replace(/:\*$/, "")),
+        );
+        for (const arn of granted)
+          if (!invoked.has(arn))
+            yield `the state-machine role may invoke ${arn}, which no workflow state invokes`;
+        for (const arn of invoked)
+          if (!granted.has(arn))
+            yield `the state-machine role may not invoke ${arn}, which the workflow invokes`;
       }
-      const granted = new Set(grants.map((g) => g.arn));
-      for (const arn of invokedFunctions)
-        if (!granted.has(arn)) yield `no role may invoke ${arn}, which the workflow invokes`;
     },
   ),
   stackRule(

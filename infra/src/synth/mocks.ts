@@ -64,6 +64,8 @@ const OUTPUTS: Readonly<Record<string, OutputsOf>> = {
       name: physical,
       arn: `arn:aws:iam::${t.accountId}:role/${physical}`,
       uniqueId: `AROA${hash(name, 16)}`,
+      // A role's id is its name, which is what a role policy's `role` refers to.
+      __id: physical,
     };
   },
   "aws:iam/rolePolicy:RolePolicy": (name) => ({ name }),
