@@ -83,6 +83,8 @@ const alias = (edit: (routes: Inputs[]) => Inputs[]) => (r: Resources) =>
 const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = {
   "lambda-latest-node-runtime": fn((i) => ({ ...i, runtime: "nodejs20.x" })),
   "lambda-arm64": fn((i) => ({ ...i, architectures: ["x86_64"] })),
+  "lambda-stream-consumer-parks-failures": (r) =>
+    change(r, T.eventSourceMapping, "outbox-stream", ({ destinationConfig: _, ...i }) => i),
   "lambda-active-tracing": fn((i) => ({ ...i, tracingConfig: { mode: "PassThrough" } })),
   "lambda-reserved-concurrency": fn(({ reservedConcurrentExecutions: _, ...i }) => i),
   "lambda-json-logs-own-group": fn((i) => ({ ...i, loggingConfig: { logFormat: "Text" } })),
@@ -274,6 +276,16 @@ const CHILD_TASK_DEFINITION: ResourceUnderTest = {
 
 /** More ways to break some rules: other resource types and the other half of what a rule covers. */
 const MORE_BREAKERS: readonly [rule: string, how: string, breaker: (resources: Resources) => Resources][] = [
+  [
+    "lambda-stream-consumer-parks-failures",
+    "the stream mapping retries forever without reporting failed records",
+    (r) =>
+      change(r, T.eventSourceMapping, "outbox-stream", (i) => ({
+        ...i,
+        maximumRetryAttempts: -1,
+        functionResponseTypes: [],
+      })),
+  ],
   [
     "every-workload-alarmed",
     "a function loses its throttles alarm",

@@ -18,6 +18,32 @@ const API_ROUTE_ARN =
 export const lambdaRules = [
   resourceRule(
     {
+      name: "lambda-stream-consumer-parks-failures",
+      description:
+        "A stream consumer reports failed records, bisects failing batches, retries a bounded number of times and parks what still fails on a dead-letter destination, so one bad record neither blocks its shard nor disappears",
+      analogue: "CKV_AWS_116",
+      remediation:
+        'Set functionResponseTypes ["ReportBatchItemFailures"], bisectBatchOnFunctionError, a maximumRetryAttempts ≥ 0 and destinationConfig.onFailure.',
+      types: [T.eventSourceMapping],
+    },
+    function* (props) {
+      if (!String(props.eventSourceArn ?? "").includes("/stream/")) return;
+      if (
+        !(
+          Array.isArray(props.functionResponseTypes) &&
+          props.functionResponseTypes.includes("ReportBatchItemFailures")
+        )
+      )
+        yield "failed records are not reported (functionResponseTypes lacks ReportBatchItemFailures)";
+      if (props.bisectBatchOnFunctionError !== true) yield "a failing batch is not bisected";
+      const retries = props.maximumRetryAttempts;
+      if (typeof retries !== "number" || retries < 0) yield "records are retried until they expire";
+      if (!at(props, "destinationConfig.onFailure.destinationArn"))
+        yield "records that keep failing are dropped";
+    },
+  ),
+  resourceRule(
+    {
       name: "lambda-latest-node-runtime",
       description: `Functions run on ${LAMBDA_RUNTIME}, the latest Node.js runtime Lambda offers`,
       analogue: "AwsSolutions-L1",
