@@ -1,18 +1,34 @@
-import { OrderId } from "@orderflow/domain";
+import { EVENT_SOURCE, Money, OrderId } from "@orderflow/domain";
 import * as v from "valibot";
 
 /*
- * The task's contract. It starts here so the new package stands alone; when the workflow wires the task
- * in, it moves to @orderflow/domain (packages/domain/src/contracts/) next to the other tasks' contracts.
+ * The function's contract: an order outcome event as EventBridge delivers it to a rule's target (the
+ * envelope with `detail-type`, `source` and the workflow's `detail`). Other envelope fields are ignored.
  */
 
-/** What the task reads: the order it works on. Other fields of the workflow state are dropped. */
-export const NotifyCustomerInput = v.object({ orderId: OrderId });
-export type NotifyCustomerInput = v.InferOutput<typeof NotifyCustomerInput>;
+const envelope = <const T extends string, D extends v.ObjectEntries>(detailType: T, detail: D) =>
+  v.object({
+    id: v.string(),
+    "detail-type": v.literal(detailType),
+    source: v.literal(EVENT_SOURCE),
+    time: v.pipe(v.string(), v.isoTimestamp()),
+    detail: v.object(detail),
+  });
 
-/** What the task answers: the order id, and when it handled the order (ISO 8601, UTC). */
+const failure = { orderId: OrderId, error: v.string(), cause: v.string() };
+
+/** OrderCompleted, OrderFailed or OrderRejected, told apart by `detail-type`. */
+export const OrderOutcomeEvent = v.variant("detail-type", [
+  envelope("OrderCompleted", { orderId: OrderId, total: Money, trackingNumber: v.string() }),
+  envelope("OrderFailed", failure),
+  envelope("OrderRejected", failure),
+]);
+export type OrderOutcomeEvent = v.InferOutput<typeof OrderOutcomeEvent>;
+
+/** What the function answers: which mail went out for which order. */
 export const NotifyCustomerOutput = v.object({
   orderId: OrderId,
-  handledAt: v.pipe(v.string(), v.isoTimestamp()),
+  detailType: v.string(),
+  messageId: v.pipe(v.string(), v.minLength(1)),
 });
 export type NotifyCustomerOutput = v.InferOutput<typeof NotifyCustomerOutput>;

@@ -1,18 +1,27 @@
-import { defineTask } from "@orderflow/domain";
+import { defineFunction, EVENT_SOURCE, ORDER_EVENT_TYPES } from "@orderflow/domain";
 
-/** What this task needs from the platform; infra, the workflow and the local runtime read it. */
-export const task = defineTask({
+/**
+ * What the notify-customer function needs from the platform. It is not a workflow step: an EventBridge
+ * rule on the order bus invokes it with each outcome event ({@link NOTIFY_RULE_PATTERN}), so infra deploys
+ * it beside the workflow, and the local cloud emulates the rule.
+ */
+export const task = defineFunction({
   name: "notify-customer",
-  stateName: "NotifyCustomer",
-  kind: "lambda",
-  description: "Acknowledges the order with the time it handled it.",
+  description: "E-mails the customer when an order completes, fails or is rejected.",
   memoryMb: 256,
-  timeoutSeconds: 5,
-  // The exact DynamoDB actions per table, e.g. { orders: ["GetItem"] }; infra grants exactly these.
-  tables: {},
-  env: {},
-  retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },
-  // Business errors thrown on purpose (domain classes): the workflow catches them and never retries.
-  errors: [],
-  retryableErrors: [],
+  timeoutSeconds: 10,
+  // The customer's address is read here, where the mail is sent, so it never travels through the workflow.
+  tables: { orders: ["GetItem"] },
+  env: {
+    MAIL_FROM: {
+      description:
+        "From address of customer mails, e.g. orders@shop.example.com; infra grants ses:SendEmail on its SES identity only.",
+    },
+  },
 });
+
+/** The EventBridge event pattern of the rule that invokes the function: every order outcome. */
+export const NOTIFY_RULE_PATTERN = {
+  source: [EVENT_SOURCE],
+  "detail-type": [...ORDER_EVENT_TYPES],
+} as const;
