@@ -1,5 +1,6 @@
 export { DEMO_STOCK, Stock } from "./runtime/catalog";
 export type { ContainerEntry, ContainerRun } from "./runtime/ecs-adapter";
+export type { LocalEvent } from "./runtime/event-log";
 export {
   type AppliedFault,
   ExecutionAlreadyExists,
@@ -13,8 +14,15 @@ export {
   InvalidFaultPlan,
   parseFaultPlan,
 } from "./runtime/fault-plan";
+export { applyManifestDefaults } from "./runtime/handler-env";
 export type { Ledger, StockLevel } from "./runtime/ledger";
 export { type LocalDefinition, localDefinition } from "./runtime/local-definition";
+export {
+  LOCAL_EVENT_BUS,
+  LOCAL_NAME,
+  LOCAL_STATE_MACHINE_ARN,
+  localStateMachineArn,
+} from "./runtime/local-refs";
 export { InvalidExecutionInput, withOrderId } from "./runtime/orders";
 export {
   type LocalRuntime,
@@ -22,6 +30,15 @@ export {
   type StartOptions,
   startLocalRuntime,
 } from "./runtime/runtime";
-export type { TaskCode } from "./runtime/task-modules";
-export type { ExecutionTrace, TraceStep } from "./runtime/trace";
+export {
+  InvalidDefinition,
+  InvalidName,
+  type LocalStateMachine,
+  StateMachineAlreadyExists,
+  StateMachineDoesNotExist,
+  type StateMachineRegistry,
+} from "./runtime/state-machines";
+export { type TaskCode, taskModuleOf } from "./runtime/task-modules";
+export type { TaskTokenClient } from "./runtime/task-tokens";
+export { type EngineEvent, type ExecutionTrace, type TraceStep, traceOf } from "./runtime/trace";
 export { sampleOrder } from "./sample-order";

@@ -29,6 +29,10 @@ export interface ExecutionReport extends ExecutionTrace {
 /** An execution as it runs: its events so far, and its report once it has ended. */
 export interface LocalExecution {
   readonly executionArn: string;
+  /** The execution name: the order id for the order workflow. */
+  readonly name: string;
+  readonly stateMachineArn: string;
+  /** The order id: the execution name, unless the input of another state machine names its own. */
   readonly orderId: string;
   readonly input: Record<string, unknown>;
   readonly startDate: Date;
@@ -45,13 +49,22 @@ export class ExecutionAlreadyExists extends Error {
   override readonly name = "ExecutionAlreadyExists";
 }
 
-export interface ExecutionRunnerOptions {
+/** What runs the executions of one state machine: its engine, how each Task state is served, its identity. */
+export interface MachineSetup {
   readonly machine: StateMachine;
   readonly taskStates: readonly TaskState[];
   readonly adapters: ReadonlyMap<string, StateAdapter>;
   readonly tokens: TaskTokens;
-  readonly manifests: readonly TaskManifest[];
+  /** Compensation state → the state it undoes, for the trace. */
+  readonly compensationOf: ReadonlyMap<string, string>;
   readonly retryWaitMs: number;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+}
+
+export interface ExecutionRunnerOptions
+  extends Omit<MachineSetup, "compensationOf" | "stateMachineArn" | "stateMachineName"> {
+  readonly manifests: readonly TaskManifest[];
   readonly storeOrder: { readonly documents: DynamoDBDocumentClient; readonly tableName: string };
   readonly parseFaults: (plan: unknown) => FaultPlan;
 }
@@ -72,60 +85,81 @@ interface Started {
   readonly execution: LocalExecution;
 }
 
+/** One execution to launch: its ARN and name, its input, the faults it meets. */
+export interface Launch {
+  readonly executionArn: string;
+  readonly name: string;
+  readonly orderId: string;
+  readonly input: Record<string, unknown>;
+  readonly plan: FaultPlan;
+}
+
+/**
+ * Starts one execution on a machine's engine with its adapters, fault schedule and task tokens, and returns
+ * it while it runs. Shared by the order workflow and every other state machine the runtime runs.
+ */
+export function launchExecution(setup: MachineSetup, launch: Launch): LocalExecution {
+  const { executionArn, input } = launch;
+  const faults = new FaultSchedule(launch.plan);
+  const applied: AppliedFault[] = [];
+  const late = new LateInvocations();
+  const events: EngineEvent[] = [];
+  const issued: IssuedToken = {};
+  const run = setup.machine.run(input as never, {
+    overrides: {
+      taskResourceLocalHandlers: handlersFor(setup, { executionArn, faults, applied, late, issued }) as never,
+      // Locally every retrier waits the same short time; the definition's backoff stays as written.
+      retryIntervalOverrides: Object.fromEntries(setup.taskStates.map((s) => [s.name, setup.retryWaitMs])),
+    },
+    context: contextFor(setup, launch, issued),
+    noThrowOnAbort: true,
+  });
+  const began = performance.now();
+  const report = (async (): Promise<ExecutionReport> => {
+    for await (const event of run.eventLogs) {
+      events.push(event);
+      late.observe(event);
+    }
+    // The outcome is read from the event log; the rejected result only repeats it.
+    await run.result.catch(() => undefined);
+    await late.drain();
+    const durationMs = Math.round((performance.now() - began) * 100) / 100;
+    const trace = traceOf(events, setup.compensationOf);
+    return { ...trace, durationMs, orderId: launch.orderId, executionArn, input, faults: applied };
+  })();
+  return {
+    executionArn,
+    name: launch.name,
+    stateMachineArn: setup.stateMachineArn,
+    orderId: launch.orderId,
+    input,
+    startDate: new Date(),
+    events,
+    report,
+    stop: () => run.abort(),
+  };
+}
+
 /** Runs executions on the engine with the local adapters, fault schedules and task tokens. */
 export function executionRunner(options: ExecutionRunnerOptions): ExecutionRunner {
-  const compensationOf = new Map(
-    options.manifests.flatMap((m) => (m.compensates ? [[m.stateName, m.compensates] as const] : [])),
-  );
+  const setup: MachineSetup = {
+    ...options,
+    compensationOf: new Map(
+      options.manifests.flatMap((m) => (m.compensates ? [[m.stateName, m.compensates] as const] : [])),
+    ),
+    stateMachineArn: LOCAL_STATE_MACHINE_ARN,
+    stateMachineName: LOCAL_NAME,
+  };
   const started = new Map<string, Started>();
 
-  function launch(input: Record<string, unknown> & { orderId: string }, plan: FaultPlan): LocalExecution {
-    const executionArn = localExecutionArn(input.orderId);
-    const faults = new FaultSchedule(plan);
-    const applied: AppliedFault[] = [];
-    const late = new LateInvocations();
-    const events: EngineEvent[] = [];
-    const issued: IssuedToken = {};
-    const run = options.machine.run(input as never, {
-      overrides: {
-        taskResourceLocalHandlers: handlersFor(options, {
-          executionArn,
-          faults,
-          applied,
-          late,
-          issued,
-        }) as never,
-        // Locally every retrier waits the same short time; the definition's backoff stays as written.
-        retryIntervalOverrides: Object.fromEntries(
-          options.taskStates.map((s) => [s.name, options.retryWaitMs]),
-        ),
-      },
-      context: contextFor(executionArn, input.orderId, options.tokens, issued),
-      noThrowOnAbort: true,
-    });
-    const began = performance.now();
-    const report = (async (): Promise<ExecutionReport> => {
-      for await (const event of run.eventLogs) {
-        events.push(event);
-        late.observe(event);
-      }
-      // The outcome is read from the event log; the rejected result only repeats it.
-      await run.result.catch(() => undefined);
-      await late.drain();
-      const durationMs = Math.round((performance.now() - began) * 100) / 100;
-      const trace = traceOf(events, compensationOf);
-      return { ...trace, durationMs, orderId: input.orderId, executionArn, input, faults: applied };
-    })();
-    return {
-      executionArn,
+  const launch = (input: Record<string, unknown> & { orderId: string }, plan: FaultPlan) =>
+    launchExecution(setup, {
+      executionArn: localExecutionArn(input.orderId),
+      name: input.orderId,
       orderId: input.orderId,
       input,
-      startDate: new Date(),
-      events,
-      report,
-      stop: () => run.abort(),
-    };
-  }
+      plan,
+    });
 
   async function begin(order: unknown, faults?: unknown): Promise<LocalExecution> {
     const input = withOrderId(order);
@@ -169,8 +203,8 @@ interface ExecutionFaults {
 }
 
 /** The engine's handler per Task state: the state's adapter behind this execution's fault schedule. */
-function handlersFor(options: ExecutionRunnerOptions, execution: ExecutionFaults) {
-  const { taskStates, adapters, tokens } = options;
+function handlersFor(setup: MachineSetup, execution: ExecutionFaults) {
+  const { taskStates, adapters, tokens, stateMachineArn } = setup;
   const { executionArn, faults, applied, late, issued } = execution;
   return Object.fromEntries(
     taskStates.map((state) => {
@@ -182,7 +216,7 @@ function handlersFor(options: ExecutionRunnerOptions, execution: ExecutionFaults
         issued.token = undefined;
         const scope: ExecutionScope = {
           executionArn,
-          stateMachineArn: LOCAL_STATE_MACHINE_ARN,
+          stateMachineArn,
           currentTaskToken: () => token,
         };
         const outcome = faults.next(state.name);
@@ -198,10 +232,11 @@ function handlersFor(options: ExecutionRunnerOptions, execution: ExecutionFaults
   );
 }
 
-function contextFor(executionArn: string, orderId: string, tokens: TaskTokens, issued: IssuedToken) {
+function contextFor(setup: MachineSetup, launch: Launch, issued: IssuedToken) {
+  const { tokens } = setup;
   return {
-    Execution: { Id: executionArn, Name: orderId },
-    StateMachine: { Id: LOCAL_STATE_MACHINE_ARN, Name: LOCAL_NAME },
+    Execution: { Id: launch.executionArn, Name: launch.name },
+    StateMachine: { Id: setup.stateMachineArn, Name: setup.stateMachineName },
     Task: {
       get Token() {
         issued.token = tokens.issue();
