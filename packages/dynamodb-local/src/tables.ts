@@ -34,7 +34,10 @@ export function createTableInput(spec: TableSpec, tableName: string): CreateTabl
 
 export type TableNames = Readonly<Record<TableName, string>>;
 
-/** Creates the given tables as `<prefix><logicalName>` and returns the physical names of all tables. */
+/**
+ * Creates the given tables as `<prefix><logicalName>` and returns the physical names of all tables. A table
+ * that exists already (DynamoDB Local with a `dbPath`, started before) is kept as it is.
+ */
 export async function createTables(
   client: DynamoDBClient,
   prefix: string,
@@ -44,7 +47,13 @@ export async function createTables(
     (Object.keys(TABLES) as TableName[]).map((t) => [t, `${prefix}${t}`]),
   ) as Record<TableName, string>;
   await Promise.all(
-    tables.map((t) => client.send(new CreateTableCommand(createTableInput(TABLES[t], names[t])))),
+    tables.map(async (t) => {
+      try {
+        await client.send(new CreateTableCommand(createTableInput(TABLES[t], names[t])));
+      } catch (error) {
+        if ((error as Error).name !== "ResourceInUseException") throw error;
+      }
+    }),
   );
   return names;
 }

@@ -5,6 +5,7 @@ export {
   type AppliedFault,
   ExecutionAlreadyExists,
   type ExecutionReport,
+  type Invocation,
   type LocalExecution,
 } from "./runtime/execution";
 export {

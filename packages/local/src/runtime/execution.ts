@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { TaskManifest } from "@orderflow/domain";
 import type { StateMachine } from "aws-local-stepfunctions";
-import type { ExecutionScope, StateAdapter } from "./adapter";
+import { type ExecutionScope, overTheWire, type StateAdapter } from "./adapter";
 import { invokeWithFault } from "./fault-injection";
 import { type FaultOutcome, type FaultPlan, FaultSchedule } from "./fault-plan";
 import type { TaskState } from "./integrations";
@@ -38,10 +38,19 @@ export interface LocalExecution {
   readonly startDate: Date;
   /** The engine's events so far, in order; grows while the execution runs. */
   readonly events: readonly EngineEvent[];
+  /** Every invocation of a Task state so far (retries included), in order: what it sent and got. */
+  readonly invocations: readonly Invocation[];
   /** Resolves when the execution has ended and every late invocation of it has too. */
   readonly report: Promise<ExecutionReport>;
   /** Stops the execution (`ExecutionAborted`); a stopped execution still reports. */
   stop(): void;
+}
+
+/** One invocation of a Task state: its resolved Parameters and, once it answered, the service's result. */
+export interface Invocation {
+  readonly state: string;
+  readonly parameters: unknown;
+  result?: unknown;
 }
 
 /** Starting an execution name again with another input, as Step Functions refuses it. */
@@ -104,10 +113,12 @@ export function launchExecution(setup: MachineSetup, launch: Launch): LocalExecu
   const applied: AppliedFault[] = [];
   const late = new LateInvocations();
   const events: EngineEvent[] = [];
+  const invocations: Invocation[] = [];
   const issued: IssuedToken = {};
+  const execution = { executionArn, faults, applied, late, issued, invocations };
   const run = setup.machine.run(input as never, {
     overrides: {
-      taskResourceLocalHandlers: handlersFor(setup, { executionArn, faults, applied, late, issued }) as never,
+      taskResourceLocalHandlers: handlersFor(setup, execution) as never,
       // Locally every retrier waits the same short time; the definition's backoff stays as written.
       retryIntervalOverrides: Object.fromEntries(setup.taskStates.map((s) => [s.name, setup.retryWaitMs])),
     },
@@ -135,6 +146,7 @@ export function launchExecution(setup: MachineSetup, launch: Launch): LocalExecu
     input,
     startDate: new Date(),
     events,
+    invocations,
     report,
     stop: () => run.abort(),
   };
@@ -200,12 +212,13 @@ interface ExecutionFaults {
   readonly applied: AppliedFault[];
   readonly late: LateInvocations;
   readonly issued: IssuedToken;
+  readonly invocations: Invocation[];
 }
 
 /** The engine's handler per Task state: the state's adapter behind this execution's fault schedule. */
 function handlersFor(setup: MachineSetup, execution: ExecutionFaults) {
   const { taskStates, adapters, tokens, stateMachineArn } = setup;
-  const { executionArn, faults, applied, late, issued } = execution;
+  const { executionArn, faults, applied, late, issued, invocations } = execution;
   return Object.fromEntries(
     taskStates.map((state) => {
       const adapter = adapters.get(state.name) as StateAdapter;
@@ -221,8 +234,11 @@ function handlersFor(setup: MachineSetup, execution: ExecutionFaults) {
         };
         const outcome = faults.next(state.name);
         if (outcome !== "ok") applied.push({ state: state.name, outcome });
+        const invocation: Invocation = { state: state.name, parameters: overTheWire(parameters) };
+        invocations.push(invocation);
         try {
-          return await invokeWithFault(outcome, { state, adapter, parameters, scope, late });
+          invocation.result = await invokeWithFault(outcome, { state, adapter, parameters, scope, late });
+          return invocation.result;
         } finally {
           if (token) tokens.release(token);
         }

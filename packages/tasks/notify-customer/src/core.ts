@@ -1,4 +1,7 @@
 import { composeMail } from "./compose";
+
+export { escapeHtml } from "./compose";
+
 import type { NotifyCustomerOutput, OrderOutcomeEvent } from "./contract";
 import type { Mailer, OrderContacts } from "./ports";
 
