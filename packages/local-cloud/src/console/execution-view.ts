@@ -13,8 +13,8 @@ export interface StateView {
 
 export interface ExecutionPath {
   readonly states: Readonly<Record<string, StateView>>;
-  /** Every transition the execution took, in order, as `[from, to]`. */
-  readonly taken: readonly (readonly [string, string])[];
+  /** Every transition the execution took, in order; `error` is set for a Catch (the error it took). */
+  readonly taken: readonly { readonly from: string; readonly to: string; readonly error?: string }[];
 }
 
 /**
@@ -51,6 +51,9 @@ export function executionPath(
       ...(problem && { error: problem.error }),
     };
   });
-  const taken = steps.slice(1).map((step, i) => [(steps[i] as { state: string }).state, step.state] as const);
+  const taken = steps.slice(1).map((step, i) => {
+    const from = steps[i] as (typeof steps)[number];
+    return { from: from.state, to: step.state, ...(from.caught && { error: from.caught.error }) };
+  });
   return { states, taken };
 }

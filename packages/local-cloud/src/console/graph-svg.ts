@@ -37,8 +37,9 @@ function svgOf(layout: GraphLayout, startAt: string): string {
     const to = byName.get(edge.to);
     if (!from || !to) return [];
     const title = edge.kind === "catch" ? `Catch ${(edge.errors ?? []).join(", ")}` : edge.kind;
+    const errors = edge.kind === "catch" ? ` data-errors="${escapeHtml((edge.errors ?? []).join(" "))}"` : "";
     return [
-      `<path class="edge ${edge.kind}" data-from="${escapeHtml(edge.from)}" data-to="${escapeHtml(edge.to)}" d="${path(from, to, edge.kind)}" marker-end="url(#arrow)"><title>${escapeHtml(`${edge.from} → ${edge.to}: ${title}`)}</title></path>`,
+      `<path class="edge ${edge.kind}" data-from="${escapeHtml(edge.from)}" data-to="${escapeHtml(edge.to)}"${errors} d="${path(from, to, edge.kind)}" marker-end="url(#arrow)"><title>${escapeHtml(`${edge.from} → ${edge.to}: ${title}`)}</title></path>`,
     ];
   });
   const nodes = layout.nodes.map(

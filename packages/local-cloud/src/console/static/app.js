@@ -27,7 +27,11 @@ function render({ live = false } = {}) {
   });
 }
 
-window.addEventListener("hashchange", () => render());
+window.addEventListener("hashchange", () => {
+  // Another view starts at its top; live refreshes keep the reader where they are.
+  window.scrollTo(0, 0);
+  render();
+});
 const changes = new EventSource("/console/api/changes");
 changes.addEventListener("open", () => document.getElementById("live").classList.add("on"));
 changes.addEventListener("error", () => document.getElementById("live").classList.remove("on"));

@@ -11,9 +11,21 @@ function colourGraph(container, path) {
     node.querySelector("title").textContent =
       `${node.dataset.state}: ${view ? view.outcome : "not run"}${view?.retries ? `, ${view.retries} retried` : ""}${view?.error ? `, ${view.error}` : ""}`;
   }
-  const taken = new Set(path.taken.map(([from, to]) => `${from}\u0000${to}`));
-  for (const edge of container.querySelectorAll("path.edge[data-from]")) {
-    edge.classList.toggle("taken", taken.has(`${edge.dataset.from}\u0000${edge.dataset.to}`));
+  for (const edge of container.querySelectorAll("path.edge.taken")) edge.classList.remove("taken");
+  for (const { from, to, error } of path.taken) {
+    const edges = [...container.querySelectorAll("path.edge[data-from]")].filter(
+      (e) =>
+        e.dataset.from === from &&
+        e.dataset.to === to &&
+        e.classList.contains("catch") === (error !== undefined),
+    );
+    // A Catch is taken by its first catcher that names the error (or States.ALL), as Step Functions picks it.
+    const names = (e) => (e.dataset.errors ?? "").split(" ");
+    const edge =
+      error === undefined
+        ? edges[0]
+        : edges.find((e) => names(e).includes(error) || names(e).includes("States.ALL"));
+    edge?.classList.add("taken");
   }
 }
 
