@@ -6,12 +6,14 @@ import {
   type TableName,
   type TaskManifest,
 } from "@orderflow/domain";
+import { NOTIFY_RULE_PATTERN, task as notifyFunction } from "@orderflow/task-notify-customer/task";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type ContainerImageSource, containerImage, lambdaCode } from "./code";
 import { Alarms, type LoggedFunction } from "./components/alarms";
 import type { ContainerNetwork, ContainerTaskArgs } from "./components/container-task";
+import { CustomerNotifications } from "./components/customer-notifications";
 import {
   type DeployedTask,
   deployTask,
@@ -65,7 +67,8 @@ export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
   const workflow = declareWorkflow(stack, { tasks, tables, bus });
   const apiHandler = declareApiFunction(stack, tables, workflow);
   const api = declareApi(stack, apiHandler);
-  const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api });
+  const notifications = declareNotifications(stack, tables, bus);
+  const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api, notifications });
   return stackOutputs({ tables, bus, workflow, api, alarms });
 }
 
@@ -89,7 +92,7 @@ type TableRefs = Readonly<Record<TableName, TableRef>>;
 /** Validated config first (nothing is declared when it is wrong), then the provider and the account. */
 function stackContext(options: ProgramOptions): Stack {
   const tasks = options.tasks ?? WORKFLOW_TASKS;
-  const config = loadStackConfig([...tasks, apiFunction]);
+  const config = loadStackConfig([...tasks, apiFunction, notifyFunction]);
   const namePrefix = `${config.project}-${config.stack}-`;
   const provider = awsProvider(config);
   return {
@@ -209,6 +212,34 @@ function declareApi({ config, namePrefix, inherit }: Stack, handler: TaskFunctio
   );
 }
 
+/** The customer's mail: notify-customer behind a rule on the order bus, sending on the configured identity. */
+function declareNotifications(
+  stack: Stack,
+  tables: TableRefs,
+  bus: aws.cloudwatch.EventBus,
+): CustomerNotifications {
+  const { config } = stack;
+  const settings = functionSettings(stack, notifyFunction);
+  const identity = config.mailSender.identity;
+  return new CustomerNotifications(
+    "customer-notifications",
+    {
+      function: {
+        ...settings,
+        manifest: notifyFunction,
+        tables,
+        code: lambdaCode("@orderflow/task-notify-customer/task"),
+        environment: { ...settings.environment, MAIL_FROM: config.mailSender.address },
+      },
+      eventBusName: bus.name,
+      eventPattern: NOTIFY_RULE_PATTERN,
+      senderIdentityArn: pulumi.interpolate`arn:${stack.partition}:ses:${config.region}:${stack.accountId}:identity/${identity}`,
+      namePrefix: stack.namePrefix,
+    },
+    stack.inherit,
+  );
+}
+
 function declareAlarms(
   stack: Stack,
   watched: {
@@ -216,6 +247,7 @@ function declareAlarms(
     readonly workflow: OrderWorkflow;
     readonly apiHandler: TaskFunction;
     readonly api: OrdersApi;
+    readonly notifications: CustomerNotifications;
   },
 ): Alarms {
   const { config } = stack;
@@ -227,9 +259,12 @@ function declareAlarms(
       partition: stack.partition,
       stateMachineArn: watched.workflow.arn,
       stateMachineLogGroupName: watched.workflow.logGroupName,
-      functions: alarmedFunctions(watched.tasks, watched.apiHandler),
+      functions: alarmedFunctions(watched.tasks, [watched.apiHandler, watched.notifications.handler]),
       containers: alarmedContainers(watched.tasks),
       apiId: watched.api.apiId,
+      deadLetterQueues: {
+        [notifyFunction.name]: { queueName: watched.notifications.deadLetterQueueName },
+      },
       ...(config.alarmEmail !== undefined && { email: config.alarmEmail }),
       ...(config.alarmWebhookUrl !== undefined && { webhookUrl: config.alarmWebhookUrl }),
     },
@@ -308,8 +343,11 @@ function containerNetwork(config: StackConfig): ContainerNetwork {
     : { subnetIds: config.containerSubnetIds, assignPublicIp: config.containerAssignPublicIp ?? false };
 }
 
-/** Every function with the log group its unexpected errors are counted in: the workflow's, then the API. */
-function alarmedFunctions(tasks: readonly DeployedTask[], api: TaskFunction): Record<string, LoggedFunction> {
+/** Every function with the log group its unexpected errors are counted in: the workflow's, then the others. */
+function alarmedFunctions(
+  tasks: readonly DeployedTask[],
+  others: readonly TaskFunction[],
+): Record<string, LoggedFunction> {
   const workflowFunctions = tasks.flatMap((task) =>
     task.lambda
       ? [
@@ -322,7 +360,9 @@ function alarmedFunctions(tasks: readonly DeployedTask[], api: TaskFunction): Re
   );
   return {
     ...Object.fromEntries(workflowFunctions),
-    [apiFunction.name]: { functionName: api.functionName, logGroupName: api.logGroupName },
+    ...Object.fromEntries(
+      others.map((fn) => [fn.manifestName, { functionName: fn.functionName, logGroupName: fn.logGroupName }]),
+    ),
   };
 }
 

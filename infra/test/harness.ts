@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { apiFunction } from "@orderflow/api/function";
 import type { FunctionManifest } from "@orderflow/domain";
+import { task as notifyFunction } from "@orderflow/task-notify-customer/task";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import type { PolicyDocument } from "../src/iam/policy-document";
 import { parsePolicyDocument } from "../src/iam/wildcards";
@@ -13,7 +14,7 @@ export const INFRA_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const POLICY_PACK_DIR = fileURLToPath(new URL("../policy-pack", import.meta.url));
 
 /** What the program deploys, read from the same sources the program reads (not from the program module). */
-export const FUNCTIONS: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction];
+export const FUNCTIONS: readonly FunctionManifest[] = [...WORKFLOW_TASKS, apiFunction, notifyFunction];
 
 export function stackFile(stack: StackName): StackConfigInput {
   return readStackFile(INFRA_DIR, stack);

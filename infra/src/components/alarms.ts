@@ -29,6 +29,12 @@ export interface AlarmsArgs {
   readonly containers?: Readonly<Record<string, { readonly logGroupName: pulumi.Input<string> }>>;
   /** The HTTP API whose 5xx answers page. */
   readonly apiId: pulumi.Input<string>;
+  /**
+   * Dead-letter queues keyed by what they hold (the manifest name of the function whose events they keep);
+   * any message in one pages. Plain keys.
+   * @default {}
+   */
+  readonly deadLetterQueues?: Readonly<Record<string, { readonly queueName: pulumi.Input<string> }>>;
   /** On-call address; subscribed when set. */
   readonly email?: pulumi.Input<string>;
   /** Chat/paging webhook; its URL carries a token, so it must arrive as a Pulumi secret. */
@@ -49,6 +55,8 @@ type AlarmMetric =
       readonly metricName: string;
       readonly dimensions?: Readonly<Record<string, pulumi.Input<string>>>;
       readonly period: number;
+      /** @default "Sum" (counts); gauges such as a queue's depth use "Maximum" */
+      readonly statistic?: "Sum" | "Maximum";
     }
   | { readonly metricQueries: aws.types.input.cloudwatch.MetricAlarmMetricQuery[] };
 
@@ -97,7 +105,8 @@ const KEY_ADMIN_ACTIONS = [
  * On-call signal: an encrypted SNS topic (customer-managed key with rotation, TLS-only publishing) with the
  * configured subscriptions, and alarms that page only for what needs a person: an unusual share of failed
  * executions, timed-out and throttled executions, orders stuck in CompensationFailed or RecordingFailed,
- * unexpected (not business) errors of each function and container task, throttled functions, API 5xx.
+ * unexpected (not business) errors of each function and container task, throttled functions, API 5xx,
+ * and any message in a dead-letter queue.
  *
  * @example
  * ```ts
@@ -231,7 +240,7 @@ function metricArgs(metric: AlarmMetric) {
         namespace: metric.namespace,
         metricName: metric.metricName,
         ...(metric.dimensions && { dimensions: metric.dimensions }),
-        statistic: "Sum",
+        statistic: metric.statistic ?? "Sum",
         period: metric.period,
       }
     : { metricQueries: metric.metricQueries };
@@ -258,6 +267,9 @@ function alarmSpecs(args: AlarmsArgs): AlarmSpec[] {
     ...Object.entries(args.functions).flatMap(([short, fn]) => functionSpecs(short, fn, context)),
     ...Object.entries(args.containers ?? {}).map(([short, task]) =>
       unexpectedErrors(short, task.logGroupName, "Container task", context),
+    ),
+    ...Object.entries(args.deadLetterQueues ?? {}).map(([short, queue]) =>
+      deadLetters(short, queue.queueName),
     ),
     {
       id: "api-5xx",
@@ -348,6 +360,24 @@ function functionSpecs(short: string, fn: LoggedFunction, context: SpecContext):
       ...AT_LEAST_ONE,
     },
   ];
+}
+
+/** Events that never reached their function: each one is a customer who was not told something. */
+function deadLetters(short: string, queueName: pulumi.Input<string>): AlarmSpec {
+  return {
+    id: `${short}-dead-letters`,
+    description:
+      `Events for ${short} are in its dead-letter queue: they failed every delivery and retry. Read them ` +
+      "(each holds the event and the last error), fix the cause, then send them again or tell the customers.",
+    metric: {
+      namespace: "AWS/SQS",
+      metricName: "ApproximateNumberOfMessagesVisible",
+      dimensions: { QueueName: queueName },
+      period: 300,
+      statistic: "Maximum",
+    },
+    ...AT_LEAST_ONE,
+  };
 }
 
 /** Errors a workload logged that are not business outcomes (those are logged at WARN). */

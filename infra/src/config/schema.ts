@@ -28,6 +28,30 @@ const LOCAL_ORIGIN = /^http:\/\/localhost(?::\d{1,5})?$/;
 const TAG_KEY = /^[A-Za-z][A-Za-z0-9 _.:/=+@-]{0,127}$/;
 const SUBNET_ID = /^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * Names reserved for documentation and testing (RFC 2606, RFC 6761): fine for a development stack, a
+ * placeholder anywhere a customer's mail must arrive.
+ */
+export function isReservedDomain(domain: string): boolean {
+  const name = domain.toLowerCase();
+  const tld = name.split(".").at(-1) ?? "";
+  return (
+    ["example", "test", "invalid", "localhost"].includes(tld) ||
+    ["example.com", "example.net", "example.org"].some((d) => name === d || name.endsWith(`.${d}`))
+  );
+}
+
+/** The domain part of an address, or the identity itself when it is a domain. */
+export const domainOf = (identity: string) => identity.slice(identity.lastIndexOf("@") + 1);
+
+/** Whether SES sends `address` on `identity`: the address itself, its domain, or a domain above it. */
+function covers(identity: string, address: string): boolean {
+  const [id, domain] = [identity.toLowerCase(), domainOf(address).toLowerCase()];
+  return id === address.toLowerCase() || (!id.includes("@") && (domain === id || domain.endsWith(`.${id}`)));
+}
+
 /** CloudWatch Container Insights modes an ECS cluster accepts. */
 export const CONTAINER_INSIGHTS = ["enhanced", "enabled", "disabled"] as const;
 
@@ -80,6 +104,28 @@ const corsOrigins = v.array(
     ),
   ),
   "must be a list of origins",
+);
+
+const email = v.pipe(v.string("must be an e-mail address"), v.email("must be an e-mail address"));
+
+const mailSender = v.pipe(
+  strict(
+    {
+      address: email,
+      identity: v.pipe(
+        v.string("must be a domain or an e-mail address verified in SES"),
+        v.check(
+          (identity) => DOMAIN.test(identity) || v.is(email, identity),
+          "must be a domain or an e-mail address verified in SES",
+        ),
+      ),
+    },
+    "mailSender field",
+  ),
+  v.check(
+    ({ address, identity }) => covers(identity, address),
+    "identity must be the address itself or its domain: SES sends only from a verified identity, and infra grants ses:SendEmail on that identity alone",
+  ),
 );
 
 const subnetIds = v.pipe(
@@ -158,7 +204,8 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
         v.picklist(CONTAINER_INSIGHTS, `must be one of ${CONTAINER_INSIGHTS.join(", ")}`),
         "enabled",
       ),
-      alarmEmail: v.optional(v.pipe(v.string(), v.email("must be an e-mail address"))),
+      alarmEmail: v.optional(email),
+      mailSender,
       alarmWebhookUrl: v.optional(
         v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
       ),
@@ -208,6 +255,13 @@ function tierGuardrails({ dataset, addIssue }: v.RawCheckContext<Settings>): voi
     fail(
       "containerAssignPublicIp",
       "applies only with orderflow:containerSubnetIds; the default VPC's subnets are public and always get a public IP",
+    );
+  }
+  const senderDomain = domainOf(config.mailSender.identity);
+  if (config.tier !== "development" && isReservedDomain(senderDomain)) {
+    fail(
+      "mailSender",
+      `${senderDomain} is a reserved example domain, a placeholder: in the ${config.tier} tier use the deployment's own SES identity, where customers' replies arrive`,
     );
   }
   if (config.tier === "production" && config.workflowIncludeExecutionData) {

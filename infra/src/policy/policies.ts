@@ -2,6 +2,7 @@ import type { Policies } from "@pulumi/policy";
 import { apiRules } from "./api-rules";
 import { containerRules } from "./container-rules";
 import { dataRules } from "./data-rules";
+import { deliveryRules } from "./delivery-rules";
 import { iamRules } from "./iam-rules";
 import { lambdaRules } from "./lambda-rules";
 import { stackRules } from "./stack-rules";
@@ -21,5 +22,6 @@ export const policies: Policies = [
   ...iamRules,
   ...containerRules,
   ...dataRules,
+  ...deliveryRules,
   ...stackRules,
 ];
