@@ -7,7 +7,7 @@ const USAGE = "orderflow token --sub <customer id> [--scope <scope> …] [--expi
 
 /**
  * `orderflow token`: an access token from the local cloud's development issuer for the orders API, e.g.
- * `curl -H "authorization: Bearer $(pnpm -s orderflow token --sub cus_ana)" http://127.0.0.1:4600/orders`.
+ * `curl -H "authorization: Bearer $(pnpm orderflow token --sub cus_ana)" http://127.0.0.1:4600/orders`.
  * The issuer names the port the local cloud listens on, so `--port` must match `orderflow dev --port`.
  */
 export const tokenCommand: Command = {
