@@ -202,6 +202,8 @@ describe("orderflow asl, graph and help", () => {
 
     // Assess
     expect(code).toBe(2);
-    expect(stderr).toBe('orderflow: unknown command "deploy"; commands: demo, run, start, asl, graph\n');
+    expect(stderr).toBe(
+      'orderflow: unknown command "deploy"; commands: demo, run, dev, token, start, asl, graph\n',
+    );
   });
 });
