@@ -5,8 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/commands/command";
-import { main } from "../src/main";
+import { runOrderflow } from "./run-orderflow";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 // `./dev up` and the token command of this process share the development issuer's key through this folder.
@@ -69,16 +68,7 @@ async function devUp(): Promise<DevUp> {
   return { url: `http://127.0.0.1:${port}`, port, child, output: () => output, exited };
 }
 
-async function orderflow(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const orderflow = (...argv: string[]) => runOrderflow(argv);
 
 // Two real `./dev up`, started at once: one is stopped like Ctrl-C, the other with SIGTERM.
 let first: DevUp;

@@ -1,16 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { apiFunction } from "@orderflow/api/function";
-import { type DynamoDbLocal, LOCAL_AWS_ENV, startDynamoDbLocal } from "@orderflow/dynamodb-local";
+import { type DynamoDbLocal, readInventory, startDynamoDbLocal } from "@orderflow/dynamodb-local";
 import {
   applyManifestDefaults,
   DEMO_STOCK,
   LOCAL_STATE_MACHINE_ARN,
   type LocalRuntime,
   localDefinition,
-  type Stock,
   startLocalRuntime,
 } from "@orderflow/local";
 import { NOTIFY_RULE_PATTERN, task as notifyFunction } from "@orderflow/task-notify-customer/task";
@@ -76,25 +74,13 @@ function closeServer(server: Server): Promise<void> {
 }
 
 /** Persisted tables keep their stock (seeding would reset it under open reservations); new ones get the demo's. */
-async function stockFor(endpoint: string, prefix: string, persist: boolean): Promise<Stock> {
-  if (!persist) return DEMO_STOCK;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: LOCAL_AWS_ENV.AWS_REGION,
-    credentials: {
-      accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID,
-      secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY,
-    },
-  });
-  try {
-    await client.send(new DescribeTableCommand({ TableName: `${prefix}inventory` }));
-    return {};
-  } catch (error) {
-    if ((error as Error).name === "ResourceNotFoundException") return DEMO_STOCK;
-    throw error;
-  } finally {
-    client.destroy();
-  }
+async function seedUnlessStocked(runtime: LocalRuntime): Promise<void> {
+  const rows = await readInventory(
+    runtime.clients.dynamodb,
+    runtime.tables.inventory,
+    Object.keys(DEMO_STOCK),
+  );
+  if (rows.length === 0) await runtime.seedStock(DEMO_STOCK);
 }
 
 /** The DynamoDB Local to use: the one given, or one started here (quick to start, persisted on request). */
@@ -143,11 +129,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const runtime = await startLocalRuntime({
       endpoint,
       tablePrefix,
-      stock: await stockFor(endpoint, tablePrefix, options.persist === true),
+      stock: options.persist ? {} : DEMO_STOCK,
       handlerLogLevel: options.handlerLogLevel ?? "WARN",
       ...(code.taskCode && { taskCode: code.taskCode }),
     });
     cleanups.push(() => runtime.stop());
+    if (options.persist) await seedUnlessStocked(runtime);
     functionEnvironment(url, options.mailFrom);
     await code.load();
     const parts = assemble(runtime, issuer, code);

@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import {
   DEFAULT_PORT,
   defaultStateDir,
@@ -23,9 +23,9 @@ export function parsePort(value: string | undefined, usage: string): number {
 
 function banner(cloud: LocalCloud, options: LocalCloudOptions, seconds: number): string {
   const { url } = cloud;
-  const tables = options.persist
-    ? `kept in ${relative(process.cwd(), options.stateDir ?? "") || "."}/dynamodb`
-    : "in memory";
+  const kept = join(options.stateDir ?? "", "dynamodb");
+  const shown = kept.startsWith(`${process.cwd()}/`) ? relative(process.cwd(), kept) : kept;
+  const tables = options.persist ? `kept in ${shown}` : "in memory";
   return [
     `orderflow local cloud ready in ${seconds.toFixed(1)} s on ${url}`,
     `  console         ${url}/`,
