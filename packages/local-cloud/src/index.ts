@@ -1,3 +1,3 @@
-export { DEFAULT_SCOPES, LOCAL_AUDIENCE, loadDevIssuer, localIssuer } from "./api/dev-issuer";
+export { DEFAULT_SCOPES, loadDevIssuer, localIssuer } from "./api/dev-issuer";
 export { DEFAULT_PORT, type LocalCloud, type LocalCloudOptions, startLocalCloud } from "./server";
 export { defaultStateDir } from "./state-dir";

@@ -5,7 +5,6 @@ export {
   type AppliedFault,
   ExecutionAlreadyExists,
   type ExecutionReport,
-  type Invocation,
   type LocalExecution,
 } from "./runtime/execution";
 export {
@@ -18,12 +17,7 @@ export {
 export { applyManifestDefaults } from "./runtime/handler-env";
 export type { Ledger, StockLevel } from "./runtime/ledger";
 export { type LocalDefinition, localDefinition } from "./runtime/local-definition";
-export {
-  LOCAL_EVENT_BUS,
-  LOCAL_NAME,
-  LOCAL_STATE_MACHINE_ARN,
-  localStateMachineArn,
-} from "./runtime/local-refs";
+export { LOCAL_STATE_MACHINE_ARN } from "./runtime/local-refs";
 export { InvalidExecutionInput, withOrderId } from "./runtime/orders";
 export {
   type LocalRuntime,
@@ -31,15 +25,6 @@ export {
   type StartOptions,
   startLocalRuntime,
 } from "./runtime/runtime";
-export {
-  InvalidDefinition,
-  InvalidName,
-  type LocalStateMachine,
-  StateMachineAlreadyExists,
-  StateMachineDoesNotExist,
-  type StateMachineRegistry,
-} from "./runtime/state-machines";
 export { type TaskCode, taskModuleOf } from "./runtime/task-modules";
-export type { TaskTokenClient } from "./runtime/task-tokens";
 export { type EngineEvent, type ExecutionTrace, type TraceStep, traceOf } from "./runtime/trace";
 export { sampleOrder } from "./sample-order";
