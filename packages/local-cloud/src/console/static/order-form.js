@@ -71,6 +71,26 @@ function faultTable(overview) {
   );
 }
 
+function addressFields(name) {
+  return h(
+    "fieldset.grid",
+    {},
+    h("legend", {}, "Ship to"),
+    field("Name", h("input#name", { value: name, required: true })),
+    field("Street", h("input#line1", { value: ADDRESS.line1, required: true })),
+    field("City", h("input#city", { value: ADDRESS.city, required: true })),
+    field("Postal code", h("input#postalCode", { value: ADDRESS.postalCode, required: true })),
+    field(
+      "Country",
+      h(
+        "select#country",
+        {},
+        COUNTRIES.map((c) => h("option", { value: c }, c)),
+      ),
+    ),
+  );
+}
+
 function readOrder(form, overview) {
   const customer = overview.customers.find((c) => c.id === form.querySelector("#customer").value);
   const value = (id) => form.querySelector(`#${id}`).value;
@@ -151,23 +171,7 @@ export async function orderView(view) {
       ),
     ),
     itemsTable(overview.catalog),
-    h(
-      "fieldset.grid",
-      {},
-      h("legend", {}, "Ship to"),
-      field("Name", h("input#name", { value: first.name, required: true })),
-      field("Street", h("input#line1", { value: ADDRESS.line1, required: true })),
-      field("City", h("input#city", { value: ADDRESS.city, required: true })),
-      field("Postal code", h("input#postalCode", { value: ADDRESS.postalCode, required: true })),
-      field(
-        "Country",
-        h(
-          "select#country",
-          {},
-          COUNTRIES.map((c) => h("option", { value: c }, c)),
-        ),
-      ),
-    ),
+    addressFields(first.name),
     faultTable(overview),
     h("button", { type: "submit" }, "Place order"),
     status,
