@@ -114,7 +114,7 @@ export class LocalStepFunctions {
     if (machine.editable) return machine;
     throw new SfnError(
       "ValidationException",
-      `${machine.arn} is the order workflow, built from packages/workflow (orderWorkflow): change it there; the local cloud reloads on restart`,
+      `${machine.arn} is the order workflow, built from packages/workflow (orderWorkflow): change it there and restart ./dev up`,
     );
   }
 
