@@ -8,12 +8,14 @@ import {
 } from "@orderflow/domain";
 import { outboxFunction } from "@orderflow/outbox/function";
 import { reconcilerFunction } from "@orderflow/reconciler/function";
+import { NOTIFY_RULE_PATTERN, task as notifyFunction } from "@orderflow/task-notify-customer/task";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type ContainerImageSource, containerImage, lambdaCode } from "./code";
 import { Alarms, type LoggedFunction } from "./components/alarms";
 import type { ContainerNetwork, ContainerTaskArgs } from "./components/container-task";
+import { CustomerNotifications } from "./components/customer-notifications";
 import {
   type DeployedTask,
   deployTask,
@@ -86,7 +88,8 @@ export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
   const reconciler = declareReconciler(stack, tables, workflow);
   const apiHandler = declareApiFunction(stack, tables, workflow);
   const api = declareApi(stack, apiHandler);
-  const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api, outbox, reconciler });
+  const notifications = declareNotifications(stack, tables, bus);
+  const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api, outbox, reconciler, notifications });
   return stackOutputs({ tables, bus, workflow, api, alarms });
 }
 
@@ -276,6 +279,34 @@ function declareApi({ config, namePrefix, inherit }: Stack, handler: TaskFunctio
   );
 }
 
+/** The customer's mail: notify-customer behind a rule on the order bus, sending on the configured identity. */
+function declareNotifications(
+  stack: Stack,
+  tables: TableRefs,
+  bus: aws.cloudwatch.EventBus,
+): CustomerNotifications {
+  const { config } = stack;
+  const settings = functionSettings(stack, notifyFunction);
+  const identity = config.mailSender.identity;
+  return new CustomerNotifications(
+    "customer-notifications",
+    {
+      function: {
+        ...settings,
+        manifest: notifyFunction,
+        tables,
+        code: lambdaCode("@orderflow/task-notify-customer/task"),
+        environment: { ...settings.environment, MAIL_FROM: config.mailSender.address },
+      },
+      eventBusName: bus.name,
+      eventPattern: NOTIFY_RULE_PATTERN,
+      senderIdentityArn: pulumi.interpolate`arn:${stack.partition}:ses:${config.region}:${stack.accountId}:identity/${identity}`,
+      namePrefix: stack.namePrefix,
+    },
+    stack.inherit,
+  );
+}
+
 function declareAlarms(
   stack: Stack,
   watched: {
@@ -285,6 +316,7 @@ function declareAlarms(
     readonly api: OrdersApi;
     readonly outbox: OrderOutbox;
     readonly reconciler: Reconciler;
+    readonly notifications: CustomerNotifications;
   },
 ): Alarms {
   const { config } = stack;
@@ -296,21 +328,28 @@ function declareAlarms(
       partition: stack.partition,
       stateMachineArn: watched.workflow.arn,
       stateMachineLogGroupName: watched.workflow.logGroupName,
-      functions: {
-        ...alarmedFunctions(watched.tasks, watched.apiHandler),
-        [outboxFunction.name]: logged(watched.outbox.function),
-        [reconcilerFunction.name]: logged(watched.reconciler.function),
-      },
-      deadLetters: {
+      functions: alarmedFunctions(watched.tasks, [
+        watched.apiHandler,
+        watched.notifications.handler,
+        watched.outbox.function,
+        watched.reconciler.function,
+      ]),
+      containers: alarmedContainers(watched.tasks),
+      apiId: watched.api.apiId,
+      deadLetterQueues: {
+        [notifyFunction.name]: {
+          queueName: watched.notifications.deadLetterQueueName,
+          advice:
+            "Order events the customer notifications failed to deliver after every retry are parked here: " +
+            "read them (each holds the event and the last error), fix the cause, then send them again.",
+        },
         [outboxFunction.name]: {
           queueName: watched.outbox.deadLetterQueueName,
-          description:
+          advice:
             "Order events the outbox could not publish after its retries are parked here: each message " +
             "names the stream records to replay (see docs/operations.md).",
         },
       },
-      containers: alarmedContainers(watched.tasks),
-      apiId: watched.api.apiId,
       ...(config.alarmEmail !== undefined && { email: config.alarmEmail }),
       ...(config.alarmWebhookUrl !== undefined && { webhookUrl: config.alarmWebhookUrl }),
     },
@@ -392,13 +431,11 @@ function containerNetwork(config: StackConfig): ContainerNetwork {
     : { subnetIds: config.containerSubnetIds, assignPublicIp: config.containerAssignPublicIp ?? false };
 }
 
-const logged = (fn: TaskFunction): LoggedFunction => ({
-  functionName: fn.functionName,
-  logGroupName: fn.logGroupName,
-});
-
-/** Every function with the log group its unexpected errors are counted in: the workflow's, then the API. */
-function alarmedFunctions(tasks: readonly DeployedTask[], api: TaskFunction): Record<string, LoggedFunction> {
+/** Every function with the log group its unexpected errors are counted in: the workflow's, then the others. */
+function alarmedFunctions(
+  tasks: readonly DeployedTask[],
+  others: readonly TaskFunction[],
+): Record<string, LoggedFunction> {
   const workflowFunctions = tasks.flatMap((task) =>
     task.lambda
       ? [
@@ -411,7 +448,9 @@ function alarmedFunctions(tasks: readonly DeployedTask[], api: TaskFunction): Re
   );
   return {
     ...Object.fromEntries(workflowFunctions),
-    [apiFunction.name]: { functionName: api.functionName, logGroupName: api.logGroupName },
+    ...Object.fromEntries(
+      others.map((fn) => [fn.manifestName, { functionName: fn.functionName, logGroupName: fn.logGroupName }]),
+    ),
   };
 }
 

@@ -214,6 +214,31 @@ const BAD_VALUES: readonly [label: string, config: Config, key: string, allowed:
     "orderflow:deletionProtection",
     /must be true in the production tier/,
   ],
+  ["mail sender missing", { "orderflow:mailSender": undefined }, "orderflow:mailSender", /is required/],
+  [
+    "mail sender address",
+    { "orderflow:mailSender": { address: "orders", identity: "orderflow.shop" } },
+    "orderflow:mailSender.address",
+    /must be an e-mail address/,
+  ],
+  [
+    "mail sender identity",
+    { "orderflow:mailSender": { address: "orders@orderflow.shop", identity: "not a domain" } },
+    "orderflow:mailSender.identity",
+    /must be a domain or an e-mail address verified in SES/,
+  ],
+  [
+    "mail sender on another identity",
+    { "orderflow:mailSender": { address: "orders@orderflow.shop", identity: "elsewhere.net" } },
+    "orderflow:mailSender",
+    /identity must be the address itself or its domain/,
+  ],
+  [
+    "mail sender on an example domain outside development",
+    { "orderflow:mailSender": { address: "orders@shop.example.com", identity: "example.com" } },
+    "orderflow:mailSender",
+    /example\.com is a reserved example domain, a placeholder/,
+  ],
   [
     "execution data in production",
     { "orderflow:workflowIncludeExecutionData": true },
@@ -303,6 +328,34 @@ describe("stack config validation", () => {
     expect(
       validate({ ...subnets, "orderflow:containerAssignPublicIp": true }).settings.containerAssignPublicIp,
     ).toBe(true);
+  });
+
+  it("sends from an address on its identity or a subdomain of it, and from example domains only in development", () => {
+    // Prepare
+    const sender = (address: string, identity: string, tier = "production") => ({
+      "orderflow:tier": tier,
+      "orderflow:mailSender": { address, identity },
+    });
+
+    // Act / Assess
+    expect(validate(sender("orders@mail.orderflow.shop", "orderflow.shop")).settings.mailSender).toEqual({
+      address: "orders@mail.orderflow.shop",
+      identity: "orderflow.shop",
+    });
+    expect(
+      validate(sender("orders@orderflow.shop", "orders@orderflow.shop")).settings.mailSender.identity,
+    ).toBe("orders@orderflow.shop");
+    expect(validate(sender("orders@dev.example.com", "dev.example.com", "development")).settings.tier).toBe(
+      "development",
+    );
+    for (const identity of ["shop.test", "mail.example.org", "orders.localhost"]) {
+      expect(errorOf(sender(`orders@${identity}`, identity, "staging"))).toContain(
+        "is a reserved example domain",
+      );
+    }
+    expect(errorOf(sender("orders@orderflow.shop", "shop.orderflow.shop"))).toContain(
+      "identity must be the address itself or its domain",
+    );
   });
 
   it("allows no authentication only in the development tier", () => {

@@ -165,6 +165,11 @@ const BREAKERS: Readonly<Record<string, (resources: Resources) => Resources>> = 
       }),
     ),
   "kms-key-rotation": (r) => change(r, T.kmsKey, "alarms-key", (i) => ({ ...i, enableKeyRotation: false })),
+  "sqs-encrypted": (r) =>
+    change(r, T.queue, "customer-notifications-dead-letters", ({ sqsManagedSseEnabled: _, ...i }) => i),
+  "eventbridge-target-dead-letter": (r) =>
+    change(r, T.eventTarget, "customer-notifications-target", ({ deadLetterConfig: _, ...i }) => i),
+  "queues-alarmed": (r) => without(r, T.metricAlarm, "alarms-notify-customer-dead-letters"),
   "alarm-notifies": (r) => change(r, T.metricAlarm, "alarms-api-5xx", (i) => ({ ...i, alarmActions: [] })),
   "lambda-real-payment-gateway": (r) =>
     change(r, T.function, "charge-payment-function", (i) =>

@@ -14,12 +14,13 @@ import {
   type TaskManifest,
   tableEnvVar,
 } from "@orderflow/domain";
+import { NOTIFY_RULE_PATTERN, task as notifyFunction } from "@orderflow/task-notify-customer/task";
 import { checkWorkflowRules } from "@orderflow/workflow";
 import { beforeAll, describe, expect, it } from "vitest";
 import { failStateEnteredPattern, STUCK_STATES, UNEXPECTED_ERROR_PATTERN } from "../src/alarm-signals";
 import type { FunctionConfig } from "../src/config/schema";
 import { validateStackConfig } from "../src/config/validate";
-import { deployedFunctions, OPERATIONS_FUNCTIONS } from "../src/deployed-functions";
+import { deployedFunctions, SERVICE_FUNCTIONS } from "../src/deployed-functions";
 import { exceptionFor, parsePolicyDocument, wildcardFindings } from "../src/iam/wildcards";
 import { lambdaTaskStates, serviceTaskStates } from "../src/policy/asl-reader";
 import { readPackConfig, runPolicies } from "../src/policy/offline";
@@ -66,7 +67,7 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
     (t): t is Extract<TaskManifest, { kind: "lambda" }> => t.kind === "lambda",
   );
   const containers = variant.tasks.filter((t): t is ContainerTaskManifest => t.kind === "container");
-  const FUNCTIONS: readonly FunctionManifest[] = [...lambdaTasks, ...OPERATIONS_FUNCTIONS];
+  const FUNCTIONS: readonly FunctionManifest[] = [...lambdaTasks, ...SERVICE_FUNCTIONS];
   const { settings, region } = validateStackConfig(deployedFunctions(variant.tasks), stack, {
     values: file.config,
     isSecret: (key) => file.secretKeys.includes(key),
@@ -100,7 +101,8 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           [T.eventBusPolicy]: 1,
           ...(stripe && { [T.ssmParameter]: 1 }),
           "orderflow:events:OrderOutbox": 1,
-          [T.queue]: 1,
+          // The outbox's dead letters and the notifications'.
+          [T.queue]: 2,
           [T.eventSourceMapping]: 1,
           "orderflow:operations:Reconciler": 1,
           [T.schedule]: 1,
@@ -127,16 +129,22 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
           "aws:apigatewayv2/integration:Integration": 1,
           [T.route]: 3,
           [T.stage]: 1,
-          [T.permission]: 3,
+          // Three for the API's routes, one for the notification rule.
+          [T.permission]: 4,
           ...(settings.apiAuth.type === "jwt" && { "aws:apigatewayv2/authorizer:Authorizer": 1 }),
+          "orderflow:notify:CustomerNotifications": 1,
+          "aws:sqs/queuePolicy:QueuePolicy": 1,
+          "aws:cloudwatch/eventRule:EventRule": 1,
+          "aws:cloudwatch/eventTarget:EventTarget": 1,
+          "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": 1,
           "orderflow:observability:Alarms": 1,
           [T.kmsKey]: 1,
           [T.topic]: 1,
           [T.topicPolicy]: 1,
           ...(subscriptions > 0 && { "aws:sns/topicSubscription:TopicSubscription": subscriptions }),
           // Workflow: unusual failures, timed out, throttled, two stuck states; each function: unexpected
-          // errors and throttles; each container: unexpected errors; the outbox's dead letters; API 5xx.
-          [T.metricAlarm]: 3 + STUCK_STATES.length + 2 * n + c + 1 + 1,
+          // errors and throttles; each container: unexpected errors; API 5xx; each dead-letter queue.
+          [T.metricAlarm]: 3 + STUCK_STATES.length + 2 * n + c + 1 + 2,
           [T.logMetricFilter]: STUCK_STATES.length + n + c,
         };
 
@@ -547,7 +555,9 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
 
       it("lets API Gateway invoke the api function only from this API's routes", () => {
         const executionArn = stringState(named(run, T.api, "orders-api-api"), "executionArn");
-        const permissions = ofType(run, T.permission).map((p) => p.inputs);
+        const permissions = ofType(run, T.permission)
+          .map((p) => p.inputs)
+          .filter((p) => p.principal === "apigateway.amazonaws.com");
         expect(permissions.map((p) => p.sourceArn).sort()).toEqual([
           `${executionArn}/*/GET/orders`,
           `${executionArn}/*/GET/orders/*`,
@@ -560,6 +570,82 @@ export function stackSuite(stack: StackName, variant: Variant = DEFAULT_VARIANT)
             function: `${prefix}api`,
           });
         }
+      });
+    });
+
+    describe(`${stack}: customer notifications`, () => {
+      const rule = () => named(run, "aws:cloudwatch/eventRule:EventRule", "customer-notifications-rule");
+      const queue = () => named(run, "aws:sqs/queue:Queue", "customer-notifications-dead-letters");
+
+      it("invokes notify-customer for every order outcome on the order bus, dead-lettering what fails", () => {
+        const target = named(run, "aws:cloudwatch/eventTarget:EventTarget", "customer-notifications-target");
+        const retries = named(
+          run,
+          "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+          "customer-notifications-async",
+        );
+        const bus = stringState(named(run, "aws:cloudwatch/eventBus:EventBus", "order-events"), "name");
+        expect(rule().inputs.eventBusName).toBe(bus);
+        expect(JSON.parse(String(rule().inputs.eventPattern))).toEqual(NOTIFY_RULE_PATTERN);
+        expect(target.inputs).toMatchObject({
+          arn: stringState(functionResource(notifyFunction.name), "arn"),
+          deadLetterConfig: { arn: stringState(queue(), "arn") },
+        });
+        expect(retries.inputs).toMatchObject({
+          functionName: `${prefix}${notifyFunction.name}`,
+          destinationConfig: { onFailure: { destination: stringState(queue(), "arn") } },
+        });
+        expect(queue().inputs.sqsManagedSseEnabled).toBe(true);
+      });
+
+      it("lets only the rule invoke the function and fill the queue", () => {
+        const invokers = ofType(run, T.permission).filter(
+          (p) => p.inputs.function === `${prefix}${notifyFunction.name}`,
+        );
+        const policy = documentOf(
+          named(run, "aws:sqs/queuePolicy:QueuePolicy", "customer-notifications-dead-letters-policy"),
+        );
+        expect(invokers.map((p) => [p.inputs.principal, p.inputs.sourceArn])).toEqual([
+          ["events.amazonaws.com", stringState(rule(), "arn")],
+        ]);
+        expect(policy.Statement).toEqual([
+          expect.objectContaining({
+            Effect: "Allow",
+            Principal: { Service: "events.amazonaws.com" },
+            Action: ["sqs:SendMessage"],
+            Resource: [stringState(queue(), "arn")],
+            Condition: { ArnEquals: { "aws:SourceArn": stringState(rule(), "arn") } },
+          }),
+        ]);
+      });
+
+      it("sends mail as the configured sender on its SES identity only, and reads only the orders table", () => {
+        const document = documentOf(named(run, T.rolePolicy, `${notifyFunction.name}-policy`));
+        const variables = functionResource(notifyFunction.name).inputs.environment as {
+          variables: Record<string, string>;
+        };
+        const grants = (action: string) =>
+          document.Statement.filter((s) => s.Action.includes(action)).flatMap((s) => s.Resource);
+        expect(variables.variables.MAIL_FROM).toBe(settings.mailSender.address);
+        expect(grants("ses:SendEmail")).toEqual([
+          `arn:aws:ses:${region}:123456789012:identity/${settings.mailSender.identity}`,
+        ]);
+        expect(grants("sqs:SendMessage")).toEqual([stringState(queue(), "arn")]);
+        expect(document.Statement.flatMap((s) => s.Action).filter((a) => a.startsWith("dynamodb:"))).toEqual([
+          "dynamodb:GetItem",
+        ]);
+      });
+
+      it("pages when an event lands in the dead-letter queue", () => {
+        const alarm = named(run, T.metricAlarm, `alarms-${notifyFunction.name}-dead-letters`);
+        expect(alarm.inputs).toMatchObject({
+          namespace: "AWS/SQS",
+          metricName: "ApproximateNumberOfMessagesVisible",
+          dimensions: { QueueName: stringState(queue(), "name") },
+          statistic: "Maximum",
+          threshold: 1,
+          comparisonOperator: "GreaterThanOrEqualToThreshold",
+        });
       });
     });
 

@@ -12,7 +12,7 @@ export const OWNER_SECRETS: readonly string[] = ["orderflow:stripeSecretKey"];
 
 /**
  * What a production stack's owner must set (account, who is paged, reservations, subnets, a real payment
- * gateway with its key as a secret): merged under
+ * gateway with its key as a secret, who customer mail comes from): merged under
  * every config the helpers validate, so a test about one key is not drowned by these. A test removes one
  * by setting it to `undefined`.
  */
@@ -23,6 +23,7 @@ export const OWNER_VALUES: Config = {
   "orderflow:containerSubnetIds": ["subnet-0a1b2c3d4e5f60718"],
   "orderflow:paymentGateway": "stripe",
   "orderflow:stripeSecretKey": LIVE_KEY,
+  "orderflow:mailSender": { address: "orders@orderflow.shop", identity: "orderflow.shop" },
 };
 
 /** Config as the stack file would hold it: structured values become JSON, as the CLI does; undefined is absent. */

@@ -27,14 +27,14 @@ export interface AlarmsArgs {
    * @default {}
    */
   readonly containers?: Readonly<Record<string, { readonly logGroupName: pulumi.Input<string> }>>;
-  /**
-   * Dead-letter queues keyed by the short name of what parks messages there; any message pages, with
-   * `description` as the advice. Plain keys.
-   * @default {}
-   */
-  readonly deadLetters?: Readonly<Record<string, DeadLetterQueue>>;
   /** The HTTP API whose 5xx answers page. */
   readonly apiId: pulumi.Input<string>;
+  /**
+   * Dead-letter queues keyed by the manifest name of the function whose work they park; any message in
+   * one pages. Plain keys.
+   * @default {}
+   */
+  readonly deadLetterQueues?: Readonly<Record<string, DeadLetterQueue>>;
   /** On-call address; subscribed when set. */
   readonly email?: pulumi.Input<string>;
   /** Chat/paging webhook; its URL carries a token, so it must arrive as a Pulumi secret. */
@@ -50,8 +50,8 @@ export interface LoggedFunction {
 
 export interface DeadLetterQueue {
   readonly queueName: pulumi.Input<string>;
-  /** What the person paged has to do. */
-  readonly description: string;
+  /** What is parked there and what the person paged has to do. */
+  readonly advice: string;
 }
 
 /** How an alarm reads its metric: one named metric, or a metric-math expression over several. */
@@ -61,6 +61,8 @@ type AlarmMetric =
       readonly metricName: string;
       readonly dimensions?: Readonly<Record<string, pulumi.Input<string>>>;
       readonly period: number;
+      /** @default "Sum" (counts); gauges such as a queue's depth use "Maximum" */
+      readonly statistic?: "Sum" | "Maximum";
     }
   | { readonly metricQueries: aws.types.input.cloudwatch.MetricAlarmMetricQuery[] };
 
@@ -109,7 +111,8 @@ const KEY_ADMIN_ACTIONS = [
  * On-call signal: an encrypted SNS topic (customer-managed key with rotation, TLS-only publishing) with the
  * configured subscriptions, and alarms that page only for what needs a person: an unusual share of failed
  * executions, timed-out and throttled executions, orders ending in NeedsAttention or RecordingFailed,
- * unexpected (not business) errors of each function and container task, throttled functions, API 5xx.
+ * unexpected (not business) errors of each function and container task, throttled functions, API 5xx,
+ * and any message in a dead-letter queue.
  *
  * @example
  * ```ts
@@ -243,7 +246,7 @@ function metricArgs(metric: AlarmMetric) {
         namespace: metric.namespace,
         metricName: metric.metricName,
         ...(metric.dimensions && { dimensions: metric.dimensions }),
-        statistic: "Sum",
+        statistic: metric.statistic ?? "Sum",
         period: metric.period,
       }
     : { metricQueries: metric.metricQueries };
@@ -271,18 +274,7 @@ function alarmSpecs(args: AlarmsArgs): AlarmSpec[] {
     ...Object.entries(args.containers ?? {}).map(([short, task]) =>
       unexpectedErrors(short, task.logGroupName, "Container task", context),
     ),
-    ...Object.entries(args.deadLetters ?? {}).map(
-      ([short, queue]): AlarmSpec => ({
-        id: `${short}-dead-letters`,
-        description: queue.description,
-        metric: {
-          namespace: "AWS/SQS",
-          metricName: "ApproximateNumberOfMessagesVisible",
-          dimensions: { QueueName: queue.queueName },
-          period: 300,
-        },
-        ...AT_LEAST_ONE,
-      }),
+    ...Object.entries(args.deadLetterQueues ?? {}).map(([short, queue]) => deadLetters(short, queue)),
     ),
     {
       id: "api-5xx",
@@ -373,6 +365,22 @@ function functionSpecs(short: string, fn: LoggedFunction, context: SpecContext):
       ...AT_LEAST_ONE,
     },
   ];
+}
+
+/** Events that never reached their function: each one is a customer who was not told something. */
+function deadLetters(short: string, queue: DeadLetterQueue): AlarmSpec {
+  return {
+    id: `${short}-dead-letters`,
+    description: queue.advice,
+    metric: {
+      namespace: "AWS/SQS",
+      metricName: "ApproximateNumberOfMessagesVisible",
+      dimensions: { QueueName: queue.queueName },
+      period: 300,
+      statistic: "Maximum",
+    },
+    ...AT_LEAST_ONE,
+  };
 }
 
 /** Errors a workload logged that are not business outcomes (those are logged at WARN). */

@@ -77,6 +77,8 @@ export class TaskFunction extends pulumi.ComponentResource {
   readonly functionName: pulumi.Output<string>;
   readonly roleArn: pulumi.Output<string>;
   readonly logGroupName: pulumi.Output<string>;
+  /** The manifest's name (`api`, `validate-order`): what alarms and config call the function. */
+  readonly manifestName: string;
 
   constructor(name: string, args: TaskFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("orderflow:task:TaskFunction", name, {}, opts);
@@ -93,6 +95,7 @@ export class TaskFunction extends pulumi.ComponentResource {
     this.functionName = fn.name;
     this.roleArn = role.arn;
     this.logGroupName = logGroup.name;
+    this.manifestName = args.manifest.name;
     this.registerOutputs({ arn: this.arn, versionArn: this.versionArn, roleArn: this.roleArn });
   }
 

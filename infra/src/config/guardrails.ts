@@ -7,9 +7,9 @@ import type { FunctionManifest } from "@orderflow/domain";
 import type * as v from "valibot";
 import { configSetCommand } from "./config-set-command";
 import { paymentGuardrails } from "./payment-guardrails";
-import { placeholderInEmail, placeholderInUrl } from "./placeholders";
+import { placeholderDomain, placeholderInEmail, placeholderInUrl } from "./placeholders";
 import { isLambda, reservedConcurrencyOf } from "./reserved-concurrency";
-import type { ParsedSettings } from "./schema";
+import { domainOf, type ParsedSettings } from "./schema";
 
 type Path = readonly [string, ...(string | number)[]];
 type Fail = (path: Path, message: string) => void;
@@ -103,6 +103,9 @@ function noPlaceholders({ config, fail }: GuardrailContext): void {
   });
   const emailDomain = config.alarmEmail === undefined ? undefined : placeholderInEmail(config.alarmEmail);
   if (emailDomain) refuse(["alarmEmail"], emailDomain, "an address someone reads");
+  const senderDomain = placeholderDomain(domainOf(config.mailSender.identity));
+  if (senderDomain)
+    refuse(["mailSender"], senderDomain, "the deployment's own SES identity, where customers' replies arrive");
 }
 
 /** What only the stack's owner can know; refusing its absence beats deploying a stack nobody watches. */

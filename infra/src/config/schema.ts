@@ -33,6 +33,17 @@ const ACCOUNT_ID = /^\d{12}$/;
 /** A Stripe secret (`sk_`) or restricted (`rk_`) key, live or test. */
 const STRIPE_SECRET_KEY = /^[sr]k_(live|test)_[A-Za-z0-9]{10,}$/;
 
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** The domain part of an address, or the identity itself when it is a domain. */
+export const domainOf = (identity: string) => identity.slice(identity.lastIndexOf("@") + 1);
+
+/** Whether SES sends `address` on `identity`: the address itself, its domain, or a domain above it. */
+function covers(identity: string, address: string): boolean {
+  const [id, domain] = [identity.toLowerCase(), domainOf(address).toLowerCase()];
+  return id === address.toLowerCase() || (!id.includes("@") && (domain === id || domain.endsWith(`.${id}`)));
+}
+
 /** CloudWatch Container Insights modes an ECS cluster accepts. */
 export const CONTAINER_INSIGHTS = ["enhanced", "enabled", "disabled"] as const;
 
@@ -88,6 +99,28 @@ const corsOrigins = v.array(
     ),
   ),
   "must be a list of origins",
+);
+
+const email = v.pipe(v.string("must be an e-mail address"), v.email("must be an e-mail address"));
+
+const mailSender = v.pipe(
+  strict(
+    {
+      address: email,
+      identity: v.pipe(
+        v.string("must be a domain or an e-mail address verified in SES"),
+        v.check(
+          (identity) => DOMAIN.test(identity) || v.is(email, identity),
+          "must be a domain or an e-mail address verified in SES",
+        ),
+      ),
+    },
+    "mailSender field",
+  ),
+  v.check(
+    ({ address, identity }) => covers(identity, address),
+    "identity must be the address itself or its domain: SES sends only from a verified identity, and infra grants ses:SendEmail on that identity alone",
+  ),
 );
 
 const subnetIds = v.pipe(
@@ -176,7 +209,8 @@ function settingsSchema(functions: readonly FunctionManifest[]) {
         v.picklist(CONTAINER_INSIGHTS, `must be one of ${CONTAINER_INSIGHTS.join(", ")}`),
         "enabled",
       ),
-      alarmEmail: v.optional(v.pipe(v.string(), v.email("must be an e-mail address"))),
+      alarmEmail: v.optional(email),
+      mailSender,
       alarmWebhookUrl: v.optional(
         v.pipe(v.string("must be an https URL"), v.regex(HTTPS_URL, "must be an https URL")),
       ),

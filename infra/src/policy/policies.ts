@@ -2,6 +2,7 @@ import type { Policies } from "@pulumi/policy";
 import { apiRules } from "./api-rules";
 import { containerRules } from "./container-rules";
 import { dataRules } from "./data-rules";
+import { deliveryRules } from "./delivery-rules";
 import { eventRules } from "./event-rules";
 import { iamRules } from "./iam-rules";
 import { lambdaRules } from "./lambda-rules";
@@ -23,5 +24,6 @@ export const policies: Policies = [
   ...containerRules,
   ...dataRules,
   ...eventRules,
+  ...deliveryRules,
   ...stackRules,
 ];

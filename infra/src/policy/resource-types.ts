@@ -23,6 +23,8 @@ export const RESOURCE_TYPES = {
   topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
   kmsKey: "aws:kms/key:Key",
   metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  queue: "aws:sqs/queue:Queue",
+  eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
   logMetricFilter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
   ecsCluster: "aws:ecs/cluster:Cluster",
   securityGroup: "aws:ec2/securityGroup:SecurityGroup",

@@ -162,6 +162,22 @@ const OUTPUTS: Readonly<Record<string, OutputsOf>> = {
     return { name: physical, arn: arn("sns", t, physical) };
   },
   "aws:sns/topicPolicy:TopicPolicy": () => ({}),
+  "aws:sqs/queue:Queue": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    return {
+      name: physical,
+      arn: arn("sqs", t, physical),
+      url: `https://sqs.${t.region}.amazonaws.com/${t.accountId}/${physical}`,
+    };
+  },
+  "aws:sqs/queuePolicy:QueuePolicy": () => ({}),
+  "aws:cloudwatch/eventRule:EventRule": (name, inputs, t) => {
+    const physical = physicalName(name, inputs);
+    const bus = String(unwrap(inputs.eventBusName) ?? "default");
+    return { name: physical, arn: arn("events", t, `rule/${bus}/${physical}`) };
+  },
+  "aws:cloudwatch/eventTarget:EventTarget": (name) => ({ targetId: hash(name, 12) }),
+  "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": () => ({}),
   "aws:sns/topicSubscription:TopicSubscription": (name, inputs) => ({
     arn: `${String(unwrap(inputs.topic))}:${uuid(name)}`,
   }),

@@ -7,8 +7,7 @@ import { fileURLToPath } from "node:url";
 import type {} from "@orderflow/dynamodb-local/vitest";
 import { DEMO_STOCK, type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from "@orderflow/local";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import type { CliIo } from "../src/commands/command";
-import { main } from "../src/main";
+import { runOrderflow } from "./run-orderflow";
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 // Biome refuses to keep a broken JSON file in the tree, so it is written at run time.
@@ -30,16 +29,7 @@ async function startRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime>
 }
 afterAll(async () => (await shared)?.stop());
 
-async function orderflow(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  };
-  const code = await main(argv, io, { startRuntime });
-  return { code, stdout, stderr };
-}
+const orderflow = (...argv: string[]) => runOrderflow(argv, { startRuntime });
 
 describe("orderflow run", () => {
   it("prints exactly one JSON document of the contracted shape with --json", async () => {
@@ -216,7 +206,7 @@ describe("orderflow asl, graph and help", () => {
     // Assess
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'orderflow: unknown command "deploy"; commands: demo, run, start, reconcile, preflight, rollout, asl, graph\n',
+      'orderflow: unknown command "deploy"; commands: demo, run, dev, token, start, reconcile, preflight, rollout, asl, graph\n',
     );
   });
 });

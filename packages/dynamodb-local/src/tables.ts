@@ -35,7 +35,10 @@ export function createTableInput(spec: TableSpec, tableName: string): CreateTabl
 
 export type TableNames = Readonly<Record<TableName, string>>;
 
-/** Creates the given tables as `<prefix><logicalName>` and returns the physical names of all tables. */
+/**
+ * Creates the given tables as `<prefix><logicalName>` and returns the physical names of all tables. A table
+ * that exists already (DynamoDB Local with a `dbPath`, started before) is kept as it is.
+ */
 export async function createTables(
   client: DynamoDBClient,
   prefix: string,

@@ -1,6 +1,7 @@
 import { DescribeTableCommand, GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { TABLES, tableEnvVar } from "@orderflow/domain";
 import { describe, expect, it } from "vitest";
+import { createTables } from "../src/tables";
 import { useLocalTables } from "../src/vitest";
 
 describe("tables on DynamoDB Local", () => {
@@ -28,5 +29,23 @@ describe("tables on DynamoDB Local", () => {
       new GetItemCommand({ TableName: second.names.inventory, Key: { sku: { S: "SKU-1" } } }),
     );
     expect(seen.Item).toBeUndefined();
+  });
+
+  it("keeps a table that exists already, items included, when asked to create it again", async () => {
+    // Prepare
+    const db = await useLocalTables(["inventory"]);
+    const prefix = db.names.inventory.slice(0, -"inventory".length);
+    await db.client.send(
+      new PutItemCommand({ TableName: db.names.inventory, Item: { sku: { S: "SKU-KEPT" } } }),
+    );
+
+    // Act
+    const again = await createTables(db.client, prefix, ["inventory"]);
+
+    // Assess
+    const { Item } = await db.client.send(
+      new GetItemCommand({ TableName: again.inventory, Key: { sku: { S: "SKU-KEPT" } } }),
+    );
+    expect(Item?.sku).toEqual({ S: "SKU-KEPT" });
   });
 });

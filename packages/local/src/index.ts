@@ -2,6 +2,7 @@ export { checkInvariants, type Violation } from "./invariants/check";
 export type { OrderFacts } from "./invariants/facts";
 export { DEMO_STOCK, Stock } from "./runtime/catalog";
 export type { ContainerEntry, ContainerRun } from "./runtime/ecs-adapter";
+export type { LocalEvent } from "./runtime/event-log";
 export {
   type AppliedFault,
   ExecutionAlreadyExists,
@@ -15,8 +16,10 @@ export {
   InvalidFaultPlan,
   parseFaultPlan,
 } from "./runtime/fault-plan";
+export { applyManifestDefaults } from "./runtime/handler-env";
 export type { Ledger, StockLevel } from "./runtime/ledger";
 export { type LocalDefinition, localDefinition } from "./runtime/local-definition";
+export { LOCAL_STATE_MACHINE_ARN } from "./runtime/local-refs";
 export { InvalidExecutionInput, withOrderId } from "./runtime/orders";
 export {
   type LocalRuntime,
@@ -24,6 +27,6 @@ export {
   type StartOptions,
   startLocalRuntime,
 } from "./runtime/runtime";
-export type { TaskCode } from "./runtime/task-modules";
-export type { ExecutionTrace, TraceStep } from "./runtime/trace";
+export { type TaskCode, taskModuleOf } from "./runtime/task-modules";
+export { type EngineEvent, type ExecutionTrace, type TraceStep, traceOf } from "./runtime/trace";
 export { sampleOrder } from "./sample-order";

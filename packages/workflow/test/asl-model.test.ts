@@ -6,6 +6,7 @@ import {
   formatArn,
   integrationOf,
   parseArn,
+  parseExecutionArn,
   parseFunctionArn,
   parseResource,
   parseStateMachineArn,
@@ -70,6 +71,18 @@ describe("function and state machine ARNs", () => {
         "arn:aws:states:eu-west-1:123456789012:execution:orders:ord_1",
       );
     }
+  });
+
+  it("reads an execution ARN back into its state machine and execution name", () => {
+    // Act
+    const parsed = parseExecutionArn("arn:aws:states:eu-west-1:123456789012:execution:orders:ord_1");
+
+    // Assess
+    expect(parsed).toMatchObject({ name: "orders", qualifier: "ord_1" });
+    expect(parseExecutionArn("arn:aws:states:eu-west-1:123456789012:execution:orders")).toBeUndefined();
+    expect(
+      parseExecutionArn("arn:aws:states:eu-west-1:123456789012:stateMachine:orders:ord_1"),
+    ).toBeUndefined();
   });
 });
 

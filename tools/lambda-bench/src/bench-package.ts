@@ -17,11 +17,14 @@ const RESULT_MARKER = "__lambda_bench_result__";
 /** Values for manifest variables that have no default; each names a resource the bench provides. */
 const BENCH_ENV: Readonly<Record<string, string>> = {
   STATE_MACHINE_ARN: "arn:aws:states:eu-central-1:000000000000:stateMachine:orderflow-bench-orders",
+  MAIL_FROM: "orders@bench.example.com",
 };
 
 export interface BenchEnvironment {
   readonly dynamoDbEndpoint: string;
   readonly sfnEndpoint: string;
+  /** An SES v2 stand-in, so that sending a mail never leaves the machine either. */
+  readonly sesEndpoint: string;
   readonly tableNames: TableNames;
   readonly documents: DynamoDBDocumentClient;
   /** Measured processes per kind (handler, bare node, SDK floor). */
@@ -48,6 +51,7 @@ export function childEnv(pkg: LambdaPackage, bench: BenchEnvironment): Record<st
     ...LOCAL_AWS_ENV,
     AWS_ENDPOINT_URL_DYNAMODB: bench.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_SFN: bench.sfnEndpoint,
+    AWS_ENDPOINT_URL_SESV2: bench.sesEndpoint,
     ...tableEnv(bench.tableNames),
     ...own,
   };

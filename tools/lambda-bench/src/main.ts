@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createTables, LOCAL_AWS_ENV, startDynamoDbLocal } from "@orderflow/dynamodb-local";
+import { startSesCapture } from "@orderflow/task-notify-customer/ses-capture";
 import { benchPackage } from "./bench-package";
 import { discoverLambdaPackages, workspaceRoot } from "./discover";
 import { type BenchResults, GOALS, type PackageResult, resultsTable } from "./report";
@@ -51,6 +52,7 @@ if (packages.length === 0) {
 
 const db = await startDynamoDbLocal();
 const sfn = await startSfnStub();
+const ses = await startSesCapture();
 const client = new DynamoDBClient({
   endpoint: db.endpoint,
   region: LOCAL_AWS_ENV.AWS_REGION,
@@ -69,6 +71,7 @@ try {
       await benchPackage(pkg, {
         dynamoDbEndpoint: db.endpoint,
         sfnEndpoint: sfn.endpoint,
+        sesEndpoint: ses.endpoint,
         tableNames,
         documents,
         runs,
@@ -80,6 +83,7 @@ try {
 } finally {
   client.destroy();
   await sfn.stop();
+  await ses.stop();
   await db.stop();
 }
 
@@ -95,7 +99,7 @@ const report: BenchResults = {
     runsPerKind: runs,
     warmupRunsPerKind: warmup,
     description:
-      "Wall time from spawn to exit of fresh node processes, median per kind: handler = import dist/handler.mjs and invoke it once with bench/fixture.json against DynamoDB Local (and a loopback Step Functions stub), with handlerImport / handlerInvoke its two phases as measured inside the process; bareNode = node -e 0; sdkFloor = an ES module importing only the @aws-sdk/* modules the bundle imports. Kinds alternate in rotating order. gzip at level 9.",
+      "Wall time from spawn to exit of fresh node processes, median per kind: handler = import dist/handler.mjs and invoke it once with bench/fixture.json against DynamoDB Local (and loopback Step Functions and SES v2 stand-ins), with handlerImport / handlerInvoke its two phases as measured inside the process; bareNode = node -e 0; sdkFloor = an ES module importing only the @aws-sdk/* modules the bundle imports. Kinds alternate in rotating order. gzip at level 9.",
   },
   goals: GOALS,
   packages: results,

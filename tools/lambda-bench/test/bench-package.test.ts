@@ -12,6 +12,7 @@ const RUNS = 2;
 const bench: BenchEnvironment = {
   dynamoDbEndpoint: "http://127.0.0.1:1",
   sfnEndpoint: "http://127.0.0.1:1",
+  sesEndpoint: "http://127.0.0.1:1",
   tableNames: { orders: "o", inventory: "i", reservations: "r", payments: "p", shipments: "s", gateway: "g" },
   documents: {} as DynamoDBDocumentClient,
   runs: RUNS,

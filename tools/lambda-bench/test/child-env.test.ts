@@ -7,6 +7,7 @@ import type { LambdaPackage } from "../src/discover";
 const bench: BenchEnvironment = {
   dynamoDbEndpoint: "http://127.0.0.1:8000",
   sfnEndpoint: "http://127.0.0.1:9000",
+  sesEndpoint: "http://127.0.0.1:9000",
   tableNames: {
     orders: "b-orders",
     inventory: "b-inventory",

@@ -9,6 +9,8 @@ import {
   StartExecutionCommand,
 } from "@aws-sdk/client-sfn";
 import { newOrderId } from "@orderflow/domain";
+import { LOCAL_AWS_ENV } from "@orderflow/dynamodb-local";
+import { LOCAL_STATE_MACHINE_ARN } from "@orderflow/local";
 import { executionArnOf, type NamedResource, parseStateMachineArn } from "@orderflow/workflow/asl";
 import { isAwsError } from "./aws-error-text";
 import { CliError, type CliIo, type Command } from "./command";
@@ -22,7 +24,7 @@ import { stateMachineArnOfStack } from "./start/stack-outputs";
 import { EXIT_CODES, StartFailure } from "./start/start-failure";
 
 export const START_USAGE =
-  "orderflow start (--stack <name> | --state-machine-arn <arn>) --input <order.json> [--wait]";
+  "orderflow start (--stack <name> | --state-machine-arn <arn> | --endpoint-url <url>) --input <order.json> [--wait]";
 
 export interface StartCommandOptions {
   /** Path of the order JSON (an `OrderRequest`; an id is assigned when it has none). */
@@ -31,6 +33,11 @@ export interface StartCommandOptions {
   readonly stack?: string;
   /** Starts this state machine (or alias, or version) and skips reading the stack. */
   readonly stateMachineArn?: string;
+  /**
+   * A Step Functions endpoint other than AWS's, such as the local cloud of `orderflow dev`; without a
+   * state machine ARN it starts the local order workflow.
+   */
+  readonly endpointUrl?: string;
   /**
    * Follow the execution until it ends and print its output, or its error and cause.
    * @default false
@@ -49,10 +56,21 @@ export interface StartCommandDeps {
   readonly runProgram: RunProgram;
   /** The folder holding Pulumi.yaml, where `pulumi stack output` runs. */
   readonly infraDir: string;
-  /** A Step Functions client for the state machine's region. */
-  readonly sfnClient: (region: string) => SFNClient;
+  /** A Step Functions client for the state machine's region, at `endpoint` when one is given. */
+  readonly sfnClient: (region: string, endpoint?: string) => SFNClient;
   readonly sleep: (ms: number) => Promise<void>;
   readonly newOrderId: () => string;
+}
+
+/**
+ * Credentials for an endpoint other than AWS's: the AWS CLI's and SDK's own when configured (a local
+ * endpoint accepts any), otherwise the local ones, so no AWS account is needed to talk to the local cloud.
+ */
+function localCredentials() {
+  return {
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID,
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY,
+  };
 }
 
 /** The CLI's real dependencies: the process's streams, child processes, the AWS SDK's default credentials. */
@@ -61,7 +79,10 @@ export function defaultStartDeps(io: CliIo): StartCommandDeps {
     io,
     runProgram,
     infraDir: pulumiProjectDir(),
-    sfnClient: (region) => new SFNClient({ region }),
+    sfnClient: (region, endpoint) =>
+      endpoint === undefined
+        ? new SFNClient({ region })
+        : new SFNClient({ region, endpoint, credentials: localCredentials() }),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newOrderId: () => newOrderId(),
   };
@@ -74,20 +95,30 @@ export function parseStartArgs(args: readonly string[]): StartCommandOptions {
     {
       stack: { type: "string" },
       "state-machine-arn": { type: "string" },
+      "endpoint-url": { type: "string" },
       input: { type: "string" },
       wait: { type: "boolean", default: false },
     },
     START_USAGE,
   );
   if (!values.input) throw new CliError(`--input <order.json> is required; usage: ${START_USAGE}`);
-  if (!values.stack && !values["state-machine-arn"]) {
-    throw new CliError(`--stack <name> or --state-machine-arn <arn> is required; usage: ${START_USAGE}`);
+  const endpointUrl = values["endpoint-url"];
+  if (!values.stack && !values["state-machine-arn"] && !endpointUrl) {
+    throw new CliError(
+      `--stack <name>, --state-machine-arn <arn> or --endpoint-url <url> is required; usage: ${START_USAGE}`,
+    );
   }
+  if (endpointUrl !== undefined && !URL.canParse(endpointUrl)) {
+    throw new CliError(`--endpoint-url ${endpointUrl} is not a URL, e.g. http://127.0.0.1:4600`);
+  }
+  const stateMachineArn =
+    values["state-machine-arn"] ?? (endpointUrl && !values.stack ? LOCAL_STATE_MACHINE_ARN : undefined);
   return {
     input: values.input,
     wait: values.wait,
     ...(values.stack ? { stack: values.stack } : {}),
-    ...(values["state-machine-arn"] ? { stateMachineArn: values["state-machine-arn"] } : {}),
+    ...(stateMachineArn ? { stateMachineArn } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
   };
 }
 
@@ -110,7 +141,7 @@ async function startOrFind(
   client: SFNClient,
   machine: { arn: string; parts: NamedResource },
   order: { orderId: string },
-  io: CliIo,
+  { io, endpointUrl }: { io: CliIo; endpointUrl: string | undefined },
 ): Promise<string> {
   try {
     const started = await client.send(
@@ -122,7 +153,7 @@ async function startOrFind(
     );
     const executionArn = started.executionArn ?? executionArnOf(machine.parts, order.orderId);
     io.stdout.write(`started order ${order.orderId}: ${executionArn}\n`);
-    io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.arn.region)}\n`);
+    io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.arn.region, endpointUrl)}\n`);
     return executionArn;
   } catch (error) {
     if ((error as Error).name !== "ExecutionAlreadyExists") throw error;
@@ -134,7 +165,7 @@ async function startOrFind(
     `order ${order.orderId} was already started: ${executionArn} is ${existing.status}` +
       ` (started ${existing.startDate?.toISOString() ?? "at an unknown time"})\n`,
   );
-  io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.arn.region)}\n`);
+  io.stdout.write(`console: ${consoleUrl(executionArn, machine.parts.arn.region, endpointUrl)}\n`);
   return executionArn;
 }
 
@@ -166,9 +197,12 @@ export async function startCommand(options: StartCommandOptions, deps: StartComm
     // The order is checked first, so a typo in it costs no call to Pulumi or AWS.
     const order = await readOrder(options.input, deps.newOrderId);
     const machine = await stateMachineOf(options, deps);
-    const client = deps.sfnClient(machine.parts.arn.region);
+    const client = deps.sfnClient(machine.parts.arn.region, options.endpointUrl);
     try {
-      const executionArn = await startOrFind(client, machine, order, deps.io);
+      const executionArn = await startOrFind(client, machine, order, {
+        io: deps.io,
+        endpointUrl: options.endpointUrl,
+      });
       if (!options.wait) return EXIT_CODES.ok;
       const execution = await waitForEnd(client, executionArn, options, deps);
       writeOutcome(deps.io, execution);

@@ -14,9 +14,18 @@ export interface LocalEvent {
 /** The local stand-in for the event bus: an append-only, in-memory list. */
 export class LocalEventLog {
   private readonly events: LocalEvent[] = [];
+  private readonly listeners = new Set<(event: LocalEvent) => void>();
 
   append(event: LocalEvent): void {
     this.events.push(event);
+    // Delivered after the put returns, as a rule's targets are: a listener never delays the publisher.
+    for (const listener of this.listeners) queueMicrotask(() => listener(event));
+  }
+
+  /** Calls `listener` with every event appended from now on, like a rule on the bus; returns the unsubscribe. */
+  subscribe(listener: (event: LocalEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   all(): readonly LocalEvent[] {

@@ -1,4 +1,4 @@
-import { EVENT_BUS_ENV_VAR, type TaskManifest } from "@orderflow/domain";
+import { EVENT_BUS_ENV_VAR, type FunctionManifest, type TaskManifest } from "@orderflow/domain";
 import { LOCAL_AWS_ENV, type TableNames, tableEnv } from "@orderflow/dynamodb-local";
 
 export interface HandlerEnvOptions {
@@ -22,7 +22,15 @@ export function applyHandlerEnv(options: HandlerEnvOptions, env: NodeJS.ProcessE
     POWERTOOLS_LOG_LEVEL: options.logLevel,
     ...tableEnv(options.tables),
   });
-  for (const manifest of options.manifests) {
+  applyManifestDefaults(options.manifests, env);
+}
+
+/** Each manifest variable's declared default, unless the variable is set already. */
+export function applyManifestDefaults(
+  manifests: readonly FunctionManifest[],
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  for (const manifest of manifests) {
     for (const [name, spec] of Object.entries(manifest.env)) {
       if (env[name] === undefined && spec.default !== undefined) env[name] = spec.default;
     }

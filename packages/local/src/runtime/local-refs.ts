@@ -11,7 +11,12 @@ export const LOCAL_NAME = "orderflow-local";
 export const LOCAL_EVENT_BUS = LOCAL_NAME;
 export const LOCAL_TABLE_PREFIX = `${LOCAL_NAME}-`;
 
-export const LOCAL_STATE_MACHINE_ARN = `arn:aws:states:${REGION}:${LOCAL_ACCOUNT}:stateMachine:${LOCAL_NAME}`;
+/** The ARN of a local state machine: the order workflow's, or one created through the local cloud. */
+export function localStateMachineArn(name: string): string {
+  return `arn:aws:states:${REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
+}
+
+export const LOCAL_STATE_MACHINE_ARN = localStateMachineArn(LOCAL_NAME);
 
 export function localExecutionArn(executionName: string): string {
   return `arn:aws:states:${REGION}:${LOCAL_ACCOUNT}:execution:${LOCAL_NAME}:${executionName}`;

@@ -42,8 +42,9 @@ import { localDefinition } from "./local-definition";
 import { localExecutions } from "./local-executions";
 import { LOCAL_EVENT_BUS, LOCAL_TABLE_PREFIX } from "./local-refs";
 import { OutboxPipe } from "./outbox-pipe";
+import { StateMachineRegistry } from "./state-machines";
 import { loadTaskCode, type TaskCode } from "./task-modules";
-import { TaskTokens } from "./task-tokens";
+import { type TaskTokenClient, TaskTokens } from "./task-tokens";
 
 export interface LocalRuntimeOptions {
   /**
@@ -86,6 +87,10 @@ export interface LocalRuntime {
   readonly taskStates: readonly TaskState[];
   /** The state names a fault plan may use: every Task state of the definition. */
   readonly faultableStates: readonly string[];
+  /** State machines besides the order workflow, on the same tables, functions and bus. */
+  readonly machines: StateMachineRegistry;
+  /** Where a task-token worker reports (SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat commands). */
+  readonly taskTokens: TaskTokenClient;
   readonly clients: { readonly dynamodb: DynamoDBClient; readonly documents: DynamoDBDocumentClient };
   /**
    * Starts the order's execution (named by its order id, assigned when missing) after storing the order
@@ -118,9 +123,10 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
+/** How a Task state is served; `task` is the code of the function or container it runs, if any. */
 function adapterFor(
   state: TaskState,
-  code: ReadonlyMap<string, TaskCode>,
+  task: TaskCode | undefined,
   deps: { client: DynamoDBClient; events: LocalEventLog; tokens: TaskTokens },
 ): StateAdapter {
   switch (state.integration) {
@@ -130,7 +136,6 @@ function adapterFor(
       return eventsAdapter(deps.events, LOCAL_EVENT_BUS);
     case "lambda":
     case "ecs": {
-      const task = code.get(state.name);
       if (state.integration === "lambda" && task?.kind === "lambda")
         return lambdaAdapter(state, task.handler);
       if (state.integration === "ecs" && task?.kind === "container") {
@@ -186,9 +191,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     const tokens = new TaskTokens();
     const adapters = new Map(
-      local.taskStates.map((s) => [s.name, adapterFor(s, code, { client, events, tokens })] as const),
+      local.taskStates.map(
+        (s) => [s.name, adapterFor(s, code.get(s.name), { client, events, tokens })] as const,
+      ),
     );
     const faultableStates = local.taskStates.map((s) => s.name);
+    const machines = new StateMachineRegistry({
+      project: { manifests: local.manifests, tables, eventBusName: LOCAL_EVENT_BUS },
+      adapterFor: (state, task) => adapterFor(state, task, { client, events, tokens }),
+      codeOf: (stateName) => code.get(stateName),
+      tokens,
+      retryWaitMs,
+      afterEnd: () => pipe.drain(),
+    });
     const runner: ExecutionRunner = executionRunner({
       machine,
       taskStates: local.taskStates,
@@ -207,6 +222,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       events,
       taskStates: local.taskStates,
       faultableStates,
+      machines,
+      taskTokens: tokens.client,
       clients: { dynamodb: client, documents },
       start: (order, startOptions) => runner.start(order, startOptions?.faults),
       begin: (order, startOptions) => runner.begin(order, startOptions?.faults),

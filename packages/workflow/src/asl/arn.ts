@@ -56,6 +56,15 @@ export const parseFunctionArn = (text: string) => parseNamedArn(text, "lambda", 
 export const parseStateMachineArn = (text: string) => parseNamedArn(text, "states", "stateMachine");
 
 /**
+ * An execution ARN (`arn:aws:states:<region>:<account>:execution:<state machine>:<execution name>`): `name`
+ * is the state machine's, `qualifier` the execution's name.
+ */
+export const parseExecutionArn = (text: string) => {
+  const parsed = parseNamedArn(text, "states", "execution");
+  return parsed?.qualifier === undefined ? undefined : parsed;
+};
+
+/**
  * The family of an ECS task definition given as an ARN (`…:task-definition/<family>:<revision>`),
  * `family:revision` or a bare family.
  */

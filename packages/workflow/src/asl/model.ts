@@ -9,6 +9,7 @@ export {
   formatArn,
   type NamedResource,
   parseArn,
+  parseExecutionArn,
   parseFunctionArn,
   parseStateMachineArn,
   taskDefinitionFamily,

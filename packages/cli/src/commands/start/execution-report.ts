@@ -8,8 +8,13 @@ export function isClosed(status: string | undefined): boolean {
   return status !== undefined && !OPEN_STATUSES.has(status);
 }
 
-/** The execution's page in the Step Functions console, for a person to follow. */
-export function consoleUrl(executionArn: string, region: string): string {
+/**
+ * The execution's page for a person to follow: in the Step Functions console, or in the local cloud's
+ * console when the execution runs at `endpointUrl`.
+ */
+export function consoleUrl(executionArn: string, region: string, endpointUrl?: string): string {
+  if (endpointUrl !== undefined)
+    return `${endpointUrl.replace(/\/$/, "")}/#/executions/${encodeURIComponent(executionArn)}`;
   return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${executionArn}`;
 }
 

@@ -1,0 +1,3 @@
+import { dynamoDbTestConfig } from "@orderflow/dynamodb-local/vitest-config";
+
+export default dynamoDbTestConfig();
