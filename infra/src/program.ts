@@ -89,7 +89,15 @@ export function orderflowProgram(options: ProgramOptions = {}): StackOutputs {
   const apiHandler = declareApiFunction(stack, tables, workflow);
   const api = declareApi(stack, apiHandler);
   const notifications = declareNotifications(stack, tables, bus);
-  const alarms = declareAlarms(stack, { tasks, workflow, apiHandler, api, outbox, reconciler, notifications });
+  const alarms = declareAlarms(stack, {
+    tasks,
+    workflow,
+    apiHandler,
+    api,
+    outbox,
+    reconciler,
+    notifications,
+  });
   return stackOutputs({ tables, bus, workflow, api, alarms });
 }
 

@@ -275,7 +275,6 @@ function alarmSpecs(args: AlarmsArgs): AlarmSpec[] {
       unexpectedErrors(short, task.logGroupName, "Container task", context),
     ),
     ...Object.entries(args.deadLetterQueues ?? {}).map(([short, queue]) => deadLetters(short, queue)),
-    ),
     {
       id: "api-5xx",
       description: "Orders API answered with server errors.",

@@ -105,7 +105,11 @@ function noPlaceholders({ config, fail }: GuardrailContext): void {
   if (emailDomain) refuse(["alarmEmail"], emailDomain, "an address someone reads");
   const senderDomain = placeholderDomain(domainOf(config.mailSender.identity));
   if (senderDomain)
-    refuse(["mailSender"], senderDomain, "the deployment's own SES identity, where customers' replies arrive");
+    refuse(
+      ["mailSender"],
+      senderDomain,
+      "the deployment's own SES identity, where customers' replies arrive",
+    );
 }
 
 /** What only the stack's owner can know; refusing its absence beats deploying a stack nobody watches. */

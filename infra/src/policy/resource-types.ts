@@ -16,7 +16,6 @@ export const RESOURCE_TYPES = {
   eventBus: "aws:cloudwatch/eventBus:EventBus",
   eventBusPolicy: "aws:cloudwatch/eventBusPolicy:EventBusPolicy",
   ssmParameter: "aws:ssm/parameter:Parameter",
-  queue: "aws:sqs/queue:Queue",
   eventSourceMapping: "aws:lambda/eventSourceMapping:EventSourceMapping",
   schedule: "aws:scheduler/schedule:Schedule",
   topic: "aws:sns/topic:Topic",

@@ -96,14 +96,6 @@ const OUTPUTS: Readonly<Record<string, OutputsOf>> = {
       }),
     };
   },
-  "aws:sqs/queue:Queue": (name, inputs, t) => {
-    const physical = physicalName(name, inputs);
-    return {
-      name: physical,
-      arn: arn("sqs", t, physical),
-      url: `https://sqs.${t.region}.amazonaws.com/${t.accountId}/${physical}`,
-    };
-  },
   "aws:lambda/eventSourceMapping:EventSourceMapping": (name) => ({ uuid: hash(name, 32) }),
   "aws:scheduler/schedule:Schedule": (name, inputs, t) => {
     const physical = physicalName(name, inputs);

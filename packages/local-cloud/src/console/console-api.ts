@@ -7,7 +7,7 @@ import {
   LOCAL_STATE_MACHINE_ARN,
   type LocalRuntime,
 } from "@orderflow/local";
-import { SANDBOX_TOKENS } from "@orderflow/task-charge-payment/sandbox-gateway";
+import { SANDBOX_TOKENS } from "@orderflow/payments";
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import type { DevIssuer } from "../api/dev-issuer";
 import type { Mailbox } from "../notify/mailbox";
