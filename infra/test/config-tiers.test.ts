@@ -169,10 +169,17 @@ describe("what a stack's owner must set outside development", () => {
 describe("reserved concurrency per stack", () => {
   const lambdaNames = FUNCTIONS.filter((m) => !("kind" in m) || m.kind !== "container").map((m) => m.name);
 
-  it("reserves nothing in a development stack that sets nothing", () => {
+  it("reserves nothing in a development stack that sets nothing but its mail sender", () => {
     // Act
     const { settings } = validateStackConfig(FUNCTIONS, "test", {
-      values: { "aws:region": "eu-central-1", "orderflow:tier": "development" },
+      values: {
+        "aws:region": "eu-central-1",
+        "orderflow:tier": "development",
+        "orderflow:mailSender": JSON.stringify({
+          address: "orders@dev.example.com",
+          identity: "dev.example.com",
+        }),
+      },
       isSecret: () => false,
     });
 
