@@ -128,24 +128,24 @@ describe("check: credentials", () => {
 });
 
 describe("check: lambda-quota", () => {
-  it("passes a quota of at least the reserved sum (155 in prod) plus the 100 Lambda keeps unreserved", async () => {
-    aws.lambda.on(GetAccountSettingsCommand).resolves({ AccountLimit: { ConcurrentExecutions: 255 } });
+  it("passes a quota of at least the reserved sum (175 in prod) plus the 100 Lambda keeps unreserved", async () => {
+    aws.lambda.on(GetAccountSettingsCommand).resolves({ AccountLimit: { ConcurrentExecutions: 275 } });
     const run = await preflight("prod");
-    expect(run.row("lambda-quota")).toMatch(/ok +quota 255 ≥ 155 reserved \+ 100$/);
+    expect(run.row("lambda-quota")).toMatch(/ok +quota 275 ≥ 175 reserved \+ 100$/);
   });
 
   it("fails a new account's low quota with the request that raises it", async () => {
     // Prepare
-    aws.lambda.on(GetAccountSettingsCommand).resolves({ AccountLimit: { ConcurrentExecutions: 254 } });
+    aws.lambda.on(GetAccountSettingsCommand).resolves({ AccountLimit: { ConcurrentExecutions: 274 } });
 
     // Act
     const run = await preflight("prod");
 
     // Assess
-    expect(run.row("lambda-quota")).toMatch(/FAIL +quota 254 < 155 reserved \+ 100 unreserved/);
+    expect(run.row("lambda-quota")).toMatch(/FAIL +quota 274 < 175 reserved \+ 100 unreserved/);
     expect(run.fix("lambda-quota")).toContain(
       "aws service-quotas request-service-quota-increase --service-code lambda --quota-code L-B99A9384 " +
-        "--desired-value 255 --region eu-central-1",
+        "--desired-value 275 --region eu-central-1",
     );
   });
 
