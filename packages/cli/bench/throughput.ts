@@ -183,7 +183,7 @@ try {
       goals,
     )
       .map(([name, g]) => `${name} ${g.goal}: ${g.met ? "met" : "NOT met"}`)
-      .join("; ")}\nwritten to packages/local/bench/results.json\n`,
+      .join("; ")}\nwritten to packages/cli/bench/results.json\n`,
   );
 } finally {
   await runtime.stop();
