@@ -9,7 +9,7 @@ const withShipment = (shipment: TaskManifest): readonly TaskManifest[] =>
 /** The manifests with CreateShipment as a Lambda function. */
 export const lambdaTasks = withShipment(lambdaTask);
 
-/** The manifests with CreateShipment as a Fargate container (issue 6; what WORKFLOW_TASKS names today). */
+/** The manifests with CreateShipment as a Fargate container (what WORKFLOW_TASKS names today). */
 export const containerTasks = withShipment(containerTask);
 
 /** The real definition in both shapes, built afresh (tests may mutate their copy). */
