@@ -101,11 +101,48 @@ export type TaskManifest = LambdaTaskManifest | ContainerTaskManifest;
  */
 export const CONTAINER_TASK_ENV = { taskToken: "TASK_TOKEN", input: "TASK_INPUT" } as const;
 
-/** Identity helper that keeps a manifest literal checked against the type without widening it. */
+/**
+ * Identity helper that keeps a manifest literal checked against the type without widening it: a task
+ * package's `task.ts` declares what its function needs, and infra, the workflow and the local runtime
+ * read exactly that.
+ *
+ * @example
+ * ```ts
+ * export const task = defineTask({
+ *   name: "gift-wrap",                       // package and resource names derive from it
+ *   stateName: "GiftWrap",                   // its state in the workflow
+ *   kind: "lambda",
+ *   description: "Wraps the order's items.",
+ *   memoryMb: 256,
+ *   timeoutSeconds: 5,
+ *   tables: { orders: ["GetItem"] },         // granted as exactly these actions on exactly this table
+ *   env: {},
+ *   retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, maxDelaySeconds: 8 },
+ *   errors: ["ValidationError"],             // business errors: caught, never retried
+ *   retryableErrors: [...IDEMPOTENT_TIMEOUTS], // only for a task whose repeat returns the first result
+ * });
+ * ```
+ */
 export function defineTask<const T extends TaskManifest>(manifest: T): T {
   return manifest;
 }
 
+/**
+ * The same for a function that is not a workflow step (the API, the outbox, the reconciler, an event
+ * consumer): what infra deploys it with.
+ *
+ * @example
+ * ```ts
+ * export const reconcilerFunction = defineFunction({
+ *   name: "reconciler",
+ *   description: "Records the outcome of orders whose execution ended without recording it.",
+ *   memoryMb: 256,
+ *   timeoutSeconds: 60,
+ *   tables: { orders: ["Query", "UpdateItem"] },
+ *   env: { STATE_MACHINE_ARN: { description: "ARN of the order workflow." } },
+ * });
+ * ```
+ */
 export function defineFunction<const T extends FunctionManifest>(manifest: T): T {
   return manifest;
 }

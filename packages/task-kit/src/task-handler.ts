@@ -21,6 +21,18 @@ const businessErrors = new Set<string>(BUSINESS_ERRORS);
  * the workflow's Retry and Catch match on, with their message but without their stack trace.
  *
  * The workflow adds `executionId` to every payload for log correlation; it is not part of any contract.
+ *
+ * @example
+ * ```ts
+ * // handler.ts: dependencies built once per cold start, the core stays pure and testable.
+ * const deps = { ledger: dynamoReservationLedger(documentClient(), tableNamesFor(task)), now: () => new Date() };
+ *
+ * export const handler = taskHandler({
+ *   logger: createLogger(task.name),
+ *   input: ReserveRequest,                       // the task's input contract
+ *   run: (input) => reserveInventory(input, deps),
+ * });
+ * ```
  */
 export function taskHandler<S extends v.GenericSchema, R>({
   logger,
