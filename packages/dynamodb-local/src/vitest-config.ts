@@ -2,9 +2,9 @@ import { defineConfig, type ViteUserConfig } from "vitest/config";
 
 /**
  * The vitest config of every package whose tests run on DynamoDB Local: one DynamoDB Local per test run
- * (global setup, or the one a workspace runner shares) and timeouts sized for real round trips on a busy
- * 2-core CI machine, where turbo runs several packages' suites at once (vitest's 5 s default is too tight
- * there).
+ * (global setup, or the one a workspace runner shares) and timeouts that only catch a hang. A timeout is
+ * not a speed assertion: property tests make hundreds of real round trips, and on a busy 2-core machine,
+ * where turbo runs several packages' suites at once, 30 s was seen to run out for a correct test.
  *
  * Handler logs stay out of the output unless a test fails: Powertools' dev mode writes through the global
  * console, which vitest captures per test and, with `silent: "passed-only"`, prints for failed tests only.
@@ -14,8 +14,8 @@ export function dynamoDbTestConfig(test: NonNullable<ViteUserConfig["test"]> = {
     test: {
       include: ["test/**/*.test.ts"],
       globalSetup: ["@orderflow/dynamodb-local/global-setup"],
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
       silent: "passed-only",
       ...test,
       env: { POWERTOOLS_DEV: "true", ...test.env },
