@@ -100,7 +100,8 @@ const compensation: Check = (facts) => {
     const next = Object.hasOwn(compensationAfter, state) ? compensationAfter[state] : undefined;
     // The next compensation runs after it, or is held back for the person (a refund while the stock is
     // not fenced off): skipped silently, it would leave money or stock behind that nobody is told about.
-    const ranAfter = next !== undefined && compensations.slice(compensations.indexOf(state) + 1).includes(next);
+    const ranAfter =
+      next !== undefined && compensations.slice(compensations.indexOf(state) + 1).includes(next);
     if (next !== undefined && !ranAfter && !leftToPerson(facts, next)) {
       problems.push(`${state} gave up and ${next} neither ran after it nor is named for a person`);
     }
