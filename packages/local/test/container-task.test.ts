@@ -1,5 +1,5 @@
 /**
- * CreateShipment as a container task (`kind: "container"`, issue #6): the definition gets the
+ * CreateShipment as a container task (`kind: "container"`): the definition gets the
  * `ecs:runTask.waitForTaskToken` state, and the runtime runs the package's real container entry
  * (`runContainerTask`) in-process with the token and input from the state's container overrides. A thin
  * wrapper can kill the container before it reports, as an out-of-memory kill would.
@@ -9,7 +9,7 @@ import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { ContainerEntry } from "../src/runtime/ecs-adapter";
 import { startLocalRuntime } from "../src/runtime/runtime";
-import { freshSku, orderFor, US_ADDRESS } from "./support";
+import { freshSku, orderFor, recordShippingTo, US_ADDRESS } from "./support";
 
 let killsLeft = 0;
 const fulfilment: ContainerEntry = async (run, deps) => {
@@ -56,10 +56,11 @@ describe("a container task state run locally with a task token", () => {
     expect(ledger.inventory).toEqual({ [sku]: { available: 3, reserved: 0 } });
   });
 
-  it("compensates when the container reports ShipmentFailed with SendTaskFailure", async () => {
+  it("releases, then refunds, when the container reports ShipmentFailed with SendTaskFailure", async () => {
     // Prepare
     const sku = await freshSku(runtime, 5);
-    const order = orderFor(sku, { shippingAddress: US_ADDRESS });
+    const order = orderFor(sku);
+    await recordShippingTo(runtime, order, US_ADDRESS);
 
     // Act
     const report = await runtime.start(order);
@@ -68,10 +69,16 @@ describe("a container task state run locally with a task token", () => {
     // Assess
     expect(report).toMatchObject({
       error: "ShipmentFailed",
-      compensations: ["RefundPayment", "ReleaseInventory"],
+      compensations: ["ReleaseInventory", "RefundPayment"],
     });
+    expect(report.steps.find((s) => s.state === "CreateShipment")?.caught).toMatchObject({
+      error: "ShipmentFailed",
+      next: "ReleaseInventory",
+    });
+    expect(ledger.order).toMatchObject({ status: "FAILED", error: "ShipmentFailed" });
     expect(ledger.payments.map((p) => p.status)).toEqual(["REFUNDED"]);
     expect(ledger.inventory).toEqual({ [sku]: { available: 5, reserved: 0 } });
+    expect(ledger.events.map((e) => e.detailType)).toEqual(["OrderFailed"]);
   });
 
   it("retries ECS capacity errors before the container starts", async () => {
@@ -120,7 +127,12 @@ describe("a container task state run locally with a task token", () => {
 
     // Assess
     expect(report.error).toBe("States.HeartbeatTimeout");
-    expect(report.compensations).toEqual(["RefundPayment", "ReleaseInventory"]);
+    expect(report.steps.find((s) => s.state === "CreateShipment")?.retries).toHaveLength(3);
+    // Nothing shipped, so the release frees the stock and the refund gives the money back.
+    expect(report.compensations).toEqual(["ReleaseInventory", "RefundPayment"]);
+    expect(ledger.order).toMatchObject({ status: "FAILED", error: "States.HeartbeatTimeout" });
+    expect(ledger.payments.map((p) => p.status)).toEqual(["REFUNDED"]);
+    expect(ledger.shipments).toEqual([]);
     expect(ledger.inventory).toEqual({ [sku]: { available: 5, reserved: 0 } });
   });
 });

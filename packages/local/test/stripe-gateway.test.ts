@@ -8,7 +8,7 @@ import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { STRIPE_TEST_CARDS, startStripeServer } from "@orderflow/payments/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshSku, orderFor, PRICE, startTestRuntime, US_ADDRESS } from "./support";
+import { freshSku, orderFor, PRICE, recordShippingTo, startTestRuntime, US_ADDRESS } from "./support";
 
 const stripe = await startStripeServer();
 const PARAMETER = "/orderflow/local/stripe-secret-key";
@@ -61,10 +61,11 @@ describe("the order workflow on the Stripe gateway (local runtime, Stripe-shaped
     expect(ssm.commandCalls(GetParameterCommand).length).toBeGreaterThan(0);
   });
 
-  it("refunds through Stripe when the shipment fails after the capture, then fails the order", async () => {
+  it("releases the stock, then refunds through Stripe, when the shipment fails after the capture", async () => {
     // Prepare
     const sku = await freshSku(runtime, 10);
-    const order = orderFor(sku, { ...card(STRIPE_TEST_CARDS.approved), shippingAddress: US_ADDRESS });
+    const order = orderFor(sku, card(STRIPE_TEST_CARDS.approved));
+    await recordShippingTo(runtime, order, US_ADDRESS);
 
     // Act
     const report = await runtime.start(order);
@@ -74,8 +75,10 @@ describe("the order workflow on the Stripe gateway (local runtime, Stripe-shaped
     expect(report).toMatchObject({
       status: "FAILED",
       error: "ShipmentFailed",
-      compensations: ["RefundPayment", "ReleaseInventory"],
+      compensations: ["ReleaseInventory", "RefundPayment"],
     });
+    expect(ledger.order).toMatchObject({ status: "FAILED", error: "ShipmentFailed" });
+    expect(ledger.inventory).toEqual({ [sku]: { available: 10, reserved: 0 } });
     expect(ledger.payments.map((p) => p.status)).toEqual(["REFUNDED"]);
     const [intent] = intentsOf(order.orderId);
     expect(intent?.status).toBe("succeeded");
@@ -98,7 +101,12 @@ describe("the order workflow on the Stripe gateway (local runtime, Stripe-shaped
     const ledger = await runtime.ledger(order.orderId);
 
     // Assess
-    expect(report).toMatchObject({ status: "FAILED", error: "PaymentDeclined" });
+    expect(report).toMatchObject({
+      status: "FAILED",
+      error: "PaymentDeclined",
+      compensations: ["ReleaseInventory", "RefundPayment"],
+    });
+    // The refund finds the decline and asks Stripe for nothing.
     expect(ledger.payments.map((p) => p.status)).toEqual(["DECLINED"]);
     expect(ledger.inventory).toEqual({ [sku]: { available: 10, reserved: 0 } });
     const [intent] = intentsOf(order.orderId);

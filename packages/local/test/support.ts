@@ -3,6 +3,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Order } from "@orderflow/domain";
 import { inject } from "vitest";
 import type { Stock } from "../src/runtime/catalog";
+import { putPendingOrder } from "../src/runtime/orders";
 import { type LocalRuntime, startLocalRuntime } from "../src/runtime/runtime";
 import { sampleOrder } from "../src/sample-order";
 
@@ -57,4 +58,21 @@ export async function reservationOf(runtime: LocalRuntime, orderId: string) {
     new GetCommand({ TableName: runtime.tables.reservations, Key: { orderId }, ConsistentRead: true }),
   );
   return Item as { status: string; items: { sku: string; quantity: number }[] } | undefined;
+}
+
+/**
+ * Stores the order PENDING as the API would, but recording `address` as where it ships. CreateShipment
+ * ships to the address the orders table records (not to the execution's input), so recording one it does
+ * not serve makes it fail with its business error ShipmentFailed after the charge: the way to reach that
+ * path now that ValidateOrder refuses an input it would not ship.
+ */
+export async function recordShippingTo(
+  runtime: LocalRuntime,
+  order: Record<string, unknown> & { orderId: string },
+  address: typeof US_ADDRESS,
+): Promise<void> {
+  await putPendingOrder(runtime.clients.documents, runtime.tables.orders, {
+    ...order,
+    shippingAddress: address,
+  });
 }

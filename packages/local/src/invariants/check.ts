@@ -98,8 +98,12 @@ const compensation: Check = (facts) => {
     if (!leftToPerson(facts, state))
       problems.push(`${state} gave up but the order does not name it for a person`);
     const next = Object.hasOwn(compensationAfter, state) ? compensationAfter[state] : undefined;
-    if (next !== undefined && !compensations.slice(compensations.indexOf(state) + 1).includes(next)) {
-      problems.push(`${state} gave up and ${next} did not run after it`);
+    // The next compensation runs after it, or is held back for the person (a refund while the stock is
+    // not fenced off): skipped silently, it would leave money or stock behind that nobody is told about.
+    const ranAfter =
+      next !== undefined && compensations.slice(compensations.indexOf(state) + 1).includes(next);
+    if (next !== undefined && !ranAfter && !leftToPerson(facts, next)) {
+      problems.push(`${state} gave up and ${next} neither ran after it nor is named for a person`);
     }
   }
   return problems;
