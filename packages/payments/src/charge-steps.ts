@@ -1,14 +1,8 @@
 import type { ChargePaymentInput } from "@orderflow/domain";
-import { ChargeVoided, type PaymentGateway } from "./gateway";
+import { ChargeVoided } from "./gateway";
 import type { PaymentLedger } from "./ledger";
+import type { PaymentDeps } from "./payment-deps";
 import type { PaymentRecord } from "./payment-record";
-
-export interface ChargeDeps {
-  readonly gateway: PaymentGateway;
-  readonly ledger: PaymentLedger;
-  /** The clock that stamps `createdAt`; a parameter so tests can fix it. */
-  readonly now: () => Date;
-}
 
 type Pending = Extract<PaymentRecord, { status: "PENDING" }>;
 type Authorized = Extract<PaymentRecord, { status: "AUTHORIZED" }>;
@@ -21,7 +15,7 @@ async function reread(ledger: PaymentLedger, orderId: string): Promise<PaymentRe
 }
 
 /** The first record of the order: ours when this run writes it, else the one already there. */
-async function intent(input: ChargePaymentInput, deps: ChargeDeps): Promise<PaymentRecord> {
+async function intent(input: ChargePaymentInput, deps: PaymentDeps): Promise<PaymentRecord> {
   const { orderId, customerId, amount } = input;
   const existing = await deps.ledger.get(orderId);
   if (existing) return existing;
@@ -39,7 +33,7 @@ async function intent(input: ChargePaymentInput, deps: ChargeDeps): Promise<Paym
  * Asks the provider to hold the amount for a PENDING record and records the answer. A hold whose record
  * was fenced meanwhile (the compensation voided the order) is released at once.
  */
-async function authorize(record: Pending, token: string, deps: ChargeDeps): Promise<PaymentRecord> {
+async function authorize(record: Pending, token: string, deps: PaymentDeps): Promise<PaymentRecord> {
   const { orderId, customerId, amount } = record;
   const answer = await deps.gateway.authorize({
     chargeKey: orderId,
@@ -60,7 +54,7 @@ async function authorize(record: Pending, token: string, deps: ChargeDeps): Prom
 }
 
 /** Takes the held amount and records it; a capture the fence beat to it is no charge of this order. */
-async function capture(record: Authorized, deps: ChargeDeps): Promise<PaymentRecord> {
+async function capture(record: Authorized, deps: PaymentDeps): Promise<PaymentRecord> {
   const { orderId, chargeId } = record;
   try {
     await deps.gateway.capture({ chargeKey: orderId, chargeId });
@@ -93,7 +87,7 @@ async function capture(record: Authorized, deps: ChargeDeps): Promise<PaymentRec
  * @throws PaymentProcessingError when the provider cannot answer right now; the record stays where it
  *   was, so a retry goes on from there.
  */
-export async function chargeOnce(input: ChargePaymentInput, deps: ChargeDeps): Promise<PaymentRecord> {
+export async function chargeOnce(input: ChargePaymentInput, deps: PaymentDeps): Promise<PaymentRecord> {
   let record = await intent(input, deps);
   if (record.status === "PENDING") record = await authorize(record, input.paymentToken, deps);
   if (record.status === "AUTHORIZED") record = await capture(record, deps);

@@ -1,8 +1,8 @@
 /**
- * The payment gateways a deployment can choose and the environment both payment functions read to build
- * theirs. Plain data in a module of its own: the task manifests and infra import it without the gateways.
+ * The payment gateways a deployment can choose, and the environment and tables both payment functions'
+ * manifests declare to build theirs. Plain data in a module of its own: the task manifests and infra import it without the gateways.
  */
-import type { EnvVarSpec } from "@orderflow/domain";
+import type { DynamoAction, EnvVarSpec, TableName } from "@orderflow/domain";
 
 /** The names `PAYMENT_GATEWAY` (and infra's `orderflow:paymentGateway`) accepts. */
 export const PAYMENT_GATEWAY_NAMES = ["sandbox", "stripe"] as const;
@@ -24,3 +24,11 @@ export const PAYMENT_GATEWAY_ENV = {
     optional: true,
   },
 } as const satisfies Readonly<Record<string, EnvVarSpec>>;
+
+/** The tables of charge-payment's and refund-payment's manifests. */
+export const PAYMENT_TABLES = {
+  payments: ["GetItem", "PutItem", "UpdateItem"],
+  // The sandbox provider's own books; only the sandbox gateway reads or writes them. (The Stripe gateway's
+  // secret-key parameter is granted by infra, which creates it.)
+  gateway: ["GetItem", "PutItem", "UpdateItem"],
+} as const satisfies Readonly<Partial<Record<TableName, readonly DynamoAction[]>>>;

@@ -1,6 +1,6 @@
 // Payments for the charge and refund tasks; see README.md.
 
-export { type ChargeDeps, chargeOnce } from "./charge-steps";
+export { chargeOnce } from "./charge-steps";
 export {
   type Authorization,
   type AuthorizeRequest,
@@ -11,9 +11,15 @@ export {
   type RefundRequest,
   type RefundResult,
 } from "./gateway";
-export { PAYMENT_GATEWAY_ENV, PAYMENT_GATEWAY_NAMES, type PaymentGatewayName } from "./gateway-env";
+export {
+  PAYMENT_GATEWAY_ENV,
+  PAYMENT_GATEWAY_NAMES,
+  PAYMENT_TABLES,
+  type PaymentGatewayName,
+} from "./gateway-env";
 export { type GatewayContext, paymentGatewayNamed, type StripeSettings } from "./gateways";
 export type { PaymentLedger, RecordFields } from "./ledger";
+export { type PaymentDeps, paymentDepsFor } from "./payment-deps";
 export {
   type CapturedPayment,
   chargeOf,

@@ -1,7 +1,7 @@
 import { type Charge, type ChargePaymentInput, PaymentDeclined } from "@orderflow/domain";
-import { type ChargeDeps, chargeOf, chargeOnce, type PaymentRecord } from "@orderflow/payments";
+import { chargeOf, chargeOnce, type PaymentDeps, type PaymentRecord } from "@orderflow/payments";
 
-export type ChargePaymentDeps = ChargeDeps;
+export type ChargePaymentDeps = PaymentDeps;
 
 /** The order was compensated (its charge voided or refunded) before this run got to it. */
 function stopped(record: PaymentRecord): Error {

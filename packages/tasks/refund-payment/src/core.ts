@@ -1,12 +1,7 @@
 import type { RefundPaymentInput, RefundPaymentOutput } from "@orderflow/domain";
-import type { PaymentGateway, PaymentLedger, PaymentRecord } from "@orderflow/payments";
+import type { PaymentDeps, PaymentLedger, PaymentRecord } from "@orderflow/payments";
 
-export interface RefundPaymentDeps {
-  readonly gateway: PaymentGateway;
-  readonly ledger: PaymentLedger;
-  /** The clock that stamps `voidedAt` and `refundedAt`; a parameter so tests can fix it. */
-  readonly now: () => Date;
-}
+export type RefundPaymentDeps = PaymentDeps;
 
 /** The idempotency key of an order's refund; distinct from the charge's key, which is the order id. */
 export function refundKeyOf(orderId: string): string {

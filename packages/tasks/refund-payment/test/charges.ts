@@ -1,9 +1,9 @@
 import { type ChargePaymentInput, newOrderId, PaymentProcessingError } from "@orderflow/domain";
 import type { LocalTables } from "@orderflow/dynamodb-local/vitest";
 import {
-  type ChargeDeps,
   chargeOnce,
   dynamoPaymentLedger,
+  type PaymentDeps,
   SANDBOX_TOKENS,
   sandboxGateway,
 } from "@orderflow/payments";
@@ -22,7 +22,7 @@ export const CHARGED_AT = "2030-01-01T00:00:00.000Z";
  */
 export function chargeSide(db: LocalTables) {
   const books = sandboxBooks(db);
-  const deps = (): ChargeDeps => ({
+  const deps = (): PaymentDeps => ({
     gateway: sandboxGateway(books.ledger),
     ledger: dynamoPaymentLedger(documentClient(), db.names.payments),
     now: () => new Date(CHARGED_AT),
