@@ -1,3 +1,4 @@
+import { type ApiRoute, ORDER_ROUTES } from "@orderflow/api/routes";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -19,22 +20,6 @@ export type ApiAuth =
       /** No authorization (development stacks only). */
       readonly type: "none";
     };
-
-/** One route of the API. */
-export interface ApiRoute {
-  readonly method: "GET" | "POST";
-  /** The route's path; `{name}` is a path parameter. */
-  readonly path: string;
-  /** OAuth scopes the JWT authorizer requires (any one of them) when auth is `jwt`. */
-  readonly scopes: readonly string[];
-}
-
-/** The API's surface: place an order (`orders:write`), list the caller's orders and read one (`orders:read`). */
-export const ORDER_ROUTES: readonly ApiRoute[] = [
-  { method: "POST", path: "/orders", scopes: ["orders:write"] },
-  { method: "GET", path: "/orders", scopes: ["orders:read"] },
-  { method: "GET", path: "/orders/{id}", scopes: ["orders:read"] },
-];
 
 /** HTTP API route authorization type per auth mode. */
 export const AUTHORIZATION_TYPES = { iam: "AWS_IAM", jwt: "JWT", none: "NONE" } as const;

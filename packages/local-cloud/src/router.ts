@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ORDER_ROUTES } from "@orderflow/api/routes";
 import { SEND_EMAIL_PATH } from "@orderflow/task-notify-customer/ses-capture";
 import type { DevIssuer } from "./api/dev-issuer";
 import { ISSUER_PATH, LOCAL_AUDIENCE } from "./api/dev-issuer";
 import { type ApiHandler, serveApi } from "./api/gateway";
-import { ORDER_ROUTES } from "./api/http-api-event";
 import type { ChangeFeed } from "./changes";
 import { type ConsoleDeps, consoleApi } from "./console/console-api";
 import { consoleFile } from "./console/static-files";

@@ -1,9 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ORDER_ROUTES } from "@orderflow/api/routes";
 import { describe, expect, it } from "vitest";
 import { loadDevIssuer } from "../src/api/dev-issuer";
-import { httpApiEvent, matchRoute, ORDER_ROUTES } from "../src/api/http-api-event";
+import { httpApiEvent, matchRoute } from "../src/api/http-api-event";
 import { authorize } from "../src/api/jwt-authorizer";
 
 const issuer = await loadDevIssuer(mkdtempSync(join(tmpdir(), "issuer-")), "http://127.0.0.1:4600/issuer");

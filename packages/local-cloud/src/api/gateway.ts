@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type ApiRoute, httpApiEvent, type IncomingApiRequest, matchRoute } from "./http-api-event";
+import type { ApiRoute } from "@orderflow/api/routes";
+import { httpApiEvent, type IncomingApiRequest, matchRoute } from "./http-api-event";
 import { authorize, type JwtAuthorizerConfig } from "./jwt-authorizer";
 
 /** A Lambda handler behind the API (the orders API's `handler`). */

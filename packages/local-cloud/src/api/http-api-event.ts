@@ -1,21 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import type { ApiRoute } from "@orderflow/api/routes";
 import type { JwtContext } from "./jwt-authorizer";
-
-/** One route of the HTTP API and the scopes its authorizer requires, as infra declares them. */
-export interface ApiRoute {
-  readonly method: string;
-  /** API Gateway's path template, e.g. `/orders/{id}`. */
-  readonly path: string;
-  readonly scopes: readonly string[];
-}
-
-/** The orders API's routes. */
-export const ORDER_ROUTES: readonly ApiRoute[] = [
-  { method: "POST", path: "/orders", scopes: ["orders:write"] },
-  { method: "GET", path: "/orders", scopes: ["orders:read"] },
-  { method: "GET", path: "/orders/{id}", scopes: ["orders:read"] },
-];
 
 /** The route a request takes and its path parameters, or undefined (API Gateway answers 404 Not Found). */
 export function matchRoute(
