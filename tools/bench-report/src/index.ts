@@ -1,0 +1,3 @@
+export { readBlock, replaceBlock } from "./readme-block";
+export { performanceBlock } from "./render";
+export { readBenchReport } from "./sources";
