@@ -437,7 +437,7 @@ describe(`policy pack ${POLICY_PACK_NAME}`, () => {
     }
   });
 
-  it("covers the cdk-nag and Checkov analogues the issue lists", () => {
+  it("covers the cdk-nag and Checkov checks that have an analogue here", () => {
     const analogues = policies.flatMap((p) => p.tags ?? []);
     for (const rule of ["AwsSolutions-L1", "AwsSolutions-SF1", "AwsSolutions-SF2", "AwsSolutions-APIG1"]) {
       expect(analogues).toContain(rule);

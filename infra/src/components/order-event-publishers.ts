@@ -6,9 +6,9 @@ export interface OrderEventPublishersArgs {
   /** The bus the order events go to. */
   readonly eventBus: { readonly name: pulumi.Input<string>; readonly arn: pulumi.Input<string> };
   /**
-   * ARNs of the IAM roles that may put events with the order events' source: the state machine's role, and
-   * whatever else publishes them (an outbox pipe's role, a reconciler's). Everyone else is denied, even
-   * with `events:PutEvents` in their own policies.
+   * ARNs of the IAM roles that may put events with the order events' source (the program passes the
+   * outbox function's role, the only publisher). Everyone else is denied, even with `events:PutEvents` in
+   * their own policies.
    */
   readonly publishers: pulumi.Input<readonly pulumi.Input<string>[]>;
   /**
@@ -30,7 +30,7 @@ export const RESERVED_SOURCE_SID = "OnlyOrderflowPublishesOrderEvents";
  * ```ts
  * new OrderEventPublishers("order-events", {
  *   eventBus: { name: bus.name, arn: bus.arn },
- *   publishers: [workflow.roleArn],
+ *   publishers: [outbox.function.roleArn],
  * }, { providers: [provider] });
  * ```
  */

@@ -17,7 +17,7 @@ const envelope = <const T extends string, D extends v.ObjectEntries>(detailType:
 
 const failure = { orderId: OrderId, error: v.string(), cause: v.string() };
 
-/** OrderCompleted, OrderFailed or OrderRejected, told apart by `detail-type`. */
+/** OrderCompleted, OrderFailed or OrderRejected (the outcomes the customer hears about), told apart by `detail-type`. */
 export const OrderOutcomeEvent = v.variant("detail-type", [
   envelope("OrderCompleted", { orderId: OrderId, total: Money, trackingNumber: v.string() }),
   envelope("OrderFailed", failure),

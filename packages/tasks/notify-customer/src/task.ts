@@ -1,4 +1,4 @@
-import { defineFunction, EVENT_SOURCE, ORDER_EVENT_TYPES } from "@orderflow/domain";
+import { defineFunction, EVENT_SOURCE, type OrderEventType } from "@orderflow/domain";
 
 /**
  * What the notify-customer function needs from the platform. It is not a workflow step: an EventBridge
@@ -20,8 +20,18 @@ export const task = defineFunction({
   },
 });
 
-/** The EventBridge event pattern of the rule that invokes the function: every order outcome. */
+/**
+ * The outcomes the customer hears about. Not `OrderNeedsAttention`: such an order's outcome is not settled
+ * yet (a person decides it, alerted by its alarm), and the customer hears the outcome once it is.
+ */
+export const NOTIFIED_EVENT_TYPES = [
+  "OrderCompleted",
+  "OrderFailed",
+  "OrderRejected",
+] as const satisfies readonly OrderEventType[];
+
+/** The EventBridge event pattern of the rule that invokes the function: the outcomes the customer hears about. */
 export const NOTIFY_RULE_PATTERN = {
   source: [EVENT_SOURCE],
-  "detail-type": [...ORDER_EVENT_TYPES],
+  "detail-type": [...NOTIFIED_EVENT_TYPES],
 } as const;
