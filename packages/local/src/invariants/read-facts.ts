@@ -1,11 +1,12 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { readInventory, type TableNames } from "@orderflow/dynamodb-local";
-import { readRow } from "@orderflow/task-kit";
+import { type Row, readRow } from "@orderflow/task-kit";
 import { type AslDefinition, edgesOf } from "@orderflow/workflow/asl";
 import type { LocalEventLog } from "../runtime/event-log";
 import type { ExecutionReport, LocalExecution } from "../runtime/execution";
 import type { OrderFacts, ProviderCharge, StockFacts } from "./facts";
+import { readRows } from "./read-rows";
 import type { StockBook } from "./stock-book";
 
 export interface FactSources {
@@ -51,14 +52,22 @@ function compensationAfter(
   return Object.fromEntries([...compensations].map((state) => [state, next(state)]));
 }
 
+/** Reservation rows already read, by order id: the checked order's own is not read twice. */
+type KnownReservations = ReadonlyMap<string, Row | undefined>;
+
 /** Units of `sku` the shipped reservations of executions started since its seed handed over. */
-async function shippedUnits(sources: FactSources, sku: string, since: number): Promise<number> {
+async function shippedUnits(
+  sources: FactSources,
+  sku: string,
+  since: number,
+  known: KnownReservations,
+): Promise<number> {
   let units = 0;
   for (const execution of sources.executions().slice(since)) {
     if (!itemsOf(execution.input.items).some((line) => line.sku === sku)) continue;
-    const record = await readRow(sources.documents, sources.tables.reservations, {
-      orderId: execution.orderId,
-    });
+    const record = known.has(execution.orderId)
+      ? known.get(execution.orderId)
+      : await readRow(sources.documents, sources.tables.reservations, { orderId: execution.orderId });
     if (record?.status !== "SHIPPED") continue;
     const handedOver = itemsOf(record.items).slice(Number(record.heldLines ?? 0));
     for (const line of handedOver) if (line.sku === sku) units += line.quantity;
@@ -69,13 +78,14 @@ async function shippedUnits(sources: FactSources, sku: string, since: number): P
 async function stockFacts(
   sources: FactSources,
   skus: readonly string[],
+  known: KnownReservations,
 ): Promise<Record<string, StockFacts>> {
   const rows = await readInventory(sources.client, sources.tables.inventory, skus);
   const facts: Record<string, StockFacts> = {};
   for (const row of rows) {
     const seeded = sources.stock.of(row.sku);
     if (!seeded) continue;
-    const shipped = await shippedUnits(sources, row.sku, seeded.since);
+    const shipped = await shippedUnits(sources, row.sku, seeded.since, known);
     facts[row.sku] = { initial: seeded.available, available: row.available, reserved: row.reserved, shipped };
   }
   return facts;
@@ -103,14 +113,16 @@ function incompleteOf(order: Item): string[] | undefined {
 /** Everything one ended execution left behind, read from the tables, the sandbox provider and the bus. */
 export async function readFacts(sources: FactSources, report: ExecutionReport): Promise<OrderFacts> {
   const { orderId } = report;
-  const read = (table: keyof TableNames, key: Record<string, string>) =>
-    readRow(sources.documents, sources.tables[table], key);
-  const [order, payment, provider, reservation, shipment] = await Promise.all([
-    read("orders", { orderId }),
-    read("payments", { orderId }),
-    read("gateway", { chargeKey: orderId }),
-    read("reservations", { orderId }),
-    read("shipments", { orderId }),
+  const row = (table: keyof TableNames, key: Record<string, string>) => ({
+    table: sources.tables[table],
+    key,
+  });
+  const [order, payment, provider, reservation, shipment] = await readRows(sources.documents, [
+    row("orders", { orderId }),
+    row("payments", { orderId }),
+    row("gateway", { chargeKey: orderId }),
+    row("reservations", { orderId }),
+    row("shipments", { orderId }),
   ]);
   const lines = itemsOf(report.input.items);
   const compensations = new Set(sources.compensationOf.keys());
@@ -145,7 +157,11 @@ export async function readFacts(sources: FactSources, report: ExecutionReport): 
         }
       : null,
     shipment: shipment ? { trackingNumber: String(shipment.trackingNumber) } : null,
-    stock: await stockFacts(sources, [...new Set(lines.map((l) => l.sku))]),
+    stock: await stockFacts(
+      sources,
+      [...new Set(lines.map((l) => l.sku))],
+      new Map([[orderId, reservation]]),
+    ),
     events: sources.events.forOrder(orderId).map((e) => ({ detailType: e.detailType })),
   };
 }
