@@ -93,6 +93,38 @@ describe("orderflow run", () => {
     expect(document.durationMs).toBeGreaterThan(0);
   });
 
+  it("completes an order whose every shipment answer was lost: one shipment, one capture, no refund", async () => {
+    // Prepare: CreateShipment ships on its first attempt and every answer, retries included, is lost.
+    const args = ["--input", fixture("order-without-id.json"), "--inventory", fixture("stock.json")];
+
+    // Act
+    const { code, stdout } = await orderflow(
+      "run",
+      ...args,
+      "--faults",
+      fixture("faults-shipment-lost.json"),
+      "--json",
+    );
+    const document = JSON.parse(stdout);
+
+    // Assess: the release found the order shipped, so it completed and nothing went back.
+    expect(code).toBe(0);
+    expect(document).toMatchObject({
+      status: "SUCCEEDED",
+      violations: [],
+      ledger: {
+        order: { status: "COMPLETED" },
+        inventory: { "SKU-CLI-LAMP": { available: 2, reserved: 0 } },
+        payments: [{ status: "CAPTURED", amount: { amount: 7500, currency: "EUR" } }],
+        shipments: [{ status: "CREATED", trackingNumber: expect.any(String) }],
+        events: [{ detailType: "OrderCompleted" }],
+      },
+    });
+    expect(document.states).toContain("GetShipment");
+    expect(document.states).not.toContain("RefundPayment");
+    expect(JSON.stringify(document.output)).not.toContain("tok_visa");
+  });
+
   it.each([
     [
       "a missing file",
