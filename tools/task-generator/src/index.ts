@@ -19,7 +19,7 @@ export {
   TEMPLATE_IDENTIFIERS,
   taskNames,
 } from "./names";
-export { workflowStep } from "./next-steps";
+export { PLACEMENT_FILE, workflowStep } from "./next-steps";
 export { type RenderedFile, renderTemplate, renderTree, TEMPLATE_SUFFIX, type TemplateVars } from "./render";
 export { type CliContext, type CliIo, runCli, USAGE } from "./run-cli";
 export { formatWithBiome, LOCKFILE, pnpmInstall } from "./tools";
