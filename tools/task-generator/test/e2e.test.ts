@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { discoverTaskPackages, renderedRegistryFiles } from "@orderflow/task-registry/discover";
@@ -11,25 +11,17 @@ import {
   ruleFor,
 } from "@orderflow/workflow-lint";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PLACEMENT_FILE, runCli } from "../src";
+import { copyWorkspace, linkGeneratedTask, PLACEMENT_FILE, placeAfter, runCli } from "../src";
 import { runCommand } from "../src/run-command";
 import { childEnv } from "./child-env";
 import { REPO_ROOT, tempDir } from "./repo-fixtures";
 
 /*
- * The generator in a temporary copy of the whole repository (sources and built bundles), then the one
- * line a person adds, then what every consumer of the task registry makes of the new task.
- *
- * No install: a workspace package's node_modules holds only relative links (to its workspace
- * dependencies, and into the root node_modules' store), so the copy takes each package's links as they
- * are and links the root node_modules to the real one; they then resolve inside the copy. The new
- * package takes validate-order's links (the same dependencies at the same depth; checked), the registry
- * a link to the new package: what `pnpm install` would add. The generator's own `pnpm install` step is
- * tested against a stand-in pnpm (install.test.ts).
+ * The generator in a temporary copy of the whole repository (sources and built bundles, no install:
+ * `copyWorkspace`), then the one line a person adds, then what every consumer of the task registry makes
+ * of the new task. The new package is linked as `pnpm install` would (`linkGeneratedTask`); the
+ * generator's own `pnpm install` step is tested against a stand-in pnpm (install.test.ts).
  */
-const NOT_COPIED = new Set([".git", ".turbo", "coverage"]);
-const LINKS_LIKE = "packages/tasks/validate-order";
-
 const NAME = "loyalty-points";
 const STATE = "LoyaltyPoints";
 const TEAM = "@orderflow/loyalty-team";
@@ -39,48 +31,6 @@ let copy = "";
 let pkg = "";
 let exitCode = -1;
 let printed = "";
-
-async function copyRepository(): Promise<string> {
-  const root = await tempDir("e2e");
-  const rootModules = join(REPO_ROOT, "node_modules");
-  await cp(REPO_ROOT, root, {
-    recursive: true,
-    verbatimSymlinks: true,
-    filter: (source) => source !== rootModules && !NOT_COPIED.has(source.slice(source.lastIndexOf("/") + 1)),
-  });
-  await symlink(rootModules, join(root, "node_modules"), "dir");
-  return root;
-}
-
-/** What `pnpm install` would link for the new package: validate-order's links, and one in the registry. */
-async function linkPackage(root: string): Promise<void> {
-  const dependenciesOf = async (dir: string) => {
-    const json = JSON.parse(await readFile(join(root, dir, "package.json"), "utf8")) as Record<
-      string,
-      object
-    >;
-    return [...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})].sort();
-  };
-  const [own, like] = await Promise.all([dependenciesOf(DIR), dependenciesOf(LINKS_LIKE)]);
-  if (JSON.stringify(own) !== JSON.stringify(like)) {
-    throw new Error(
-      `${DIR} depends on ${own.join(", ")}, ${LINKS_LIKE} on ${like.join(", ")}: link them apart`,
-    );
-  }
-  await cp(join(root, LINKS_LIKE, "node_modules"), join(pkg, "node_modules"), {
-    recursive: true,
-    verbatimSymlinks: true,
-  });
-  const scope = join(root, "packages/task-registry/node_modules/@orderflow");
-  await symlink(relative(scope, pkg), join(scope, `task-${NAME}`), "dir");
-}
-
-/** The one line a person adds: the state name at its place in FORWARD_STEPS, after ReserveInventory. */
-async function placeStep(root: string): Promise<void> {
-  const file = join(root, PLACEMENT_FILE);
-  const text = await readFile(file, "utf8");
-  await writeFile(file, text.replace('  "ReserveInventory",\n', `  "ReserveInventory",\n  "${STATE}",\n`));
-}
 
 /** Every file under `root` outside node_modules, dist and the new package, by repository-relative path. */
 async function sourceFiles(root: string): Promise<string[]> {
@@ -110,15 +60,18 @@ function script(name: string) {
 }
 
 beforeAll(async () => {
-  copy = await copyRepository();
+  copy = await tempDir("e2e");
+  await copyWorkspace(REPO_ROOT, copy);
   pkg = join(copy, DIR);
   const out: string[] = [];
   const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t) };
   exitCode = await runCli(["task", NAME, "--team", TEAM, "--skip-install"], io, { cwd: copy });
   printed = out.join("");
   if (exitCode !== 0) return;
-  await linkPackage(copy);
-  await placeStep(copy);
+  await linkGeneratedTask(copy, DIR, `@orderflow/task-${NAME}`);
+  // The one line a person adds: the state name at its place in FORWARD_STEPS.
+  const tasksTs = join(copy, PLACEMENT_FILE);
+  await writeFile(tasksTs, placeAfter(await readFile(tasksTs, "utf8"), "ReserveInventory", [STATE]));
 }, 120_000);
 
 describe(`pnpm gen task ${NAME} in a copy of the repository`, () => {
