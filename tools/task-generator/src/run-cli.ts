@@ -92,7 +92,8 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
     if (team === DEFAULT_TEAM) {
       out.push(
         `note: ${DEFAULT_TEAM} is only the default owner. Task packages belong to a product team and`,
-        "  tools/workflow-lint fails until they do: pass --team, or change CODEOWNERS and the README's Owners line.",
+        "  tools/workflow-lint fails until they do: pass --team, or change the package.json's orderflow.owners,",
+        "  CODEOWNERS and the README's Owners line.",
       );
     }
     io.stdout(`${out.join("\n")}\n`);
