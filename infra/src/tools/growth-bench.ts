@@ -18,6 +18,7 @@ import {
   PLACEMENT_FILE,
   placeAfter,
 } from "@orderflow/task-generator";
+import { benchJson } from "./bench-json";
 
 const SIZES = [6, 25, 50] as const;
 const GOAL_SECONDS_PER_STACK = 5;
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
     linearity: checks,
   };
   mkdirSync(join(infraDir, "bench"), { recursive: true });
-  writeFileSync(join(infraDir, "bench", "growth.json"), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(infraDir, "bench", "growth.json"), benchJson(result));
 
   console.log("tasks stack     resources  eval s  eval cpu s  synth s  policy s  goal");
   for (const size of result.sizes) {
