@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
+import type { TaskManifest } from "@orderflow/domain";
+import { REGISTERED_TASKS } from "@orderflow/task-registry";
 import * as pulumi from "@pulumi/pulumi";
 import { enclosingDir, PROGRAM_DIR } from "./program-dir";
 
@@ -19,6 +21,20 @@ export function packageDir(exportedModule: string): string {
   return enclosingDir(dirname(require.resolve(exportedModule)), "package.json");
 }
 
+/**
+ * The folder of a workflow step's package, from the task registry (repository-relative, so it holds
+ * for the sources and for the bundle the CLI runs): infra lists no step among its dependencies.
+ */
+export function registeredTaskDir(manifest: TaskManifest): string {
+  const registered = REGISTERED_TASKS.find((t) => t.manifest.name === manifest.name);
+  if (!registered) {
+    throw new Error(
+      `${manifest.name} is not a registered task: give packages/tasks/${manifest.name}/package.json an "orderflow" field with its owners and state`,
+    );
+  }
+  return join(dirname(PROGRAM_DIR), registered.dir);
+}
+
 /** Where a handler bundle split with esbuild keeps the code it loads lazily (e.g. a provider's SDK). */
 export const CHUNK_DIR = "chunks";
 
@@ -29,7 +45,12 @@ export const CHUNK_DIR = "chunks";
  * not been built, instead of deploying an empty function.
  */
 export function lambdaCode(exportedModule: string): pulumi.asset.AssetArchive {
-  const dist = join(packageDir(exportedModule), "dist");
+  return lambdaCodeIn(packageDir(exportedModule));
+}
+
+/** {@link lambdaCode} of the package in the folder `dir`. */
+export function lambdaCodeIn(dir: string): pulumi.asset.AssetArchive {
+  const dist = join(dir, "dist");
   if (!existsSync(join(dist, HANDLER_FILE))) {
     throw new Error(
       `${dist}/${HANDLER_FILE} is missing: run \`pnpm turbo run build --filter=@orderflow/infra...\` first`,
@@ -74,7 +95,11 @@ export interface ContainerImageSource {
  * container bundle has not been built, instead of deploying an image without code.
  */
 export function containerImage(exportedModule: string): ContainerImageSource {
-  const context = packageDir(exportedModule);
+  return containerImageIn(packageDir(exportedModule));
+}
+
+/** {@link containerImage} of the package in the folder `context`. */
+export function containerImageIn(context: string): ContainerImageSource {
   const dockerfile = join(context, "Dockerfile");
   if (!existsSync(dockerfile))
     throw new Error(`${dockerfile} is missing: a container task needs a Dockerfile`);

@@ -12,7 +12,13 @@ import { NOTIFY_RULE_PATTERN, task as notifyFunction } from "@orderflow/task-not
 import { WORKFLOW_TASKS } from "@orderflow/workflow";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { type ContainerImageSource, containerImage, lambdaCode } from "./code";
+import {
+  type ContainerImageSource,
+  containerImageIn,
+  lambdaCode,
+  lambdaCodeIn,
+  registeredTaskDir,
+} from "./code";
 import { Alarms, type LoggedFunction } from "./components/alarms";
 import type { ContainerNetwork, ContainerTaskArgs } from "./components/container-task";
 import { CustomerNotifications } from "./components/customer-notifications";
@@ -133,7 +139,7 @@ function stackContext(options: ProgramOptions): Stack {
     inherit: { providers: [provider] },
     accountId: aws.getCallerIdentityOutput({}, { provider }).accountId,
     partition: aws.getPartitionOutput({}, { provider }).partition,
-    imageSource: options.imageSource ?? ((manifest) => containerImage(`${taskPackage(manifest)}/task`)),
+    imageSource: options.imageSource ?? ((manifest) => containerImageIn(registeredTaskDir(manifest))),
   };
 }
 
@@ -195,7 +201,7 @@ function deployTasks(stack: Stack, tables: TableRefs, payments: PaymentWiring): 
             environment: { ...settings.environment, ...gateway.environment },
             additionalStatements: gateway.statements,
             tables,
-            code: lambdaCode(`${taskPackage(manifest)}/task`),
+            code: lambdaCodeIn(registeredTaskDir(manifest)),
           };
         },
         container: (container) => containerSettings(stack, container, tables),
@@ -387,11 +393,6 @@ function stackOutputs(declared: {
     alarmTopicArn: declared.alarms.topicArn,
     alarmNames: pulumi.all(declared.alarms.alarmNames).apply((names) => [...names].sort()),
   };
-}
-
-/** The workspace package that holds a task's code, by the repository's naming convention. */
-function taskPackage(manifest: TaskManifest): string {
-  return `@orderflow/task-${manifest.name}`;
 }
 
 /** The settings a function gets from the stack config: name, limits, log settings, env overrides. */

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readStackFileWithSamples, STACKS } from "../synth/stack-file";
 import { synthesize } from "../synth/synthesize";
+import { benchJson } from "./bench-json";
 
 const RUNS = 7;
 const GOAL_MS = 2000;
@@ -63,12 +64,7 @@ async function main(): Promise<void> {
     stacks,
   };
   mkdirSync(join(infraDir, "bench"), { recursive: true });
-  // Number lists on one line, as the repository's formatter (Biome) writes them.
-  const json = JSON.stringify(result, null, 2).replace(
-    /\[\s+([-\d.,\s]+?)\s+\]/g,
-    (_, items: string) => `[${items.split(/,\s*/).join(", ")}]`,
-  );
-  writeFileSync(join(infraDir, "bench", "program-eval.json"), `${json}\n`);
+  writeFileSync(join(infraDir, "bench", "program-eval.json"), benchJson(result));
 
   console.log("stack     resources   cold ms   median ms   min ms   max ms   goal");
   for (const [stack, t] of Object.entries(stacks)) {

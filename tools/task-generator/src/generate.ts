@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeRegistry } from "@orderflow/task-registry/discover";
 import { CODEOWNERS_FILE, withOwnerRule } from "./codeowners";
 import { GeneratorError } from "./generator-error";
 import { checkTeam, DEFAULT_TEAM, type TaskNames, taskNames } from "./names";
@@ -37,6 +38,8 @@ export interface GeneratedTask {
   readonly files: readonly string[];
   /** The line added to .github/CODEOWNERS. */
   readonly ownerRule: string;
+  /** The task registry's files rewritten to list the new step (repository-relative). */
+  readonly registryFiles: readonly string[];
 }
 
 /** Every value the templates may use; `version:<package>` pins come from task-kit. */
@@ -84,7 +87,8 @@ async function replaceFile(path: string, content: string): Promise<void> {
 }
 
 /**
- * Scaffolds `packages/tasks/<name>` and gives it to `team` in CODEOWNERS. Everything that can be
+ * Scaffolds `packages/tasks/<name>`, registers it (its package.json's `orderflow` field, rendered into
+ * the task registry) and gives it to `team` in CODEOWNERS. Everything that can be
  * refused is checked before the first write; the package is written and formatted in a hidden sibling
  * folder and renamed into place, so a failure leaves neither a half-written package nor a CODEOWNERS
  * rule for a package that is not there.
@@ -118,12 +122,16 @@ export async function generateTask(options: GenerateOptions): Promise<GeneratedT
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  let registryFiles: string[];
   try {
+    registryFiles = await writeRegistry(root);
     await replaceFile(codeownersPath, ownedCodeowners);
   } catch (error) {
     await rm(target, { recursive: true, force: true });
+    // Renders the registry without the package again, so no entry is left for it.
+    await writeRegistry(root);
     throw error;
   }
   const ownerRule = ownedCodeowners.split("\n").find((line) => line.startsWith(`/${names.dir}/`)) ?? "";
-  return { names, team, files: files.map((file) => file.path), ownerRule };
+  return { names, team, files: files.map((file) => file.path), ownerRule, registryFiles };
 }

@@ -19,8 +19,9 @@ export {
   TEMPLATE_IDENTIFIERS,
   taskNames,
 } from "./names";
-export { workflowStep } from "./next-steps";
+export { PLACEMENT_FILE, workflowStep } from "./next-steps";
 export { type RenderedFile, renderTemplate, renderTree, TEMPLATE_SUFFIX, type TemplateVars } from "./render";
 export { type CliContext, type CliIo, runCli, USAGE } from "./run-cli";
+export { copyWorkspace, LINKS_LIKE, linkGeneratedTask, placeAfter } from "./scratch-copy";
 export { formatWithBiome, LOCKFILE, pnpmInstall } from "./tools";
 export { findRepoRoot, TASK_KIT_DIR, taskKitVersions, taskStateNames, workspacePackages } from "./workspace";

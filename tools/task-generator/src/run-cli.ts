@@ -78,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
   }
   try {
     const root = findRepoRoot(context.cwd);
-    const { names, team, files, ownerRule } = await generateTask({
+    const { names, team, files, ownerRule, registryFiles } = await generateTask({
       root,
       name: args.name,
       ...(args.team !== undefined && { team: args.team }),
@@ -87,11 +87,13 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
       `Created ${names.dir} (${names.packageName}), owned by ${team}:`,
       `  ${files.join(", ")}`,
       `${CODEOWNERS_FILE}: added ${ownerRule.replace(/\s+/g, " ")}`,
+      `task registry: rewrote ${registryFiles.join(", ")}`,
     ];
     if (team === DEFAULT_TEAM) {
       out.push(
         `note: ${DEFAULT_TEAM} is only the default owner. Task packages belong to a product team and`,
-        "  tools/workflow-lint fails until they do: pass --team, or change CODEOWNERS and the README's Owners line.",
+        "  tools/workflow-lint fails until they do: pass --team, or change the package.json's orderflow.owners,",
+        "  CODEOWNERS and the README's Owners line.",
       );
     }
     io.stdout(`${out.join("\n")}\n`);

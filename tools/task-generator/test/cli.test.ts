@@ -94,9 +94,9 @@ describe("runCli", () => {
       "Check it: pnpm turbo run lint typecheck build test --filter=@orderflow/task-gift-wrap",
     );
     expect(out()).toContain(
-      'packages/workflow/src/order/tasks.ts: import { task as giftWrap } from "@orderflow/task-gift-wrap/task";',
+      "task registry: rewrote packages/task-registry/src/registry.ts, packages/task-registry/package.json\n",
     );
-    expect(out()).toContain("add giftWrap to WORKFLOW_TASKS and giftWrap.stateName to FORWARD_STEPS");
+    expect(out()).toContain('packages/workflow/src/order/tasks.ts: add "GiftWrap", to FORWARD_STEPS');
     expect(out()).not.toContain("note:");
     expect(await readdir(join(root, "packages/tasks/gift-wrap"))).toContain("package.json");
   });

@@ -1,96 +1,57 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ownersNamedIn, packageDirs, parseCodeowners, ruleFor } from "@orderflow/workflow-lint";
+import { discoverTaskPackages, renderedRegistryFiles } from "@orderflow/task-registry/discover";
+import {
+  ownerMismatches,
+  ownersNamedIn,
+  packageDirs,
+  parseCodeowners,
+  ruleFor,
+} from "@orderflow/workflow-lint";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseDocument } from "yaml";
-import { runCli } from "../src";
-import { type CommandResult, runCommand } from "../src/run-command";
+import { copyWorkspace, linkGeneratedTask, PLACEMENT_FILE, placeAfter, runCli } from "../src";
+import { runCommand } from "../src/run-command";
 import { childEnv } from "./child-env";
 import { REPO_ROOT, tempDir } from "./repo-fixtures";
 
 /*
- * The generator in a temporary copy of the repository, with what a task package needs and nothing more:
- * the root configuration, the lockfile, and the three packages a task depends on. Then the new package's
- * own scripts run there.
- *
- * Installing must work offline and fast. pnpm cannot resolve a new package's dependencies offline unless
- * its metadata cache happens to hold them (CI restores the store, not that cache), even when the
- * lockfile already has those exact versions. So the test gives the new package the lockfile entry of the
- * existing tasks' identical pins (failing if one is missing: a pin no task has) and installs the copy
- * with `pnpm install --offline --frozen-lockfile`, from the store alone. The generator's own
- * `pnpm install` step is tested against a stand-in pnpm (install.test.ts).
+ * The generator in a temporary copy of the whole repository (sources and built bundles, no install:
+ * `copyWorkspace`), then the one line a person adds, then what every consumer of the task registry makes
+ * of the new task. The new package is linked as `pnpm install` would (`linkGeneratedTask`); the
+ * generator's own `pnpm install` step is tested against a stand-in pnpm (install.test.ts).
  */
-const ROOT_FILES = [
-  "package.json",
-  "pnpm-workspace.yaml",
-  "pnpm-lock.yaml",
-  ".npmrc",
-  ".pnpmfile.cjs",
-  ".gitignore",
-  "tsconfig.base.json",
-  "biome.json",
-  ".github/CODEOWNERS",
-];
-// `patches/` too: the workspace's patched dependencies must find their patch files to install.
-const PACKAGES = ["packages/domain", "packages/task-kit", "packages/dynamodb-local", "patches"];
-const NOT_COPIED = new Set(["node_modules", ".turbo", "dist", "coverage"]);
-
 const NAME = "loyalty-points";
+const STATE = "LoyaltyPoints";
 const TEAM = "@orderflow/loyalty-team";
+const DIR = `packages/tasks/${NAME}`;
 
 let copy = "";
 let pkg = "";
 let exitCode = -1;
 let printed = "";
-let install: CommandResult = { code: -1, output: "" };
 
-async function copyRepository(): Promise<string> {
-  const root = await tempDir("e2e");
-  for (const file of ROOT_FILES.filter((f) => existsSync(join(REPO_ROOT, f)))) {
-    await mkdir(dirname(join(root, file)), { recursive: true });
-    await cp(join(REPO_ROOT, file), join(root, file));
-  }
-  for (const dir of PACKAGES) {
-    await cp(join(REPO_ROOT, dir), join(root, dir), {
-      recursive: true,
-      filter: (source) => !NOT_COPIED.has(basename(source)),
-    });
-  }
-  return root;
+/** Every file under `root` outside node_modules, dist and the new package, by repository-relative path. */
+async function sourceFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .filter(
+      (path) =>
+        !/(^|\/)(node_modules|dist|\.git|\.turbo|coverage)(\/|$)/.test(path) && !path.startsWith(`${DIR}/`),
+    );
 }
 
-/**
- * Adds `dir`'s importer to the copy's lockfile, each dependency taken from a task importer that has
- * the same specifier (task importers share the depth, so their `link:` paths fit too).
- */
-async function lockPackage(root: string, dir: string): Promise<void> {
-  const manifest = JSON.parse(await readFile(join(root, dir, "package.json"), "utf8")) as Record<
-    string,
-    Record<string, string> | undefined
-  >;
-  const lockfile = parseDocument(await readFile(join(root, "pnpm-lock.yaml"), "utf8"));
-  const importers = lockfile.toJS().importers as Record<string, Record<string, Record<string, Locked>>>;
-  const taskImporters = Object.entries(importers).filter(([path]) => path.startsWith("packages/tasks/"));
-  const entry: Record<string, Record<string, Locked>> = {};
-  for (const group of ["dependencies", "devDependencies"]) {
-    for (const [name, specifier] of Object.entries(manifest[group] ?? {})) {
-      const locked = taskImporters
-        .map(([, importer]) => importer[group]?.[name])
-        .find((candidate) => candidate?.specifier === specifier);
-      if (!locked)
-        throw new Error(`no task in the lockfile has ${name}@${specifier}; the generated pin is new`);
-      entry[group] = { ...entry[group], [name]: locked };
-    }
-  }
-  lockfile.setIn(["importers", dir], lockfile.createNode(entry));
-  await writeFile(join(root, "pnpm-lock.yaml"), lockfile.toString());
-}
-
-interface Locked {
-  readonly specifier: string;
-  readonly version: string;
+/** The lines of `after` that `before` lacks, and those it lost (as multisets). */
+function lineDiff(before: string, after: string): { added: string[]; removed: string[] } {
+  const count = (lines: string[]) =>
+    lines.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const [was, now] = [count(before.split("\n")), count(after.split("\n"))];
+  const minus = (a: Map<string, number>, b: Map<string, number>) =>
+    [...a].flatMap(([line, n]) => Array<string>(Math.max(0, n - (b.get(line) ?? 0))).fill(line));
+  return { added: minus(now, was), removed: minus(was, now) };
 }
 
 /** One of the new package's scripts, the way `pnpm run` runs it in CI. */
@@ -99,27 +60,56 @@ function script(name: string) {
 }
 
 beforeAll(async () => {
-  copy = await copyRepository();
-  pkg = join(copy, "packages/tasks", NAME);
+  copy = await tempDir("e2e");
+  await copyWorkspace(REPO_ROOT, copy);
+  pkg = join(copy, DIR);
   const out: string[] = [];
   const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t) };
   exitCode = await runCli(["task", NAME, "--team", TEAM, "--skip-install"], io, { cwd: copy });
   printed = out.join("");
   if (exitCode !== 0) return;
-  await lockPackage(copy, `packages/tasks/${NAME}`);
-  install = await runCommand("pnpm", ["install", "--offline", "--frozen-lockfile"], {
-    cwd: copy,
-    env: childEnv(),
-  });
+  await linkGeneratedTask(copy, DIR, `@orderflow/task-${NAME}`);
+  // The one line a person adds: the state name at its place in FORWARD_STEPS.
+  const tasksTs = join(copy, PLACEMENT_FILE);
+  await writeFile(tasksTs, placeAfter(await readFile(tasksTs, "utf8"), "ReserveInventory", [STATE]));
 }, 120_000);
 
 describe(`pnpm gen task ${NAME} in a copy of the repository`, () => {
-  it("generates the package, whose pins the workspace has locked already, and installs offline", () => {
+  it("generates the package, and the copy links it the way pnpm would", () => {
     // Assess
     expect(exitCode, printed).toBe(0);
-    expect(install.code, install.output).toBe(0);
     expect(existsSync(join(pkg, "node_modules/@orderflow/task-kit/package.json"))).toBe(true);
     expect(existsSync(join(pkg, "node_modules/valibot/package.json"))).toBe(true);
+    expect(
+      existsSync(
+        join(copy, "packages/task-registry/node_modules/@orderflow/task-loyalty-points/src/task.ts"),
+      ),
+    ).toBe(true);
+  });
+
+  it("changes outside the package only one hand-written line, the rest rendered from the registry", async () => {
+    // Prepare
+    const [before, after] = await Promise.all([sourceFiles(REPO_ROOT), sourceFiles(copy)]);
+    const changed: Record<string, { added: string[]; removed: string[] }> = {};
+
+    // Act
+    for (const path of new Set([...before, ...after])) {
+      const [was, now] = await Promise.all(
+        [REPO_ROOT, copy].map((root) => readFile(join(root, path), "utf8").catch(() => "")),
+      );
+      if (was !== now) changed[path] = lineDiff(was as string, now as string);
+    }
+
+    // Assess
+    const rendered = await renderedRegistryFiles(copy);
+    expect(Object.keys(changed).sort()).toEqual(
+      [".github/CODEOWNERS", PLACEMENT_FILE, ...rendered.map((f) => f.path)].sort(),
+    );
+    expect(changed[PLACEMENT_FILE]).toEqual({ added: [`  "${STATE}",`], removed: [] });
+    for (const file of rendered) expect(file.current, file.path).toBe(file.expected);
+    expect(changed[".github/CODEOWNERS"]?.added.map((line) => line.replace(/\s+/g, " "))).toEqual([
+      `/${DIR}/ ${TEAM}`,
+    ]);
   });
 
   it("passes lint", async () => {
@@ -190,26 +180,59 @@ describe(`pnpm gen task ${NAME} in a copy of the repository`, () => {
     });
   });
 
-  it("gives the package its own CODEOWNERS rule, and its README names the same owners", async () => {
+  it("registers the package with its owners, whom its CODEOWNERS rule and README name", async () => {
     // Prepare
     const rules = parseCodeowners(await readFile(join(copy, ".github/CODEOWNERS"), "utf8"));
     const readme = await readFile(join(pkg, "README.md"), "utf8");
 
     // Act
-    const dirs = await packageDirs(copy);
+    const registered = await discoverTaskPackages(copy);
 
     // Assess
-    expect(dirs).toContain(`packages/tasks/${NAME}`);
-    expect(ruleFor(rules, `packages/tasks/${NAME}/src/task.ts`)?.owners).toEqual([TEAM]);
+    expect(await packageDirs(copy)).toContain(DIR);
+    expect(registered.find((p) => p.dir === DIR)).toEqual({
+      dir: DIR,
+      packageName: `@orderflow/task-${NAME}`,
+      owners: [TEAM],
+      state: STATE,
+    });
+    expect(ownerMismatches(rules, registered)).toEqual([]);
+    expect(ruleFor(rules, `${DIR}/src/task.ts`)?.owners).toEqual([TEAM]);
     expect(ownersNamedIn(readme)).toEqual([TEAM]);
   });
 
-  it("prints the one step that puts the task into the workflow", () => {
-    // Assess
-    expect(printed).toContain("One step left: put it into the workflow");
-    expect(printed).toContain(
-      'packages/workflow/src/order/tasks.ts: import { task as loyaltyPoints } from "@orderflow/task-loyalty-points/task";',
+  it("is a step of the copy's workflow, deployed by its infra and served by its local runtime", async () => {
+    // Act
+    const probe = await runCommand(
+      join(REPO_ROOT, "node_modules/.bin/tsx"),
+      [join(REPO_ROOT, "tools/task-generator/test/support/probe-registry.ts"), copy, STATE],
+      { cwd: copy, env: childEnv() },
     );
-    expect(printed).toContain("packages/workflow/src/order/task-io.ts: a TASK_IO entry for LoyaltyPoints");
+
+    // Assess
+    expect(probe.code, probe.output).toBe(0);
+    const seen = JSON.parse(probe.output.trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
+    expect(seen).toEqual({
+      workflowTasks: [
+        "ValidateOrder",
+        "ReserveInventory",
+        STATE,
+        "ChargePayment",
+        "CreateShipment",
+        "ReleaseInventory",
+        "RefundPayment",
+      ],
+      stateBefore: "ReserveInventory",
+      stateNext: "ChargePayment",
+      ruleViolations: 0,
+      localHandler: "function",
+      functions: [expect.stringMatching(/loyalty-points/)],
+    });
+  }, 60_000);
+
+  it("prints the one line that puts the task into the workflow", () => {
+    // Assess
+    expect(printed).toContain("One step left: put it into the workflow, one line at its place in the saga");
+    expect(printed).toContain(`${PLACEMENT_FILE}: add "${STATE}", to FORWARD_STEPS`);
   });
 });

@@ -26,11 +26,13 @@ const BORROWED = [
   "packages/task-kit/package.json",
   "packages/tasks/validate-order/package.json",
   "packages/tasks/validate-order/src/task.ts",
+  "packages/task-registry/package.json",
+  "packages/task-registry/src/registry.ts",
 ];
 
 /**
  * A throwaway repository with just what the generator reads: the workspace file, Biome's configuration,
- * CODEOWNERS, task-kit's pins, one real task, and a tools package named `@orderflow/task-generator`
+ * CODEOWNERS, task-kit's pins, one real task, the task registry's rendered files, and a tools package named `@orderflow/task-generator`
  * (so the name `generator` is taken, as it is in the real repository). No node_modules: nothing here
  * installs or builds.
  */

@@ -68,3 +68,27 @@ export function ownersNamedIn(readme: string): string[] | undefined {
   const paragraph = readme.slice(start, paragraphEnd === -1 ? undefined : paragraphEnd);
   return [...paragraph.matchAll(/@[A-Za-z0-9-]+\/[A-Za-z0-9_-]+/g)].map((match) => match[0]);
 }
+
+/** A registered package whose CODEOWNERS rule gives it to other owners than its package.json names. */
+export interface OwnerMismatch {
+  readonly dir: string;
+  readonly registered: readonly string[];
+  readonly codeowners: readonly string[] | undefined;
+}
+
+/**
+ * Packages whose CODEOWNERS owners differ from the owners they register (package.json
+ * `orderflow.owners`, read by @orderflow/task-registry): the rule must name exactly those.
+ */
+export function ownerMismatches(
+  rules: readonly OwnerRule[],
+  packages: readonly { readonly dir: string; readonly owners: readonly string[] }[],
+): OwnerMismatch[] {
+  return packages.flatMap(({ dir, owners }) => {
+    const rule = ruleFor(rules, `${dir}/package.json`);
+    const own = rule && rule.pattern !== "*" ? rule.owners : undefined;
+    return JSON.stringify(own) === JSON.stringify(owners)
+      ? []
+      : [{ dir, registered: owners, codeowners: own }];
+  });
+}

@@ -1,6 +1,14 @@
 export { type ActionSpec, KNOWN_ACTIONS, PINNED_ACTION } from "./action-inputs";
 export { formatFinding, type LintFinding, lintWorkflow } from "./actionlint";
-export { type OwnerRule, ownersNamedIn, parseCodeowners, patternToRegex, ruleFor } from "./codeowners";
+export {
+  type OwnerMismatch,
+  type OwnerRule,
+  ownerMismatches,
+  ownersNamedIn,
+  parseCodeowners,
+  patternToRegex,
+  ruleFor,
+} from "./codeowners";
 export {
   actionMatches,
   DATA_PLANE_ACTIONS,

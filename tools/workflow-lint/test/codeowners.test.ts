@@ -1,7 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { discoverTaskPackages } from "@orderflow/task-registry/discover";
 import { describe, expect, it } from "vitest";
-import { ownersNamedIn, packageDirs, parseCodeowners, patternToRegex, REPO_ROOT, ruleFor } from "../src";
+import {
+  ownerMismatches,
+  ownersNamedIn,
+  packageDirs,
+  parseCodeowners,
+  patternToRegex,
+  REPO_ROOT,
+  ruleFor,
+} from "../src";
 
 const rules = parseCodeowners(await readFile(join(REPO_ROOT, ".github/CODEOWNERS"), "utf8"));
 const dirs = await packageDirs();
@@ -57,6 +66,35 @@ describe("ownership of the repository", () => {
       return rule === undefined || rule.pattern === "*";
     });
     expect(unowned).toEqual([]);
+  });
+
+  it("gives every task package exactly the owners its package.json registers", async () => {
+    // Prepare
+    const registered = await discoverTaskPackages(REPO_ROOT);
+
+    // Act
+    const mismatches = ownerMismatches(rules, registered);
+
+    // Assess
+    expect(registered.map((p) => p.dir)).toEqual(taskDirs);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("names a registered package whose rule is missing or gives it to someone else", () => {
+    // Prepare
+    const parsed = parseCodeowners("* @o/all\n/packages/tasks/a/ @o/a\n");
+
+    // Act
+    const mismatches = ownerMismatches(parsed, [
+      { dir: "packages/tasks/a", owners: ["@o/b"] },
+      { dir: "packages/tasks/c", owners: ["@o/c"] },
+    ]);
+
+    // Assess
+    expect(mismatches).toEqual([
+      { dir: "packages/tasks/a", registered: ["@o/b"], codeowners: ["@o/a"] },
+      { dir: "packages/tasks/c", registered: ["@o/c"], codeowners: undefined },
+    ]);
   });
 
   it("gives every task package to a product team, not to the platform team", () => {

@@ -1,4 +1,5 @@
 import type { TaskManifest } from "@orderflow/domain";
+import { importTaskModule, taskModuleOf } from "@orderflow/task-registry";
 import type { ContainerEntry } from "./ecs-adapter";
 import type { LambdaHandler } from "./lambda-adapter";
 
@@ -11,14 +12,12 @@ export type TaskCode =
 // one local runtime's environment.
 let loadedFor: string | undefined;
 
-/** Where a task's code lives: `@orderflow/task-<name>/handler` or, for containers, `/container`. */
-export function taskModuleOf(manifest: TaskManifest): string {
-  return `@orderflow/task-${manifest.name}/${manifest.kind === "container" ? "container" : "handler"}`;
-}
+export { taskModuleOf };
 
 async function load(manifest: TaskManifest): Promise<TaskCode> {
   const specifier = taskModuleOf(manifest);
-  const module = (await import(specifier)) as Record<string, unknown>;
+  // Through the registry, which depends on every step: a new step needs no dependency here.
+  const module = await importTaskModule(manifest);
   if (manifest.kind === "lambda") {
     if (typeof module.handler !== "function")
       throw new Error(`${specifier} does not export a handler function`);

@@ -35,7 +35,14 @@ import {
 } from "./state-names";
 import { statusWrite } from "./status-writes";
 import { taskState } from "./task-states";
-import { FORWARD_STEPS, manifestsByState, type TaskStateName, WORKFLOW_TASKS } from "./tasks";
+import {
+  COMPENSATION_STEPS,
+  FORWARD_STEPS,
+  manifestOf,
+  manifestsByState,
+  type SagaStateName,
+  WORKFLOW_TASKS,
+} from "./tasks";
 import { executionTimeoutSeconds, SERVICE_TASK_TIMEOUT_SECONDS } from "./timeouts";
 
 /** Where the workflow keeps what it learns on a failure path, so nothing overwrites anything else. */
@@ -62,7 +69,7 @@ export const WORKFLOW_COMMENT =
 const [ReleaseInventory, RefundPayment] = [
   "ReleaseInventory",
   "RefundPayment",
-] as const satisfies readonly TaskStateName[];
+] as const satisfies readonly SagaStateName[];
 
 /** A step that gave up, named for the person who settles it. */
 const incompleteAt = (state: string) => `${ERROR_PATHS.incomplete}.${state}`;
@@ -71,14 +78,15 @@ const incompleteAt = (state: string) => `${ERROR_PATHS.incomplete}.${state}`;
  * Where a forward step's errors go: its business errors mean it refused and did nothing (before anything
  * was held the order is rejected, after that it is undone), anything else may have taken effect.
  */
-function forwardCatchers(manifests: Record<TaskStateName, TaskManifest>): Map<TaskStateName, Catcher[]> {
-  const compensable = new Set(
-    Object.values(manifests).flatMap((m) => (m.compensates ? [m.compensates] : [])),
-  );
-  const catchers = new Map<TaskStateName, Catcher[]>();
+function forwardCatchers(
+  manifests: ReadonlyMap<string, TaskManifest>,
+  forwardSteps: readonly string[],
+): Map<string, Catcher[]> {
+  const compensable = new Set([...manifests.values()].flatMap((m) => (m.compensates ? [m.compensates] : [])));
+  const catchers = new Map<string, Catcher[]>();
   let held = false;
-  for (const step of FORWARD_STEPS) {
-    const { errors } = manifests[step];
+  for (const step of forwardSteps) {
+    const { errors } = manifestOf(manifests, step);
     const list: Catcher[] = [];
     if (errors.length > 0)
       list.push(catchErrors(errors, held ? ReleaseInventory : MarkRejected, ERROR_PATHS.outcome));
@@ -90,12 +98,12 @@ function forwardCatchers(manifests: Record<TaskStateName, TaskManifest>): Map<Ta
 }
 
 /** The failure path after the forward steps: fence, check, undo, record. */
-function compensationStates(manifests: Record<TaskStateName, TaskManifest>, refs: WorkflowRefs): StateNode[] {
+function compensationStates(manifests: ReadonlyMap<string, TaskManifest>, refs: WorkflowRefs): StateNode[] {
   const recording = [catchAll(RecordingFailed, ERROR_PATHS.recording)];
-  const release = taskState(manifests[ReleaseInventory], refs, [
+  const release = taskState(manifestOf(manifests, ReleaseInventory), refs, [
     catchAll(SafeToRefund, incompleteAt(ReleaseInventory)),
   ]);
-  const refund = taskState(manifests[RefundPayment], refs, [
+  const refund = taskState(manifestOf(manifests, RefundPayment), refs, [
     catchAll(MarkNeedsAttention, incompleteAt(RefundPayment)),
   ]);
   return [
@@ -181,18 +189,23 @@ function compensationStates(manifests: Record<TaskStateName, TaskManifest>, refs
  *
  * @param refs function ARNs, table names and (for container tasks) the ECS references
  * @param tasks the task manifests; a manifest's `kind` decides between Lambda and ECS
+ * @param forwardSteps the forward steps' state names in saga order
  * @default tasks WORKFLOW_TASKS
+ * @default forwardSteps FORWARD_STEPS
  * @example
  * const definition = orderWorkflow(sampleRefs); // the definition as JSON: JSON.stringify(definition)
  */
 export function orderWorkflow(
   refs: WorkflowRefs,
   tasks: readonly TaskManifest[] = WORKFLOW_TASKS,
+  forwardSteps: readonly string[] = FORWARD_STEPS,
 ): AslDefinition {
-  const manifests = manifestsByState(tasks);
-  const catchers = forwardCatchers(manifests);
+  const manifests = manifestsByState(tasks, [...forwardSteps, ...COMPENSATION_STEPS]);
+  const catchers = forwardCatchers(manifests, forwardSteps);
   const recording = [catchAll(RecordingFailed, ERROR_PATHS.recording)];
-  const forward = FORWARD_STEPS.map((step) => taskState(manifests[step], refs, catchers.get(step) ?? []));
+  const forward = forwardSteps.map((step) =>
+    taskState(manifestOf(manifests, step), refs, catchers.get(step) ?? []),
+  );
   const completion = statusWrite(MarkCompleted, refs, {
     status: "COMPLETED",
     catch: recording,

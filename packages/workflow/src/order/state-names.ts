@@ -1,19 +1,17 @@
-import { COMPENSATION_STEPS, FORWARD_STEPS } from "./tasks";
-
-const [ValidateOrder, ReserveInventory, ChargePayment, CreateShipment] = FORWARD_STEPS;
-const [ReleaseInventory, RefundPayment] = COMPENSATION_STEPS;
+import type { SagaStateName } from "./tasks";
 
 /**
  * Every state of the order workflow by name. Fault plans, traces and tests refer to these, so a
- * rename is a contract change. Task names come from the manifests; the rest are the workflow's own.
+ * rename is a contract change. The saga's task states must be the state names of registered manifests
+ * (`manifestsByState` fails otherwise); the rest are the workflow's own.
  */
 export const STATE_NAMES = {
-  ValidateOrder,
-  ReserveInventory,
-  ChargePayment,
-  CreateShipment,
-  ReleaseInventory,
-  RefundPayment,
+  ValidateOrder: "ValidateOrder",
+  ReserveInventory: "ReserveInventory",
+  ChargePayment: "ChargePayment",
+  CreateShipment: "CreateShipment",
+  ReleaseInventory: "ReleaseInventory",
+  RefundPayment: "RefundPayment",
   /** Status COMPLETED with its event (outbox); the execution ends there. */
   MarkCompleted: "MarkCompleted",
   /** After the release: did the order ship after all (a CreateShipment whose answer was lost)? */
@@ -39,7 +37,7 @@ export const STATE_NAMES = {
   NeedsAttention: "NeedsAttention",
   /** A status write failed for good after the saga's outcome was decided; the reconciler records it. */
   RecordingFailed: "RecordingFailed",
-} as const;
+} as const satisfies Record<SagaStateName, SagaStateName> & Record<string, string>;
 
 export type StateName = (typeof STATE_NAMES)[keyof typeof STATE_NAMES];
 

@@ -10,7 +10,7 @@ import {
   type ReserveInventoryInput,
   ReserveInventoryOutput,
 } from "@orderflow/domain";
-import type { TaskStateName } from "./tasks";
+import type { SagaStateName } from "./tasks";
 
 /** Correlates a task's logs with the execution; task-kit strips it before parsing the input. */
 export const EXECUTION_ID_PATH = "$$.Execution.Id";
@@ -39,8 +39,11 @@ export function requiredFields(schema: ObjectSchemaLike): string[] {
 export interface TaskIo {
   /** `"$"`: the whole state is the input; otherwise input field → JSONPath into the state. */
   readonly input: "$" | Readonly<Record<string, string>>;
-  /** `undefined`: the result replaces the state; otherwise where it is stored and which fields. */
-  readonly result?: { readonly at: string; readonly fields: readonly string[] };
+  /**
+   * `undefined`: the result replaces the state; `"discard"`: the state passes on unchanged; otherwise
+   * where it is stored and which fields.
+   */
+  readonly result?: { readonly at: string; readonly fields: readonly string[] } | "discard";
 }
 
 const reserveInput = {
@@ -78,7 +81,7 @@ const refundInput = {
  * adds its result under its own key, so the order stays intact for the compensations. The charge's result
  * replaces `$.payment`, which held the card token: the token leaves the state once it was used.
  */
-export const TASK_IO: Readonly<Record<TaskStateName, TaskIo>> = {
+export const TASK_IO: Readonly<Record<SagaStateName, TaskIo>> = {
   ValidateOrder: { input: "$" },
   ReserveInventory: {
     input: reserveInput,
@@ -101,6 +104,21 @@ export const TASK_IO: Readonly<Record<TaskStateName, TaskIo>> = {
     result: { at: "$.refund", fields: requiredFields(RefundPaymentOutput) },
   },
 };
+
+/**
+ * How a step the saga does not spell out (a task placed in FORWARD_STEPS with one line) reads the state:
+ * its order id only, and nothing it answers is kept, so it can neither drop nor overwrite what later
+ * steps and the compensations read. A step whose result matters gets a TASK_IO entry.
+ */
+export const STEP_IO: TaskIo = {
+  input: { orderId: "$.orderId", executionId: EXECUTION_ID_PATH },
+  result: "discard",
+};
+
+/** The data flow of the state `name`: its TASK_IO entry, or {@link STEP_IO}. */
+export function taskIo(name: string): TaskIo {
+  return Object.hasOwn(TASK_IO, name) ? TASK_IO[name as SagaStateName] : STEP_IO;
+}
 
 /** A payload template (`{ "orderId.$": "$.orderId", … }`) from input paths. */
 export function payloadTemplate(paths: Readonly<Record<string, string>>): Record<string, string> {

@@ -11,9 +11,18 @@ import {
 } from "../asl";
 import type { WorkflowRefs } from "../refs";
 import { taskRetry } from "./retries";
-import { payloadTemplate, TASK_IO } from "./task-io";
-import type { TaskStateName } from "./tasks";
+import { payloadTemplate, type TaskIo, taskIo } from "./task-io";
 import { taskTimeoutSeconds } from "./timeouts";
+
+function lambdaResult({ result }: TaskIo) {
+  if (result === "discard") return { kind: "discard" } as const;
+  return result ? ({ kind: "store", ...result } as const) : ({ kind: "replace" } as const);
+}
+
+function containerResult({ result }: TaskIo) {
+  if (result === "discard") return { resultPath: null };
+  return result ? { resultSelector: payloadFields(result.fields, "$"), resultPath: result.at } : {};
+}
 
 function lambdaState(manifest: TaskManifest, refs: WorkflowRefs, catchers: readonly Catcher[]) {
   const name = manifest.stateName;
@@ -21,12 +30,12 @@ function lambdaState(manifest: TaskManifest, refs: WorkflowRefs, catchers: reado
   if (!functionArn) {
     throw new Error(`refs.functionArns has no entry for the Lambda task ${name}; add its function ARN`);
   }
-  const io = TASK_IO[name as TaskStateName];
+  const io = taskIo(name);
   return lambdaInvoke(name, {
     comment: manifest.description,
     functionArn,
     payload: io.input === "$" ? "$" : payloadTemplate(io.input),
-    result: io.result ? { kind: "store", ...io.result } : { kind: "replace" },
+    result: lambdaResult(io),
     timeoutSeconds: taskTimeoutSeconds(manifest),
     retry: taskRetry(manifest),
     catch: catchers,
@@ -46,7 +55,7 @@ function containerState(
         `add refs.containers.${name} with the cluster, task definition, container name, subnets and security groups`,
     );
   }
-  const io = TASK_IO[name as TaskStateName];
+  const io = taskIo(name);
   return ecsRunTaskWithToken(name, {
     comment: manifest.description,
     clusterArn: container.clusterArn,
@@ -66,7 +75,7 @@ function containerState(
     retry: taskRetry(manifest),
     catch: catchers,
     // The container reports its result itself (SendTaskSuccess), so there is no Payload to unwrap.
-    ...(io.result && { resultSelector: payloadFields(io.result.fields, "$"), resultPath: io.result.at }),
+    ...containerResult(io),
   });
 }
 

@@ -1,39 +1,50 @@
 import type { TaskManifest } from "@orderflow/domain";
-import { task as chargePayment } from "@orderflow/task-charge-payment/task";
-import { task as createShipment } from "@orderflow/task-create-shipment/task";
-import { task as refundPayment } from "@orderflow/task-refund-payment/task";
-import { task as releaseInventory } from "@orderflow/task-release-inventory/task";
-import { task as reserveInventory } from "@orderflow/task-reserve-inventory/task";
-import { task as validateOrder } from "@orderflow/task-validate-order/task";
+import { REGISTERED_TASKS } from "@orderflow/task-registry";
 
-/** The six task manifests the order workflow runs: four forward steps, then the two compensations. */
-export const WORKFLOW_TASKS: readonly TaskManifest[] = [
-  validateOrder,
-  reserveInventory,
-  chargePayment,
-  createShipment,
-  releaseInventory,
-  refundPayment,
+/**
+ * The forward steps in saga order, by state name: a registered task (packages/tasks/<name>, found by
+ * @orderflow/task-registry) joins the workflow with one line here, at its place in the saga.
+ */
+export const FORWARD_STEPS: readonly string[] = [
+  "ValidateOrder",
+  "ReserveInventory",
+  "ChargePayment",
+  "CreateShipment",
 ];
 
-/** The forward steps in saga order; their state names come from their manifests. */
-export const FORWARD_STEPS = [
-  validateOrder.stateName,
-  reserveInventory.stateName,
-  chargePayment.stateName,
-  createShipment.stateName,
-] as const;
+/** The compensations; the workflow wires them by name (see order-workflow.ts). */
+export const COMPENSATION_STEPS = ["ReleaseInventory", "RefundPayment"] as const;
 
-export const COMPENSATION_STEPS = [releaseInventory.stateName, refundPayment.stateName] as const;
-
-export type TaskStateName = (typeof FORWARD_STEPS)[number] | (typeof COMPENSATION_STEPS)[number];
+/** The steps whose wiring the saga spells out: their reads, results and compensation. */
+export type SagaStateName =
+  | "ValidateOrder"
+  | "ReserveInventory"
+  | "ChargePayment"
+  | "CreateShipment"
+  | (typeof COMPENSATION_STEPS)[number];
 
 /** The manifest of each state, failing with the missing names when `tasks` lacks one. */
-export function manifestsByState(tasks: readonly TaskManifest[]): Record<TaskStateName, TaskManifest> {
+export function manifestsByState(
+  tasks: readonly TaskManifest[],
+  steps: readonly string[] = [...FORWARD_STEPS, ...COMPENSATION_STEPS],
+): ReadonlyMap<string, TaskManifest> {
   const byState = new Map(tasks.map((t) => [t.stateName, t]));
-  const missing = [...FORWARD_STEPS, ...COMPENSATION_STEPS].filter((name) => !byState.has(name));
+  const missing = steps.filter((name) => !byState.has(name));
   if (missing.length > 0) {
-    throw new Error(`the order workflow needs task manifests for ${missing.join(", ")}; none was given`);
+    throw new Error(
+      `the order workflow needs task manifests for ${missing.join(", ")}; none was given (a task package registers its state in its package.json "orderflow" field)`,
+    );
   }
-  return Object.fromEntries(byState) as Record<TaskStateName, TaskManifest>;
+  return byState;
 }
+
+/** The manifest of `state` in `manifests`; {@link manifestsByState} made sure it is there. */
+export function manifestOf(manifests: ReadonlyMap<string, TaskManifest>, state: string): TaskManifest {
+  return manifests.get(state) as TaskManifest;
+}
+
+/** The task manifests the order workflow runs: the forward steps in order, then the compensations. */
+export const WORKFLOW_TASKS: readonly TaskManifest[] = (() => {
+  const manifests = manifestsByState(REGISTERED_TASKS.map((t) => t.manifest));
+  return [...FORWARD_STEPS, ...COMPENSATION_STEPS].map((state) => manifestOf(manifests, state));
+})();
