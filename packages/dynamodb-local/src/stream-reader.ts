@@ -48,16 +48,38 @@ export class StreamReader {
 
   private async readAll(): Promise<StreamRecord[]> {
     this.streamArn ??= await this.latestStream();
+    const records: StreamRecord[] = [];
+    // New shards only start where an old one ends, so the shard list is read again only when no open
+    // shard is known or one has just ended (its children hold the records that follow), not on every read.
+    if (![...this.iterators.values()].some((iterator) => iterator !== undefined)) await this.addNewShards();
+    for (;;) {
+      let ended = false;
+      for (const [shardId, iterator] of this.iterators) {
+        if (iterator === undefined) continue;
+        const next = await this.readShard(iterator, records);
+        this.iterators.set(shardId, next);
+        if (next === undefined) ended = true;
+      }
+      if (!ended || (await this.addNewShards()) === 0) return records;
+    }
+  }
+
+  /** Adds every shard this reader has not seen, from its start, in the stream's order; answers how many. */
+  private async addNewShards(): Promise<number> {
+    let added = 0;
+    for (const shardId of await this.shardIds()) {
+      if (this.iterators.has(shardId)) continue;
+      this.iterators.set(shardId, await this.iteratorOf(shardId));
+      added += 1;
+    }
+    return added;
+  }
+
+  private async shardIds(): Promise<string[]> {
     const { StreamDescription } = await this.streams.send(
       new DescribeStreamCommand({ StreamArn: this.streamArn }),
     );
-    const records: StreamRecord[] = [];
-    for (const shard of StreamDescription?.Shards ?? []) {
-      const shardId = shard.ShardId as string;
-      if (!this.iterators.has(shardId)) this.iterators.set(shardId, await this.iteratorOf(shardId));
-      this.iterators.set(shardId, await this.readShard(this.iterators.get(shardId), records));
-    }
-    return records;
+    return (StreamDescription?.Shards ?? []).map((shard) => shard.ShardId as string);
   }
 
   private async readShard(start: string | undefined, into: StreamRecord[]): Promise<string | undefined> {

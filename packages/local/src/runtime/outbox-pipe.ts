@@ -14,6 +14,9 @@ export class OutboxPipe {
   private readonly reader: StreamReader;
   private readonly bus: EventBus;
   private sequence = 0;
+  /** The pass that has not started yet: every drain asked for meanwhile waits for it. */
+  private queued: Promise<void> | undefined;
+  private running: Promise<void> = Promise.resolve();
 
   constructor(
     dynamodb: DynamoDBClient,
@@ -41,8 +44,24 @@ export class OutboxPipe {
     };
   }
 
-  /** Publishes every change written so far, in the stream's order. */
-  async drain(): Promise<void> {
+  /**
+   * Publishes every change written so far, in the stream's order. Drains asked for while a pass runs share
+   * the next pass: it starts after they were asked for, so it covers their changes, and concurrent
+   * executions read the stream once between them instead of once each.
+   */
+  drain(): Promise<void> {
+    if (this.queued === undefined) {
+      const pass = this.running.then(() => {
+        this.queued = undefined;
+        return this.publishAll();
+      });
+      this.queued = pass;
+      this.running = pass.catch(() => undefined);
+    }
+    return this.queued;
+  }
+
+  private async publishAll(): Promise<void> {
     for (const record of await this.reader.next()) await publishChange(record, this.bus);
   }
 

@@ -1,0 +1,74 @@
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import type { ClientRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalEventLog } from "../src/runtime/event-log";
+import { OutboxPipe } from "../src/runtime/outbox-pipe";
+import type { LocalRuntime } from "../src/runtime/runtime";
+import { orderFor, startTestRuntime } from "./support";
+
+let runtime: LocalRuntime;
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+});
+afterAll(() => runtime.stop());
+
+/** The stream operations sent while `act` runs, by name (`GetRecords`, `DescribeStream`, …). */
+async function streamCalls(act: () => Promise<unknown>): Promise<string[]> {
+  const calls: string[] = [];
+  const onRequest = (message: unknown) => {
+    const target = String((message as { request: ClientRequest }).request.getHeader("x-amz-target"));
+    if (target.startsWith("DynamoDBStreams_")) calls.push(target.split(".")[1] as string);
+  };
+  subscribe("http.client.request.start", onRequest);
+  try {
+    await act();
+  } finally {
+    unsubscribe("http.client.request.start", onRequest);
+  }
+  return calls;
+}
+
+describe("OutboxPipe", () => {
+  it("publishes each change once when drains are asked for together, reading the stream once for all", async () => {
+    // Prepare: a pipe of its own on the runtime's orders table, whose executions end with an event each
+    const log = new LocalEventLog();
+    const pipe = new OutboxPipe(runtime.clients.dynamodb, {
+      endpoint: runtime.endpoint,
+      tableName: runtime.tables.orders,
+      busName: "test-bus",
+      log,
+    });
+    const orders = [orderFor("SKU-A"), orderFor("SKU-B"), orderFor("SKU-C")];
+    for (const order of orders) await runtime.start(order);
+    // Act
+    const calls = await streamCalls(() => Promise.all([pipe.drain(), pipe.drain(), pipe.drain()]));
+    // Assess
+    for (const order of orders) expect(log.forOrder(order.orderId)).toHaveLength(1);
+    expect(calls.filter((c) => c === "DescribeStream")).toHaveLength(1);
+    // One pass: the page with the changes and the empty page that shows the shard has no more (three
+    // passes would need at least four).
+    expect(calls.filter((c) => c === "GetRecords")).toHaveLength(2);
+    pipe.stop();
+  });
+
+  it("reads the shard list once, not on every drain, while its shard stays open", async () => {
+    // Prepare
+    const log = new LocalEventLog();
+    const pipe = new OutboxPipe(runtime.clients.dynamodb, {
+      endpoint: runtime.endpoint,
+      tableName: runtime.tables.orders,
+      busName: "test-bus",
+      log,
+    });
+    await pipe.drain();
+    const order = orderFor("SKU-D");
+    await runtime.start(order);
+    // Act
+    const calls = await streamCalls(() => pipe.drain());
+    // Assess
+    expect(log.forOrder(order.orderId)).toHaveLength(1);
+    expect(calls).not.toContain("DescribeStream");
+    expect(calls).toContain("GetRecords");
+    pipe.stop();
+  });
+});
