@@ -1,4 +1,5 @@
 import type { SkippedPackage } from "./discover";
+import type { CallKind } from "./sdk-floor";
 import type { Summary } from "./stats";
 
 /** The issue's goals: bundles of at most 40 KB minified, cold starts within 1.25× the SDK-only floor. */
@@ -10,6 +11,8 @@ export interface PackageResult {
   readonly bundle: { readonly rawBytes: number; readonly gzipBytes: number };
   /** The `@aws-sdk/*` modules the bundle imports; the SDK floor imports exactly these. */
   readonly sdkModules: readonly string[];
+  /** The kinds of SDK call the handler made in its recorded run; the SDK floor makes one of each. */
+  readonly floorCalls: readonly CallKind[];
   readonly coldStartMs: {
     /** Spawn to exit of a process that imports the bundle and invokes the handler once. */
     readonly handler: Summary;
