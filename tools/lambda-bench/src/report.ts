@@ -1,4 +1,5 @@
 import type { SkippedPackage } from "./discover";
+import type { ImportCost } from "./import-costs";
 import type { CallKind } from "./sdk-floor";
 import type { Summary } from "./stats";
 
@@ -42,6 +43,8 @@ export interface BenchResults {
   };
   readonly goals: typeof GOALS;
   readonly packages: readonly PackageResult[];
+  /** Powertools' logger, valibot and the domain schemas, each bundled and loaded on its own. */
+  readonly importCosts?: Readonly<Record<string, ImportCost>>;
   readonly skipped: readonly SkippedPackage[];
 }
 
@@ -102,4 +105,20 @@ export function resultsTable(results: BenchResults): string {
   ]);
   const align: Align[] = ["left", ...header.slice(1, -2).map((): Align => "right"), "left", "left"];
   return renderTable(header, rows, align);
+}
+
+/** The import-cost table: one row per probe, its bundle size, import and first-use medians. */
+export function importCostsTable(costs: Readonly<Record<string, ImportCost>>): string {
+  const rows = Object.entries(costs).map(([name, c]) => [
+    name,
+    kb(c.bundleBytes),
+    c.importMs.median.toFixed(1),
+    c.firstUseMs.median.toFixed(1),
+  ]);
+  return renderTable(["alone", "raw KB", "import ms", "first use ms"], rows, [
+    "left",
+    "right",
+    "right",
+    "right",
+  ]);
 }

@@ -50,7 +50,9 @@ export function floorModule(modules: readonly string[], calls: readonly Recorded
   for (const c of replayed) {
     for (const part of [c.client, c.command, c.wraps?.client]) {
       if (part && (part.module === null || !modules.includes(part.module))) {
-        throw new Error(`the call ${kindKey(c)} uses ${part.name}, which no imported @aws-sdk module exports`);
+        throw new Error(
+          `the call ${kindKey(c)} uses ${part.name}, which no imported @aws-sdk module exports`,
+        );
       }
     }
   }
