@@ -3,7 +3,7 @@ import type { ImportCost } from "./import-costs";
 import type { CallKind } from "./sdk-floor";
 import type { Summary } from "./stats";
 
-/** The goals: bundles of at most 40 KB minified, cold starts within 1.25× the SDK-only floor. */
+/** The goals: bundles of at most 40 KB minified, cold starts within 1.25× the SDK-only floor. */
 export const GOALS = { maxBundleBytes: 40 * 1024, maxColdStartToSdkFloor: 1.25 } as const;
 
 export interface PackageResult {
