@@ -8,7 +8,8 @@ import { seedFixture, withOrderId } from "@orderflow/dynamodb-local/bench-fixtur
 import type { LambdaPackage } from "./discover";
 import { tail, timeNode } from "./processes";
 import { GOALS, type PackageResult } from "./report";
-import { importOnlyModule, sdkImportsOf } from "./sdk-imports";
+import { callKinds, floorModule, type RecordedCall } from "./sdk-floor";
+import { sdkImportsOf } from "./sdk-imports";
 import { ratio, summarize } from "./stats";
 
 const INVOKE_ONCE = fileURLToPath(new URL("./invoke-once.mjs", import.meta.url));
@@ -39,6 +40,7 @@ export function childEnv(pkg: LambdaPackage, bench: BenchEnvironment): Record<st
   const own: Record<string, string> = {};
   for (const [name, spec] of Object.entries(pkg.manifest.env)) {
     const value = spec.default ?? BENCH_ENV[name];
+    if (value === undefined && spec.optional) continue;
     if (value === undefined) {
       throw new Error(
         `${pkg.path}: manifest variable ${name} has no default and the bench has no value for it`,
@@ -66,6 +68,8 @@ interface InvokeResult {
   readonly statusCode: number | null;
   readonly importMs: number;
   readonly invokeMs: number;
+  /** Only in the recording run: every SDK call the handler made. */
+  readonly calls?: readonly RecordedCall[];
 }
 const KINDS: readonly Kind[] = ["bareNode", "sdkFloor", "handler"];
 
@@ -80,28 +84,38 @@ export async function benchPackage(pkg: LambdaPackage, bench: BenchEnvironment):
   const options = { cwd: pkg.dir, env };
   const phases: InvokeResult[] = [];
 
+  /** Seeds a fresh order, runs invoke-once.mjs and checks its answer; `extra` makes it the recording run. */
+  async function invokeOnce(extra: readonly string[]): Promise<{ ms: number; result: InvokeResult }> {
+    const { event, seed: items } = withOrderId(pkg.fixture, newOrderId());
+    await seedFixture(bench.documents, bench.tableNames, items);
+    const run = await timeNode(
+      [INVOKE_ONCE, pkg.bundle, JSON.stringify(event), RESULT_MARKER, ...extra],
+      options,
+    );
+    checked(run, "handler");
+    const line = run.stdout.split("\n").findLast((l) => l.startsWith(RESULT_MARKER));
+    if (!line) throw new Error(`${pkg.path}: the handler process reported no result:\n${tail(run.stdout)}`);
+    const result = JSON.parse(line.slice(RESULT_MARKER.length)) as InvokeResult;
+    if (result.statusCode !== null && result.statusCode >= 400) {
+      throw new Error(
+        `${pkg.path}: the fixture's invocation answered ${result.statusCode}:\n${tail(run.stdout)}`,
+      );
+    }
+    return { ms: run.ms, result };
+  }
+
+  // The floor makes the calls the handler really makes: recorded in one untimed run, not listed by hand.
+  const recorded = (await invokeOnce([JSON.stringify(sdkModules)])).result.calls ?? [];
+  const floorSource = floorModule(sdkModules, recorded);
+
   const measure: Record<Kind, () => Promise<number>> = {
     bareNode: async () => checked(await timeNode(["-e", "0"], options), "bare node"),
     sdkFloor: async () =>
-      checked(
-        await timeNode(["--input-type=module", "-e", importOnlyModule(sdkModules)], options),
-        "SDK floor",
-      ),
+      checked(await timeNode(["--input-type=module", "-e", floorSource], options), "SDK floor"),
     handler: async () => {
-      const { event, seed: items } = withOrderId(pkg.fixture, newOrderId());
-      await seedFixture(bench.documents, bench.tableNames, items);
-      const run = await timeNode([INVOKE_ONCE, pkg.bundle, JSON.stringify(event), RESULT_MARKER], options);
-      checked(run, "handler");
-      const line = run.stdout.split("\n").findLast((l) => l.startsWith(RESULT_MARKER));
-      if (!line) throw new Error(`${pkg.path}: the handler process reported no result:\n${tail(run.stdout)}`);
-      const result = JSON.parse(line.slice(RESULT_MARKER.length)) as InvokeResult;
-      if (result.statusCode !== null && result.statusCode >= 400) {
-        throw new Error(
-          `${pkg.path}: the fixture's invocation answered ${result.statusCode}:\n${tail(run.stdout)}`,
-        );
-      }
+      const { ms, result } = await invokeOnce([]);
       phases.push(result);
-      return run.ms;
+      return ms;
     },
   };
   function checked(run: Awaited<ReturnType<typeof timeNode>>, what: string): number {
@@ -142,6 +156,7 @@ export async function benchPackage(pkg: LambdaPackage, bench: BenchEnvironment):
     path: pkg.path,
     bundle: { rawBytes, gzipBytes: gzipSync(bundle, { level: 9 }).byteLength },
     sdkModules,
+    floorCalls: callKinds(recorded),
     coldStartMs,
     ratios,
     meetsGoals: {

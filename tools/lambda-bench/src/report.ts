@@ -1,7 +1,9 @@
 import type { SkippedPackage } from "./discover";
+import type { ImportCost } from "./import-costs";
+import type { CallKind } from "./sdk-floor";
 import type { Summary } from "./stats";
 
-/** The issue's goals: bundles of at most 40 KB minified, cold starts within 1.25× the SDK-only floor. */
+/** The goals: bundles of at most 40 KB minified, cold starts within 1.25× the SDK-only floor. */
 export const GOALS = { maxBundleBytes: 40 * 1024, maxColdStartToSdkFloor: 1.25 } as const;
 
 export interface PackageResult {
@@ -10,6 +12,8 @@ export interface PackageResult {
   readonly bundle: { readonly rawBytes: number; readonly gzipBytes: number };
   /** The `@aws-sdk/*` modules the bundle imports; the SDK floor imports exactly these. */
   readonly sdkModules: readonly string[];
+  /** The kinds of SDK call the handler made in its recorded run; the SDK floor makes one of each. */
+  readonly floorCalls: readonly CallKind[];
   readonly coldStartMs: {
     /** Spawn to exit of a process that imports the bundle and invokes the handler once. */
     readonly handler: Summary;
@@ -39,6 +43,8 @@ export interface BenchResults {
   };
   readonly goals: typeof GOALS;
   readonly packages: readonly PackageResult[];
+  /** Powertools' logger, valibot and the domain schemas, each bundled and loaded on its own. */
+  readonly importCosts?: Readonly<Record<string, ImportCost>>;
   readonly skipped: readonly SkippedPackage[];
 }
 
@@ -99,4 +105,20 @@ export function resultsTable(results: BenchResults): string {
   ]);
   const align: Align[] = ["left", ...header.slice(1, -2).map((): Align => "right"), "left", "left"];
   return renderTable(header, rows, align);
+}
+
+/** The import-cost table: one row per probe, its bundle size, import and first-use medians. */
+export function importCostsTable(costs: Readonly<Record<string, ImportCost>>): string {
+  const rows = Object.entries(costs).map(([name, c]) => [
+    name,
+    kb(c.bundleBytes),
+    c.importMs.median.toFixed(1),
+    c.firstUseMs.median.toFixed(1),
+  ]);
+  return renderTable(["alone", "raw KB", "import ms", "first use ms"], rows, [
+    "left",
+    "right",
+    "right",
+    "right",
+  ]);
 }

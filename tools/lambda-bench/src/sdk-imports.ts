@@ -10,8 +10,3 @@ export function sdkImportsOf(bundle: string): string[] {
   for (const match of bundle.matchAll(SDK_SPECIFIER)) found.add(match[2] as string);
   return [...found].sort();
 }
-
-/** An ES module that only imports the given modules: the SDK part of a cold start no handler can avoid. */
-export function importOnlyModule(specifiers: readonly string[]): string {
-  return specifiers.map((s) => `import ${JSON.stringify(s)};`).join("");
-}

@@ -56,6 +56,7 @@ describe("resultsTable", () => {
           path: "packages/api",
           bundle: { rawBytes: 40_651, gzipBytes: 13_312 },
           sdkModules: ["@aws-sdk/client-sfn"],
+          floorCalls: [{ client: "SFNClient", command: "StartExecutionCommand" }],
           coldStartMs: {
             handler: summarize([250]),
             handlerImport: summarize([180]),

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { importOnlyModule, sdkImportsOf } from "../src/sdk-imports";
+import { sdkImportsOf } from "../src/sdk-imports";
 
 const packageName = fc.stringMatching(/^(client|lib|util)-[a-z0-9]{2,12}$/).map((n) => `@aws-sdk/${n}`);
 
@@ -43,24 +42,5 @@ describe("sdkImportsOf", () => {
 
     // Assess
     expect(found).toEqual(["@aws-sdk/lib-dynamodb"]);
-  });
-});
-
-describe("importOnlyModule", () => {
-  it("is an ES module that imports exactly the given modules", () => {
-    // Prepare
-    const modules = ["node:os", "node:path"];
-
-    // Act
-    const source = importOnlyModule(modules);
-
-    // Assess: it runs, and finding imports in it gives the same list back
-    expect(() =>
-      execFileSync(process.execPath, ["--input-type=module", "-e", source], { stdio: "pipe" }),
-    ).not.toThrow();
-    expect(sdkImportsOf(importOnlyModule(["@aws-sdk/client-sfn", "@aws-sdk/lib-dynamodb"]))).toEqual([
-      "@aws-sdk/client-sfn",
-      "@aws-sdk/lib-dynamodb",
-    ]);
   });
 });
