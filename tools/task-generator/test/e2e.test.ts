@@ -160,7 +160,7 @@ describe(`pnpm gen task ${NAME} in a copy of the repository`, () => {
     expect(Number.isNaN(Date.parse(result.handledAt ?? ""))).toBe(false);
   });
 
-  it("declares the manifest the issue asks for", async () => {
+  it("declares the default manifest", async () => {
     // Act
     const { task } = (await import(pathToFileURL(join(pkg, "src/task.ts")).href)) as { task: unknown };
 

@@ -67,7 +67,7 @@ describe("generateTask", () => {
     }
   });
 
-  it("writes the manifest the issue asks for: PascalCase state, lambda, 256 MB, 5 s, no tables, standard retry", async () => {
+  it("writes the default manifest: PascalCase state, lambda, 256 MB, 5 s, no tables, standard retry", async () => {
     // Prepare
     const root = await fixtureRepo();
 

@@ -119,7 +119,7 @@ describe("taskNames", () => {
     );
   });
 
-  it("agrees with the pattern the issue states for every name it accepts", () => {
+  it("agrees with the documented name pattern for every name it accepts", () => {
     fc.assert(
       fc.property(fc.oneof(kebabName, fc.string({ maxLength: 12 })), (name) => {
         // Act
