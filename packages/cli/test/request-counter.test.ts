@@ -23,7 +23,23 @@ describe("countRequestsTo", () => {
     counter.stop();
     // Assess
     expect(counter.total()).toBe(2);
-    expect(counter.byOperation()).toEqual(new Map([["DynamoDB_20120810.ListTables", 2]]));
+    expect([...counter.byOperation()].map(([operation, tally]) => [operation, tally.requests])).toEqual([
+      ["DynamoDB_20120810.ListTables", 2],
+    ]);
+  });
+
+  it("times each request on the wire within the time the call took", async () => {
+    // Prepare
+    const counter = countRequestsTo(endpoint);
+    // Act
+    const began = performance.now();
+    await client.send(new ListTablesCommand({}));
+    const callMs = performance.now() - began;
+    counter.stop();
+    // Assess
+    expect(counter.wireMs()).toBeGreaterThan(0);
+    expect(counter.wireMs()).toBeLessThanOrEqual(callMs);
+    expect(counter.byOperation().get("DynamoDB_20120810.ListTables")?.wireMs).toBe(counter.wireMs());
   });
 
   it("leaves out requests to other endpoints and those sent after stop", async () => {

@@ -8,6 +8,8 @@ import { assertJava17 } from "./java";
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly port: number;
+  /** The JVM's process id, e.g. to read the CPU time the database spent. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   return {
     endpoint,
     port,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
