@@ -23,7 +23,12 @@ export class StreamReader {
 
   constructor(
     private readonly dynamodb: DynamoDBClient,
-    private readonly options: { readonly endpoint: string; readonly tableName: string },
+    private readonly options: {
+      readonly endpoint: string;
+      readonly tableName: string;
+      /** The most records one GetRecords answers. @default 1000, the API's own maximum */
+      readonly recordsPerPage?: number;
+    },
   ) {
     this.streams = new DynamoDBStreamsClient({
       endpoint: options.endpoint,
@@ -83,12 +88,16 @@ export class StreamReader {
   }
 
   private async readShard(start: string | undefined, into: StreamRecord[]): Promise<string | undefined> {
+    const limit = this.options.recordsPerPage ?? 1000;
     let iterator = start;
     while (iterator) {
-      const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
-      into.push(...(page.Records ?? []));
-      // An open shard answers with a next iterator even when it had nothing: keep it for the next read.
-      if ((page.Records ?? []).length === 0) return page.NextShardIterator;
+      const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }));
+      const records = page.Records ?? [];
+      into.push(...records);
+      // DynamoDB Local answers every record a shard holds, up to the limit: a short page is the shard's end
+      // for now, so the read stops without asking again for the empty page that would follow. An open
+      // shard answers with a next iterator all the same: it is kept for the next read.
+      if (records.length < limit) return page.NextShardIterator;
       iterator = page.NextShardIterator;
     }
     return undefined;

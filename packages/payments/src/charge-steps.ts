@@ -14,11 +14,12 @@ async function reread(ledger: PaymentLedger, orderId: string): Promise<PaymentRe
   return record;
 }
 
-/** The first record of the order: ours when this run writes it, else the one already there. */
+/**
+ * The first record of the order: ours when this run writes it, else the one already there. Written
+ * without reading first: a first charge is the common case, and the refused write answers a repeat.
+ */
 async function intent(input: ChargePaymentInput, deps: PaymentDeps): Promise<PaymentRecord> {
   const { orderId, customerId, amount } = input;
-  const existing = await deps.ledger.get(orderId);
-  if (existing) return existing;
   const pending: Pending = {
     orderId,
     customerId,
@@ -26,7 +27,8 @@ async function intent(input: ChargePaymentInput, deps: PaymentDeps): Promise<Pay
     status: "PENDING",
     createdAt: deps.now().toISOString(),
   };
-  return (await deps.ledger.putFirst(pending)) ? pending : reread(deps.ledger, orderId);
+  const first = await deps.ledger.putFirst(pending);
+  return first.written ? pending : first.existing;
 }
 
 /**

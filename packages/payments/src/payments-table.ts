@@ -1,6 +1,6 @@
 /** The payments table (key `orderId`): one row per order, its current state (see `PaymentRecord`). */
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { readRow, writeIf } from "@orderflow/task-kit";
+import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { putUnlessPresent, readRow, writeIf } from "@orderflow/task-kit";
 import type { PaymentLedger } from "./ledger";
 import { readPaymentRecord } from "./payment-record";
 
@@ -10,15 +10,18 @@ export function dynamoPaymentLedger(client: DynamoDBDocumentClient, tableName: s
       const row = await readRow(client, tableName, { orderId });
       return row ? readPaymentRecord(row) : undefined;
     },
-    putFirst: (record) =>
-      writeIf(
-        client,
-        new PutCommand({
-          TableName: tableName,
-          Item: record,
-          ConditionExpression: "attribute_not_exists(orderId)",
-        }),
-      ),
+    async putFirst(record) {
+      const outcome = await putUnlessPresent(client, {
+        TableName: tableName,
+        Item: record,
+        ConditionExpression: "attribute_not_exists(orderId)",
+      });
+      if (outcome.written) return outcome;
+      // The condition only fails on a row that is there, which the same answer carries.
+      if (!outcome.row)
+        throw new Error(`payments row for order ${record.orderId} was refused but not answered`);
+      return { written: false, existing: readPaymentRecord(outcome.row) };
+    },
     move(orderId, from, to, fields = {}) {
       const names = Object.keys(fields);
       const allowed = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));

@@ -1,7 +1,7 @@
 import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { describe, expect, it } from "vitest";
-import { documentClient, readRow, writeIf } from "../src";
+import { documentClient, putUnlessPresent, readRow, writeIf } from "../src";
 
 const db = await useLocalTables(["payments"]);
 const client = documentClient();
@@ -80,5 +80,26 @@ describe("writeIf on DynamoDB Local", () => {
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+  });
+});
+
+describe("putUnlessPresent on DynamoDB Local", () => {
+  it("writes the first item, then answers the row already there without writing, in one request each", async () => {
+    // Prepare
+    const key = freshKey();
+    const put = (status: string, amount: number) => ({
+      TableName: table,
+      Item: { ...key, status, amount },
+      ConditionExpression: "attribute_not_exists(orderId)",
+    });
+
+    // Act
+    const first = await putUnlessPresent(client, put("PENDING", 5000));
+    const second = await putUnlessPresent(client, put("VOIDED", 1));
+
+    // Assess: the row comes back as the DocumentClient reads rows (numbers as numbers)
+    expect(first).toEqual({ written: true });
+    expect(second).toEqual({ written: false, row: { ...key, status: "PENDING", amount: 5000 } });
+    expect(await readRow(client, table, key)).toEqual({ ...key, status: "PENDING", amount: 5000 });
   });
 });

@@ -33,7 +33,7 @@ async function fence(orderId: string, deps: RefundPaymentDeps): Promise<PaymentR
   const record = await deps.ledger.get(orderId);
   if (!record) {
     const tombstone = { orderId, status: "VOIDED" as const, voidedAt, createdAt: voidedAt };
-    return (await deps.ledger.putFirst(tombstone)) ? "NONE" : undefined;
+    return (await deps.ledger.putFirst(tombstone)).written ? "NONE" : undefined;
   }
   if (record.status !== "PENDING" && record.status !== "AUTHORIZED") return record;
   return (await deps.ledger.move(orderId, [record.status], "VOIDED", { voidedAt })) ? record : undefined;

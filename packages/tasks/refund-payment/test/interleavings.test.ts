@@ -28,9 +28,9 @@ function noting(ledger: PaymentLedger, statuses: string[]): PaymentLedger {
   return {
     get: (orderId) => ledger.get(orderId),
     async putFirst(record) {
-      const wrote = await ledger.putFirst(record);
-      if (wrote) statuses.push(record.status);
-      return wrote;
+      const first = await ledger.putFirst(record);
+      if (first.written) statuses.push(record.status);
+      return first;
     },
     async move(orderId, from, to, fields) {
       const moved = await ledger.move(orderId, from, to, fields);
