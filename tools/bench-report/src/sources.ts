@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import * as v from "valibot";
+import { ColdStartResults, coldStartMeasures } from "./cold-start";
+import { GrowthResults, growthMeasures } from "./growth";
 import { LocalEngineResults, localEngineMeasures } from "./local-engine";
 import type { Measure } from "./measure";
 
@@ -20,6 +22,16 @@ export const BENCH_SOURCES: readonly BenchSource<unknown>[] = [
     schema: LocalEngineResults,
     measures: localEngineMeasures,
   }),
+  source({
+    file: "tools/lambda-bench/bench/results.json",
+    schema: ColdStartResults,
+    measures: coldStartMeasures,
+  }),
+  source({
+    file: "infra/bench/growth.json",
+    schema: GrowthResults,
+    measures: growthMeasures,
+  }),
 ];
 
 const Stamp = v.object({ generatedAt: v.string() });
@@ -30,11 +42,21 @@ export interface BenchReport {
   readonly files: readonly { readonly file: string; readonly generatedAt: string }[];
 }
 
+async function readResultFile(url: URL, file: string): Promise<string> {
+  try {
+    return await readFile(url, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new Error(`${file} is missing; run pnpm bench`);
+    throw error;
+  }
+}
+
 /** Reads every result file under `root`; a missing file or field is an error naming the file and the field. */
 export async function readBenchReport(root: URL, sources = BENCH_SOURCES): Promise<BenchReport> {
   const read = await Promise.all(
     sources.map(async ({ file, schema, measures }) => {
-      const json: unknown = JSON.parse(await readFile(new URL(file, root), "utf8"));
+      const json: unknown = JSON.parse(await readResultFile(new URL(file, root), file));
       const parsed = v.safeParse(v.intersect([Stamp, schema]), json);
       if (!parsed.success) {
         const issues = parsed.issues.map((i) => `${v.getDotPath(i) ?? "(root)"}: ${i.message}`).join("; ");
