@@ -23,6 +23,7 @@ const completed: OrderFacts = {
   shipment: { trackingNumber: "DHL000000000001" },
   stock: { "SKU-A": { initial: 10, available: 8, reserved: 0, shipped: 2 } },
   events: [{ detailType: "OrderCompleted" }],
+  tokenFoundIn: [],
 };
 
 /** A failed order whose compensations ran: released, refunded, announced. */
@@ -106,6 +107,12 @@ describe("checkInvariants", () => {
       /OrderCompleted event contradicts/,
     ],
     ["no event", { ...failed, events: [] }, "records", /no OrderFailed event/],
+    [
+      "a card token kept after the charge",
+      { ...completed, tokenFoundIn: ["the OrderCompleted event"] },
+      "records",
+      /the card token is kept in the OrderCompleted event/,
+    ],
     [
       "a compensation that gave up unnamed",
       { ...failed, execution: { ...failed.execution, failedCompensations: ["RefundPayment"] } },

@@ -73,6 +73,11 @@ interface Aim {
 const GIVE_UP = Array<FaultOutcome>(12).fill("error");
 /** CreateShipment ships but its answer is lost, and its 3 retries time out: the saga takes it for failed. */
 const SHIPPED_UNHEARD: readonly FaultOutcome[] = ["lost", "timeout", "timeout", "timeout"];
+/**
+ * ChargePayment's first invocation runs late (it charges after the saga has moved on), and its retries
+ * time out: the saga takes the charge for failed while a capture may still land.
+ */
+const CHARGED_LATE: readonly FaultOutcome[] = ["late", "timeout", "timeout", "timeout"];
 
 /**
  * Every schedule aims at one state, so that every state meets every outcome, the rare ones included: the
@@ -104,6 +109,8 @@ const AIMS: readonly Aim[] = [
     route: { CreateShipment: ["error"], ReleaseInventory: GIVE_UP },
   },
   { target: "MarkNeedsAttention", weight: 1, route: { ChargePayment: ["error"], ReleaseInventory: GIVE_UP } },
+  // The refund that must void a charge landing late, after the release before it gave up.
+  { target: "RefundPayment", weight: 1, route: { ChargePayment: CHARGED_LATE, ReleaseInventory: GIVE_UP } },
 ];
 
 const aim = fc.oneof(...AIMS.map((a) => ({ weight: a.weight, arbitrary: fc.constant(a) })));

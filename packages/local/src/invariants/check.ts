@@ -73,8 +73,8 @@ const goods: Check = (facts) => {
   return problems;
 };
 
-const records: Check = ({ order, events }) => {
-  const problems: string[] = [];
+const records: Check = ({ order, events, tokenFoundIn }) => {
+  const problems = tokenFoundIn.map((place) => `the card token is kept in ${place}`);
   const expected = order ? EVENT_OF_STATUS[order.status] : undefined;
   if (!order) problems.push("the execution ended without an orders-table item");
   else if (!expected)

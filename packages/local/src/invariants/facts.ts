@@ -53,4 +53,10 @@ export interface OrderFacts {
   readonly shipment: { readonly trackingNumber: string } | null;
   readonly stock: Readonly<Record<string, StockFacts>>;
   readonly events: readonly { readonly detailType: string }[];
+  /**
+   * Where the card token the order was placed with is kept after the execution: it is only ever sent to
+   * the payment provider, so this names every place that holds it anyway (the output, the orders-table
+   * item, an event).
+   */
+  readonly tokenFoundIn: readonly string[];
 }

@@ -127,6 +127,7 @@ export async function readFacts(sources: FactSources, report: ExecutionReport): 
   const lines = itemsOf(report.input.items);
   const compensations = new Set(sources.compensationOf.keys());
   const incomplete = incompleteOf(order);
+  const orderEvents = sources.events.forOrder(orderId);
   return {
     orderId,
     execution: {
@@ -162,6 +163,23 @@ export async function readFacts(sources: FactSources, report: ExecutionReport): 
       [...new Set(lines.map((l) => l.sku))],
       new Map([[orderId, reservation]]),
     ),
-    events: sources.events.forOrder(orderId).map((e) => ({ detailType: e.detailType })),
+    events: orderEvents.map((e) => ({ detailType: e.detailType })),
+    tokenFoundIn: placesHolding(tokenOf(report.input), [
+      ["the execution's output", report.output],
+      ["the orders-table item", order],
+      ...orderEvents.map((e): [string, unknown] => [`the ${e.detailType} event`, e.detail]),
+    ]),
   };
+}
+
+/** The card token the order was placed with, if it names one. */
+function tokenOf(input: Record<string, unknown>): string | undefined {
+  const token = (input.payment as { token?: unknown } | undefined)?.token;
+  return typeof token === "string" && token.length > 0 ? token : undefined;
+}
+
+/** The names of the places whose JSON holds `secret` anywhere. */
+function placesHolding(secret: string | undefined, places: readonly [string, unknown][]): string[] {
+  if (secret === undefined) return [];
+  return places.filter(([, value]) => JSON.stringify(value ?? null).includes(secret)).map(([name]) => name);
 }
