@@ -1,5 +1,5 @@
 export { type MermaidOptions, toMermaid } from "./mermaid";
-export { orderWorkflow } from "./order/order-workflow";
+export { COMPENSATION_ORDER, orderWorkflow } from "./order/order-workflow";
 export { sampleRefs } from "./order/sample-refs";
 export { NeedsAttention, RecordingFailed, STATE_NAMES, type StateName } from "./order/state-names";
 export { workflowTableAccess } from "./order/table-access";

@@ -26,7 +26,7 @@ export interface OrderFacts {
     readonly compensations: readonly string[];
     /** Compensations whose failure a later state caught (they gave up). */
     readonly failedCompensations: readonly string[];
-    /** For each compensation, the one the definition runs after it when it gives up (if any). */
+    /** For each compensation, the one the workflow runs after it when it gives up (if any). */
     readonly compensationAfter: Readonly<Record<string, string | undefined>>;
   };
   /** What the order owes when it ships: its items at the catalog's prices; undefined when not priceable. */

@@ -2,7 +2,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { readInventory, type TableNames } from "@orderflow/dynamodb-local";
 import { type Row, readRow } from "@orderflow/task-kit";
-import { type AslDefinition, edgesOf } from "@orderflow/workflow/asl";
+import { COMPENSATION_ORDER } from "@orderflow/workflow";
 import type { LocalEventLog } from "../runtime/event-log";
 import type { ExecutionReport, LocalExecution } from "../runtime/execution";
 import type { OrderFacts, ProviderCharge, StockFacts } from "./facts";
@@ -14,7 +14,6 @@ export interface FactSources {
   readonly documents: DynamoDBDocumentClient;
   readonly tables: TableNames;
   readonly events: LocalEventLog;
-  readonly definition: AslDefinition;
   /** Compensation state → the state it undoes (from the manifests). */
   readonly compensationOf: ReadonlyMap<string, string>;
   readonly stock: StockBook;
@@ -29,28 +28,14 @@ const itemsOf = (value: unknown): Line[] =>
     ? value.filter((l): l is Line => typeof l?.sku === "string" && typeof l.quantity === "number")
     : [];
 
-/** For each compensation, the first compensation the definition reaches after it gives up. */
-function compensationAfter(
-  definition: AslDefinition,
-  compensations: ReadonlySet<string>,
-): Record<string, string | undefined> {
-  const next = (state: string): string | undefined => {
-    const body = definition.States[state];
-    const start = body && "Catch" in body ? body.Catch?.at(-1)?.Next : undefined;
-    const seen = new Set<string>();
-    const queue = start ? [start] : [];
-    while (queue.length > 0) {
-      const name = queue.shift() as string;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      if (compensations.has(name)) return name;
-      const reached = definition.States[name];
-      if (reached) queue.push(...edgesOf(name, reached).map((edge) => edge.to));
-    }
-    return undefined;
-  };
-  return Object.fromEntries([...compensations].map((state) => [state, next(state)]));
-}
+/**
+ * For each compensation, the one the workflow runs after it, from the order the workflow declares rather
+ * than from the definition under test: a definition that skipped a compensation must not also redefine
+ * which one was owed.
+ */
+const COMPENSATION_AFTER: Readonly<Record<string, string | undefined>> = Object.fromEntries(
+  COMPENSATION_ORDER.map((state, i) => [state, COMPENSATION_ORDER[i + 1]]),
+);
 
 /** Reservation rows already read, by order id: the checked order's own is not read twice. */
 type KnownReservations = ReadonlyMap<string, Row | undefined>;
@@ -137,7 +122,7 @@ export async function readFacts(sources: FactSources, report: ExecutionReport): 
       failedCompensations: report.steps
         .filter((s) => compensations.has(s.state) && s.caught)
         .map((s) => s.state),
-      compensationAfter: compensationAfter(sources.definition, compensations),
+      compensationAfter: COMPENSATION_AFTER,
     },
     total: sources.stock.totalOf(lines),
     order: order

@@ -240,7 +240,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           documents,
           tables,
           events,
-          definition: local.definition,
           compensationOf: compensationsOf(local.manifests),
           stock: book,
           executions: () => runner.executions(),

@@ -66,10 +66,11 @@ export const WORKFLOW_COMMENT =
  * book, and its answer says whether the order shipped after all — which must be known before any money
  * goes back. The refund fences the charge the same way (a VOIDED record no late charge captures).
  */
-const [ReleaseInventory, RefundPayment] = [
+export const COMPENSATION_ORDER = [
   "ReleaseInventory",
   "RefundPayment",
 ] as const satisfies readonly SagaStateName[];
+const [ReleaseInventory, RefundPayment] = COMPENSATION_ORDER;
 
 /** A step that gave up, named for the person who settles it. */
 const incompleteAt = (state: string) => `${ERROR_PATHS.incomplete}.${state}`;
