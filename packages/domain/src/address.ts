@@ -1,17 +1,6 @@
 import * as v from "valibot";
+import { isIsoCountry } from "./country";
 import { cleanText } from "./text";
-
-/**
- * Codes CLDR knows as regions but ISO 3166-1 does not assign to a country (EU, UN, exceptionally
- * reserved and user-assigned codes). Everything else CLDR names is an ISO 3166-1 alpha-2 country. One
- * string rather than a Set, because most Lambda bundles carry this module.
- */
-const NOT_ISO_COUNTRIES = "AC CP CQ DG EA EU EZ IC QO TA UN XA XB XK ZZ";
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-
-export function isIsoCountry(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !NOT_ISO_COUNTRIES.includes(code) && regionNames.of(code) !== undefined;
-}
 
 const text = (max: number) =>
   v.pipe(

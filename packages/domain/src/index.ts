@@ -1,4 +1,4 @@
-export { Address, CountryCode, isIsoCountry } from "./address";
+export { Address, CountryCode } from "./address";
 export { InventoryItem } from "./catalog";
 // What each workflow task takes and returns, one module per task so a bundle keeps only its own. The
 // workflow state is the validated order with each task's result added under its own key (`reservation`,
@@ -23,6 +23,8 @@ export {
 } from "./contracts/payment";
 export { CreateShipmentInput, CreateShipmentOutput, Shipment } from "./contracts/shipment";
 export { PricedLine, ValidatedOrder, ValidateOrderInput } from "./contracts/validate-order";
+export { isIsoCountry } from "./country";
+export { CUSTOMER_ID_PATTERN, Customer, Email } from "./customer";
 export {
   BUSINESS_ERRORS,
   type BusinessErrorName,
@@ -51,7 +53,7 @@ export {
 } from "./events";
 export { newOrderId, ORDER_ID_PATTERN, OrderId, SKU_PATTERN, Sku } from "./ids";
 export { describeIssues, type FieldIssue, formatIssues, MAX_LISTED_ISSUES, PARSE_CONFIG } from "./issues";
-export { LineItem, MAX_QUANTITY } from "./line-item";
+export { LineItem, MAX_LINE_ITEMS, MAX_QUANTITY, OrderItems } from "./line-item";
 export {
   CONTAINER_TASK_ENV,
   CONTAINER_TIMEOUTS,
@@ -68,14 +70,7 @@ export {
   type TaskManifest,
 } from "./manifest";
 export { Currency, Money, money, multiplyMoney, sumMoney } from "./money";
-export {
-  CUSTOMER_ID_PATTERN,
-  Customer,
-  MAX_LINE_ITEMS,
-  Order,
-  OrderRequest,
-  PaymentMethod,
-} from "./order";
+export { Order, OrderRequest, PaymentMethod } from "./order";
 export { parseOrThrow } from "./parse";
 export { SHIPPING_ENV, supportedCountries } from "./shipping";
 export {

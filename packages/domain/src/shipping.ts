@@ -1,4 +1,4 @@
-import { isIsoCountry } from "./address";
+import { isIsoCountry } from "./country";
 import type { EnvVarSpec } from "./manifest";
 
 /**

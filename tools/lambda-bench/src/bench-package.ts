@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { newOrderId } from "@orderflow/domain";
 import { LOCAL_AWS_ENV, type TableNames, tableEnv } from "@orderflow/dynamodb-local";
 import { seedFixture, withOrderId } from "@orderflow/dynamodb-local/bench-fixture";
+import { coldStartFiles } from "./cold-start-files";
 import type { LambdaPackage } from "./discover";
 import { tail, timeNode } from "./processes";
 import { GOALS, type PackageResult } from "./report";
@@ -78,8 +80,8 @@ const KINDS: readonly Kind[] = ["bareNode", "sdkFloor", "handler"];
  * that rotates every round, so that load from other work on the machine falls on all of them alike.
  */
 export async function benchPackage(pkg: LambdaPackage, bench: BenchEnvironment): Promise<PackageResult> {
-  const bundle = readFileSync(pkg.bundle);
-  const sdkModules = sdkImportsOf(bundle.toString("utf8"));
+  const files = coldStartFiles(pkg.bundle).map((path) => ({ path, code: readFileSync(path) }));
+  const sdkModules = [...new Set(files.flatMap((f) => sdkImportsOf(f.code.toString("utf8"))))].sort();
   const env = childEnv(pkg, bench);
   const options = { cwd: pkg.dir, env };
   const phases: InvokeResult[] = [];
@@ -150,11 +152,15 @@ export async function benchPackage(pkg: LambdaPackage, bench: BenchEnvironment):
     handlerToBareNode: ratio(coldStartMs.handler.median, coldStartMs.bareNode.median),
     handlerToSdkFloor: ratio(coldStartMs.handler.median, coldStartMs.sdkFloor.median),
   };
-  const rawBytes = bundle.byteLength;
+  const rawBytes = files.reduce((sum, f) => sum + f.code.byteLength, 0);
   return {
     name: pkg.name,
     path: pkg.path,
-    bundle: { rawBytes, gzipBytes: gzipSync(bundle, { level: 9 }).byteLength },
+    bundle: {
+      rawBytes,
+      gzipBytes: files.reduce((sum, f) => sum + gzipSync(f.code, { level: 9 }).byteLength, 0),
+      files: files.map((f) => ({ path: relative(pkg.dir, f.path), rawBytes: f.code.byteLength })),
+    },
     sdkModules,
     floorCalls: callKinds(recorded),
     coldStartMs,

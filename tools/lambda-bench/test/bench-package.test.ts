@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -69,6 +69,28 @@ describe("benchPackage", () => {
       1,
     );
     expect(result.meetsGoals.bundle).toBe(true);
+  });
+
+  it("sizes the bundle with the chunks it imports statically, not with those it loads lazily", async () => {
+    // Prepare
+    const pkg = lambdaWith(
+      `import { ok } from "./chunks/shared.mjs";\nexport const handler = async () => ({ statusCode: ok, lazy: () => import("./chunks/lazy.mjs") });\n`,
+    );
+    mkdirSync(join(pkg.dir, "dist", "chunks"));
+    const shared = "export const ok = 200;\n";
+    writeFileSync(join(pkg.dir, "dist", "chunks", "shared.mjs"), shared);
+    writeFileSync(join(pkg.dir, "dist", "chunks", "lazy.mjs"), `export const big = "${"x".repeat(5000)}";\n`);
+
+    // Act
+    const { bundle } = await benchPackage(pkg, bench);
+
+    // Assess
+    const handlerBytes = readFileSync(pkg.bundle).byteLength;
+    expect(bundle.files).toEqual([
+      { path: join("dist", "handler.mjs"), rawBytes: handlerBytes },
+      { path: join("dist", "chunks", "shared.mjs"), rawBytes: shared.length },
+    ]);
+    expect(bundle.rawBytes).toBe(handlerBytes + shared.length);
   });
 
   it("stops with the child's error when the handler throws", async () => {

@@ -54,7 +54,11 @@ describe("resultsTable", () => {
         {
           name: "@orderflow/api",
           path: "packages/api",
-          bundle: { rawBytes: 40_651, gzipBytes: 13_312 },
+          bundle: {
+            rawBytes: 40_651,
+            gzipBytes: 13_312,
+            files: [{ path: "dist/handler.mjs", rawBytes: 40_651 }],
+          },
           sdkModules: ["@aws-sdk/client-sfn"],
           floorCalls: [{ client: "SFNClient", command: "StartExecutionCommand" }],
           coldStartMs: {

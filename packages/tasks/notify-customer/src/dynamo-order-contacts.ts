@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { Customer, LineItem } from "@orderflow/domain";
+import { Email, LineItem } from "@orderflow/domain";
 import * as v from "valibot";
 import type { CustomerContact, OrderContacts } from "./ports";
 
 /** The part of the stored order (the orders item's `order`, stored without payment) a mail needs. */
 const StoredContact = v.object({
-  customer: v.object({ email: Customer.entries.email }),
+  customer: v.object({ email: Email }),
   shippingAddress: v.object({ name: v.string() }),
   items: v.array(v.object({ sku: LineItem.entries.sku, quantity: LineItem.entries.quantity })),
 });

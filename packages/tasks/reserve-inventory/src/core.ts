@@ -1,4 +1,4 @@
-import { Order, OutOfStock, type Reservation, ReserveInventoryInput } from "@orderflow/domain";
+import { OrderItems, OutOfStock, type Reservation, ReserveInventoryInput } from "@orderflow/domain";
 import {
   type ApplyStepsDeps,
   applySteps,
@@ -13,7 +13,7 @@ import * as v from "valibot";
  * The task's input: the domain's ReserveInventoryInput with the order's rules for items (each SKU once, at
  * most 100 lines), because a transaction may touch a row only once and a reservation serves one order.
  */
-export const ReserveRequest = v.object({ ...ReserveInventoryInput.entries, items: Order.entries.items });
+export const ReserveRequest = v.object({ ...ReserveInventoryInput.entries, items: OrderItems });
 export type ReserveRequest = v.InferOutput<typeof ReserveRequest>;
 
 export interface ReserveInventoryDeps extends ApplyStepsDeps {
