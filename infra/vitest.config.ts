@@ -1,4 +1,10 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// The worker and the CLI and bundle tests' child processes each load Pulumi and the AWS SDKs (thousands of
+// modules): V8 keeps their compiled code here from one run to the next, checked against each file's source.
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), "node-compile-cache");
 
 export default defineConfig({
   test: {
