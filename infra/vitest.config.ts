@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 // The worker and the CLI and bundle tests' child processes each load Pulumi and the AWS SDKs (thousands of
-// modules): V8 keeps their compiled code here from one run to the next, checked against each file's source.
+// modules): V8 keeps their compiled code here from one run to the next, reused while a file is unchanged.
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off (e.g. for coverage, which it makes less precise).
 process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), "node-compile-cache");
 
 export default defineConfig({

@@ -1,17 +1,17 @@
-import { createRequire } from "node:module";
-
 /**
  * Pulumi records a stack trace on every promise it creates (`debuggablePromise`), some ten thousand per
  * synth, and reads them only to explain leaked promises when PULUMI_DEBUG_PROMISE_LEAKS is set. Capturing
- * and formatting them (through a source-map interceptor under tsx and vitest) was most of a synth's CPU.
+ * and formatting them (through the source-map support of tsx and vitest) was much of a synth's CPU, most of
+ * it under vitest.
  */
+import { createRequire } from "node:module";
+
 const DEBUG_VARIABLE = "PULUMI_DEBUG_PROMISE_LEAKS";
+const TRACELESS = Symbol.for("orderflow.infra.tracelessPulumiPromises");
 
 type DebuggablePromise = (<T>(promise: Promise<T>, context: unknown) => Promise<T>) & {
   readonly [TRACELESS]?: true;
 };
-
-const TRACELESS = Symbol.for("orderflow.infra.tracelessPulumiPromises");
 
 /**
  * Makes the promises Pulumi creates from now on record an empty stack trace, unless PULUMI_DEBUG_PROMISE_LEAKS
