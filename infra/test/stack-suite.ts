@@ -1,7 +1,8 @@
 /**
- * What every stack must satisfy, run once per stack (one test file each, so Pulumi's process-wide runtime
- * state never crosses stacks). Expectations come from the manifests, the domain specs and the stack file,
- * never from the program under test.
+ * What every stack must satisfy, run once per stack and variant (one test file per stack). Each run
+ * synthesizes afresh under its own mocks and config (`installMocks`), so nothing crosses from one stack to
+ * the next when the files share a worker. Expectations come from the manifests, the domain specs and the
+ * stack file, never from the program under test.
  */
 
 import { existsSync, readdirSync } from "node:fs";

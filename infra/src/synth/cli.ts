@@ -6,10 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readPackConfig, runPolicies } from "../policy/offline";
-import { policies } from "../policy/policies";
 import { readStackFileWithSamples, STACKS } from "./stack-file";
-import { renderSynth, synthesize } from "./synthesize";
 
 const infraDir = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -22,10 +19,17 @@ function requestedStacks(argv: readonly string[]): readonly string[] {
 }
 
 async function main(): Promise<void> {
+  const stacks = requestedStacks(process.argv.slice(2));
+  // Pulumi and the policy pack take seconds to load: a mistyped flag is refused before they do.
+  const [{ renderSynth, synthesize }, { readPackConfig, runPolicies }, { policies }] = await Promise.all([
+    import("./synthesize"),
+    import("../policy/offline"),
+    import("../policy/policies"),
+  ]);
   const outDir = join(infraDir, ".synth");
   mkdirSync(outDir, { recursive: true });
   let failed = false;
-  for (const stack of requestedStacks(process.argv.slice(2))) {
+  for (const stack of stacks) {
     const { document } = await synthesize(readStackFileWithSamples(infraDir, stack));
     const file = join(outDir, `${stack}.json`);
     writeFileSync(file, renderSynth(document));

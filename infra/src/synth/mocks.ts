@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { ALIAS_MISSING, type AliasRoute } from "../canary/alias-state";
+import { skipPromiseTraces } from "./promise-traces";
 
 /** What a previous deploy left in the account, for runs that are not the first deploy. */
 export interface MockCloud {
@@ -327,15 +328,22 @@ interface RegisterRequest {
 /**
  * Installs the mocks for one stack. Must run before the program factory is called (and, where module state
  * matters, before it is imported). Wraps the mock monitor to learn each resource's parent, which
- * `MockResourceArgs` does not carry.
+ * `MockResourceArgs` does not carry. Every run starts from a fresh runtime, so runs one after another in
+ * one process see nothing of each other: what an earlier run still had in flight finishes first (it reads
+ * the monitor when it runs, so it would land in this run's mocks), `setMocks` resets the monitor, options,
+ * stack resource and leak tracking, and the config is emptied (the caller sets the stack's). Pulumi's
+ * per-promise stack traces, which only PULUMI_DEBUG_PROMISE_LEAKS shows, are skipped (`skipPromiseTraces`).
  */
 export async function installMocks(
   target: MockTarget,
   project: string,
   stack: string,
 ): Promise<RecordingMocks> {
+  skipPromiseTraces();
+  await pulumi.runtime.disconnect();
   const mocks = new RecordingMocks(target);
   await pulumi.runtime.setMocks(mocks, project, stack, false);
+  pulumi.runtime.setAllConfig({}, []);
   const monitor = pulumi.runtime.getMonitor() as unknown as {
     registerResource(req: RegisterRequest, callback: unknown): Promise<void>;
   };

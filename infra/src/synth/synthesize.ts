@@ -45,7 +45,8 @@ export type Program = () => StackOutputs | Promise<StackOutputs>;
 
 /**
  * Runs the program under mocks with one stack's configuration and returns every resource it declared.
- * Mocks and config are installed before the program module is loaded, as Pulumi requires. `cloud` says
+ * Mocks and config are installed before the program runs (and before its module is first loaded), as Pulumi
+ * requires, so synths one after another in one process each see only their own stack. `cloud` says
  * what a previous deploy left in the account (the offline synth is always a first deploy).
  */
 export async function synthesize(
