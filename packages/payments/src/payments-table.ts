@@ -17,10 +17,9 @@ export function dynamoPaymentLedger(client: DynamoDBDocumentClient, tableName: s
         ConditionExpression: "attribute_not_exists(orderId)",
       });
       if (outcome.written) return outcome;
-      // The condition only fails on a row that is there, which the same answer carries.
-      if (!outcome.row)
-        throw new Error(`payments row for order ${record.orderId} was refused but not answered`);
-      return { written: false, existing: readPaymentRecord(outcome.row) };
+      // The condition only fails on a row that is there, which the same answer carries (were it missing,
+      // the empty row would be refused as malformed).
+      return { written: false, existing: readPaymentRecord(outcome.row ?? { orderId: record.orderId }) };
     },
     move(orderId, from, to, fields = {}) {
       const names = Object.keys(fields);
