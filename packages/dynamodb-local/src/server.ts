@@ -64,10 +64,8 @@ export interface DynamoDbLocalOptions {
    */
   readonly dbPath?: string;
   /**
-   * Start the JVM with C1 JIT only and the serial GC: about half the start-up time, and on a 2-core
-   * machine less CPU over a test run (C2's compiler threads and G1's would compete with the tests for the
-   * cores: the saga property test's 2,000 schedules took the JVM 43 s of CPU instead of 60 s, and 73 s
-   * instead of 89 s), at a lower peak throughput that a benchmark would notice.
+   * Start the JVM for a short interactive session (C1 JIT only, serial GC): about half the start-up time,
+   * at a lower peak throughput that a long test run would notice.
    * @default false
    */
   readonly quickStart?: boolean;

@@ -32,7 +32,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     project.provide("dynamoDbLocalEndpoint", shared);
     return async () => undefined;
   }
-  const db = await startDynamoDbLocal({ quickStart: true });
+  const db = await startDynamoDbLocal();
   project.provide("dynamoDbLocalEndpoint", db.endpoint);
   return () => db.stop();
 }

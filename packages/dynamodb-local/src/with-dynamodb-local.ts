@@ -13,8 +13,7 @@ if (command === undefined) {
   process.exit(2);
 }
 
-// A test run, not a benchmark: the JVM that leaves the cores to the tests (see `quickStart`).
-const db = await startDynamoDbLocal({ quickStart: true });
+const db = await startDynamoDbLocal();
 const child = spawn(command, args, {
   stdio: "inherit",
   env: { ...process.env, [SHARED_ENDPOINT_ENV]: db.endpoint },
