@@ -8,6 +8,8 @@
  *   const { handler } = await import("../src/handler");  // handler reads env at module load
  */
 import { randomUUID } from "node:crypto";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import type { ClientRequest } from "node:http";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { TableName } from "@orderflow/domain";
 import { inject } from "vitest";
@@ -54,4 +56,25 @@ export async function useLocalTables(tables?: readonly TableName[]): Promise<Loc
   const names = await createTables(client, `t${randomUUID().slice(0, 8)}-`, tables);
   Object.assign(process.env, tableEnv(names));
   return { endpoint, client, names };
+}
+
+const STREAMS_TARGET = "DynamoDBStreams_20120810.";
+
+/**
+ * The DynamoDB Streams operations `act` sent, in order, by name (`GetRecords`, `DescribeStream`, …), as
+ * they left this process over HTTP: what a stream reader really asks, whichever client asked it.
+ */
+export async function streamOperationsSentBy(act: () => Promise<unknown>): Promise<string[]> {
+  const operations: string[] = [];
+  const onRequest = (message: unknown) => {
+    const target = String((message as { request: ClientRequest }).request.getHeader("x-amz-target"));
+    if (target.startsWith(STREAMS_TARGET)) operations.push(target.slice(STREAMS_TARGET.length));
+  };
+  subscribe("http.client.request.start", onRequest);
+  try {
+    await act();
+  } finally {
+    unsubscribe("http.client.request.start", onRequest);
+  }
+  return operations;
 }

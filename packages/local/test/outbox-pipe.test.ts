@@ -1,5 +1,4 @@
-import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import type { ClientRequest } from "node:http";
+import { streamOperationsSentBy } from "@orderflow/dynamodb-local/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalEventLog } from "../src/runtime/event-log";
 import { OutboxPipe } from "../src/runtime/outbox-pipe";
@@ -11,22 +10,6 @@ beforeAll(async () => {
   runtime = await startTestRuntime();
 });
 afterAll(() => runtime.stop());
-
-/** The stream operations sent while `act` runs, by name (`GetRecords`, `DescribeStream`, …). */
-async function streamCalls(act: () => Promise<unknown>): Promise<string[]> {
-  const calls: string[] = [];
-  const onRequest = (message: unknown) => {
-    const target = String((message as { request: ClientRequest }).request.getHeader("x-amz-target"));
-    if (target.startsWith("DynamoDBStreams_")) calls.push(target.split(".")[1] as string);
-  };
-  subscribe("http.client.request.start", onRequest);
-  try {
-    await act();
-  } finally {
-    unsubscribe("http.client.request.start", onRequest);
-  }
-  return calls;
-}
 
 describe("OutboxPipe", () => {
   it("publishes each change once when drains are asked for together, reading the stream once for all", async () => {
@@ -41,7 +24,7 @@ describe("OutboxPipe", () => {
     const orders = [orderFor("SKU-A"), orderFor("SKU-B"), orderFor("SKU-C")];
     for (const order of orders) await runtime.start(order);
     // Act
-    const calls = await streamCalls(() => Promise.all([pipe.drain(), pipe.drain(), pipe.drain()]));
+    const calls = await streamOperationsSentBy(() => Promise.all([pipe.drain(), pipe.drain(), pipe.drain()]));
     // Assess
     for (const order of orders) expect(log.forOrder(order.orderId)).toHaveLength(1);
     expect(calls.filter((c) => c === "DescribeStream")).toHaveLength(1);
@@ -64,7 +47,7 @@ describe("OutboxPipe", () => {
     const order = orderFor("SKU-D");
     await runtime.start(order);
     // Act
-    const calls = await streamCalls(() => pipe.drain());
+    const calls = await streamOperationsSentBy(() => pipe.drain());
     // Assess
     expect(log.forOrder(order.orderId)).toHaveLength(1);
     expect(calls).not.toContain("DescribeStream");
