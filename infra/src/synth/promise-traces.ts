@@ -20,11 +20,15 @@ type DebuggablePromise = (<T>(promise: Promise<T>, context: unknown) => Promise<
 export function skipPromiseTraces(): void {
   if (process.env[DEBUG_VARIABLE]) return;
   // Pulumi's own modules call it through this exports object, so replacing the export reaches every caller.
-  const debuggable = createRequire(import.meta.url)("@pulumi/pulumi/runtime/debuggable") as {
-    debuggablePromise: DebuggablePromise;
-  };
+  // It is an internal module: should a Pulumi release move it, synths only lose the speed-up.
+  let debuggable: { debuggablePromise: DebuggablePromise };
+  try {
+    debuggable = createRequire(import.meta.url)("@pulumi/pulumi/runtime/debuggable");
+  } catch {
+    return;
+  }
   const original = debuggable.debuggablePromise;
-  if (original[TRACELESS]) return;
+  if (typeof original !== "function" || original[TRACELESS]) return;
   const traceless = <T>(promise: Promise<T>, context: unknown): Promise<T> => {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;

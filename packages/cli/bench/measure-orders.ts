@@ -18,7 +18,7 @@ export interface Run {
   readonly firstFailure?: string;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Places `orders` orders, `concurrency` at a time, each awaited to its end, and measures them. */
 export async function measureOrders(

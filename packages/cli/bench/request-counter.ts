@@ -24,7 +24,7 @@ const ANSWERED = "http.client.response.finish";
 
 /**
  * Counts the HTTP requests this process really sends to `endpoint` and times each from the moment Node
- * sends it to the moment its response has been read: the runtime's clients, the stream reader's and the
+ * sends it to the moment its response arrives (its headers parsed; a pending event loop delays that too): the runtime's clients, the stream reader's and the
  * clients each handler creates for itself all pass through Node's http client, so none is missed and
  * nothing is assumed. That time is what DynamoDB Local (and the loopback) take to answer these very
  * requests; the SDK's work before and after is not in it.

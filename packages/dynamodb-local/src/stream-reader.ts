@@ -94,9 +94,11 @@ export class StreamReader {
       const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }));
       const records = page.Records ?? [];
       into.push(...records);
-      // DynamoDB Local answers every record a shard holds, up to the limit: a short page is the shard's end
-      // for now, so the read stops without asking again for the empty page that would follow. An open
-      // shard answers with a next iterator all the same: it is kept for the next read.
+      // DynamoDB Local answers every record a shard holds, up to the limit (it reads one past the limit to
+      // know whether more follow), so a short page is the shard's end for now and the read stops without
+      // asking for the empty page that would follow. (Streams in AWS may answer short pages mid-shard;
+      // this reader is DynamoDB Local's.) An open shard answers with a next iterator all the same: it is
+      // kept for the next read.
       if (records.length < limit) return page.NextShardIterator;
       iterator = page.NextShardIterator;
     }

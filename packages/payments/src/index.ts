@@ -18,7 +18,7 @@ export {
   type PaymentGatewayName,
 } from "./gateway-env";
 export { type GatewayContext, paymentGatewayNamed, type StripeSettings } from "./gateways";
-export type { FirstRecord, PaymentLedger, RecordFields } from "./ledger";
+export type { PaymentLedger, RecordFields } from "./ledger";
 export { type PaymentDeps, paymentDepsFor } from "./payment-deps";
 export {
   type CapturedPayment,

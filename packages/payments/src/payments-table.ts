@@ -11,15 +11,8 @@ export function dynamoPaymentLedger(client: DynamoDBDocumentClient, tableName: s
       return row ? readPaymentRecord(row) : undefined;
     },
     async putFirst(record) {
-      const outcome = await putUnlessPresent(client, {
-        TableName: tableName,
-        Item: record,
-        ConditionExpression: "attribute_not_exists(orderId)",
-      });
-      if (outcome.written) return outcome;
-      // The condition only fails on a row that is there, which the same answer carries (were it missing,
-      // the empty row would be refused as malformed).
-      return { written: false, existing: readPaymentRecord(outcome.row ?? { orderId: record.orderId }) };
+      const outcome = await putUnlessPresent(client, { tableName, key: "orderId", item: record });
+      return outcome.written ? outcome : { written: false, existing: readPaymentRecord(outcome.row) };
     },
     move(orderId, from, to, fields = {}) {
       const names = Object.keys(fields);

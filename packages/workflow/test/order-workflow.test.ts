@@ -11,6 +11,7 @@ import { containerTask } from "@orderflow/task-create-shipment/task";
 import aslValidator from "asl-validator";
 import { describe, expect, it } from "vitest";
 import {
+  COMPENSATION_ORDER,
   type ContainerRefs,
   orderWorkflow,
   STATE_NAMES,
@@ -437,5 +438,15 @@ describe("orderWorkflow with CreateShipment as a container", () => {
     );
     const fewer: TaskManifest[] = WORKFLOW_TASKS.filter((t) => t.stateName !== "RefundPayment");
     expect(() => orderWorkflow(sampleRefs, fewer)).toThrow(/needs task manifests for RefundPayment/);
+  });
+});
+
+describe("COMPENSATION_ORDER", () => {
+  it("names exactly the tasks whose manifests compensate a step, the release (the fence) first", () => {
+    // Prepare
+    const compensations = WORKFLOW_TASKS.filter((t) => t.compensates !== undefined).map((t) => t.stateName);
+    // Assess
+    expect([...COMPENSATION_ORDER].sort()).toEqual([...compensations].sort());
+    expect(COMPENSATION_ORDER[0]).toBe("ReleaseInventory");
   });
 });

@@ -54,9 +54,9 @@ export interface OrderFacts {
   readonly stock: Readonly<Record<string, StockFacts>>;
   readonly events: readonly { readonly detailType: string }[];
   /**
-   * Where the card token the order was placed with is kept after the execution: it is only ever sent to
-   * the payment provider, so this names every place that holds it anyway (the output, the orders-table
-   * item, an event).
+   * Where the card token the order was placed with is kept after the execution, of the places that outlive
+   * it and that others read (the execution's output, the orders-table item, the events): it is only ever
+   * sent to the payment provider.
    */
   readonly tokenFoundIn: readonly string[];
 }
