@@ -17,12 +17,15 @@ export interface Goal {
   readonly bound: number;
   /** How the bound reads in the table, e.g. `≤ 1.5× floor`. */
   readonly label: string;
+  /** Set where the bench that wrote the file judged the goal itself, by more than the bound. */
+  readonly verdict?: boolean;
 }
 
 export const atMost = (bound: number, label: string): Goal => ({ at: "most", bound, label });
 export const atLeast = (bound: number, label: string): Goal => ({ at: "least", bound, label });
 
 export function goalMet({ score, goal }: Measure): boolean {
+  if (goal.verdict !== undefined) return goal.verdict;
   return goal.at === "most" ? score <= goal.bound : score >= goal.bound;
 }
 
