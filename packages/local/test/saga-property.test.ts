@@ -201,8 +201,10 @@ async function runBatch(batch: readonly Scenario[]): Promise<void> {
 }
 
 describe("saga invariants under random fault schedules", () => {
+  // About 75 s alone on an idle 2-core machine, up to 240 s when two whole test runs share it: the budget
+  // only catches a hang.
   it(`hold for ${RUNS} seeded schedules over every outcome, CreateShipment as Lambda and container`, {
-    timeout: 300_000,
+    timeout: 600_000,
   }, async () => {
     // Prepare
     console.info(

@@ -48,7 +48,11 @@ const scenario = fc.record({
 });
 
 describe("charge and compensation, interleaved call by call", () => {
-  it(`never leave money taken from a compensated order (seed ${SEED}, ${RUNS} runs)`, async () => {
+  // 120 schedules of real round trips: 45–60 s on an idle 2-core machine, twice that when two test runs
+  // share it. The budget only catches a hang.
+  it(`never leave money taken from a compensated order (seed ${SEED}, ${RUNS} runs)`, {
+    timeout: 360_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ charges: chargeRuns, refunds: refundRuns, token, picks }) => {
         // Prepare
