@@ -11,16 +11,22 @@ beforeAll(async () => {
 });
 afterAll(() => runtime.stop());
 
+/** A pipe of the test's own on the runtime's orders table, publishing onto its own log. */
+function ownPipe(): { log: LocalEventLog; pipe: OutboxPipe } {
+  const log = new LocalEventLog();
+  const pipe = new OutboxPipe(runtime.clients.dynamodb, {
+    endpoint: runtime.endpoint,
+    tableName: runtime.tables.orders,
+    busName: "test-bus",
+    log,
+  });
+  return { log, pipe };
+}
+
 describe("OutboxPipe", () => {
   it("publishes each change once when drains are asked for together, reading the stream once for all", async () => {
     // Prepare: a pipe of its own on the runtime's orders table, whose executions end with an event each
-    const log = new LocalEventLog();
-    const pipe = new OutboxPipe(runtime.clients.dynamodb, {
-      endpoint: runtime.endpoint,
-      tableName: runtime.tables.orders,
-      busName: "test-bus",
-      log,
-    });
+    const { log, pipe } = ownPipe();
     const orders = [orderFor("SKU-A"), orderFor("SKU-B"), orderFor("SKU-C")];
     for (const order of orders) await runtime.start(order);
     // Act
@@ -36,13 +42,7 @@ describe("OutboxPipe", () => {
 
   it("reads the shard list once, not on every drain, while its shard stays open", async () => {
     // Prepare
-    const log = new LocalEventLog();
-    const pipe = new OutboxPipe(runtime.clients.dynamodb, {
-      endpoint: runtime.endpoint,
-      tableName: runtime.tables.orders,
-      busName: "test-bus",
-      log,
-    });
+    const { log, pipe } = ownPipe();
     await pipe.drain();
     const order = orderFor("SKU-D");
     await runtime.start(order);
