@@ -2,9 +2,9 @@
  * The saga invariants under random fault schedules, through the real definition, the real handlers and
  * DynamoDB Local, with CreateShipment both as a Lambda and as a container. Every outcome of the fault
  * model can hit every Task state. Seeded and reproducible: the seed is printed; rerun one with
- * ORDERFLOW_SAGA_SEED=<seed>. ORDERFLOW_SAGA_RUNS sets how many schedules run (default 2,000, the count
- * the coverage bar is set for). Every state × outcome pair must be hit at least 20 times and every state
- * of the definition entered. With ORDERFLOW_SAGA_COVERAGE=1 the counts, the endings and the states reached
+ * ORDERFLOW_SAGA_SEED=<seed>. ORDERFLOW_SAGA_RUNS sets how many schedules run (default 1,000, the count
+ * the coverage bar is set for; the nightly workflow runs 20,000). Every state × outcome pair must be hit
+ * at least 12 times and every state of the definition entered. With ORDERFLOW_SAGA_COVERAGE=1 the counts, the endings and the states reached
  * are written to bench/saga-coverage.json, the committed table; a plain run leaves the tree clean.
  */
 import { randomUUID } from "node:crypto";
@@ -20,10 +20,14 @@ import { orderFor, PRICE, US_ADDRESS } from "./support";
 
 const SEED = Number(process.env.ORDERFLOW_SAGA_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** How many schedules a run tries; the coverage bar (`MIN_HITS`) is set for this many. */
-const SCHEDULES = 2000;
+const SCHEDULES = 1000;
 const RUNS = Number(process.env.ORDERFLOW_SAGA_RUNS ?? SCHEDULES);
-/** How often every state × outcome pair must have been hit for the run to count as covering it. */
-const MIN_HITS = 20;
+/**
+ * How often every state × outcome pair must have been hit for the run to count as covering it. At 1,000
+ * schedules the rarest pairs are hit about 28 times (the committed table, 2,000 schedules, has 57), so a
+ * run misses this bar by chance about once in 700 runs.
+ */
+const MIN_HITS = 12;
 /** Orders of one batch run concurrently (their SKUs and ids are their own). */
 const BATCH = 10;
 const COVERAGE_FILE = new URL("../bench/saga-coverage.json", import.meta.url);
@@ -201,10 +205,10 @@ async function runBatch(batch: readonly Scenario[]): Promise<void> {
 }
 
 describe("saga invariants under random fault schedules", () => {
-  // About 75 s alone on an idle 2-core machine, up to 240 s when two whole test runs share it: the budget
-  // only catches a hang.
+  // About 20 ms a schedule alone on an idle 2-core machine, up to 120 ms when two whole test runs share it:
+  // the budget only catches a hang.
   it(`hold for ${RUNS} seeded schedules over every outcome, CreateShipment as Lambda and container`, {
-    timeout: 600_000,
+    timeout: Math.max(300_000, RUNS * 300),
   }, async () => {
     // Prepare
     console.info(

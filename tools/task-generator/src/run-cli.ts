@@ -112,7 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: CliCon
     }
     io.stdout(
       [
-        `Check it: pnpm turbo run lint typecheck build test --filter=${names.packageName}`,
+        `Check it: pnpm lint && pnpm typecheck && pnpm turbo run build test --filter=${names.packageName}`,
         "",
         ...workflowStep(names),
         "",

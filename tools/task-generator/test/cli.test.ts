@@ -91,7 +91,7 @@ describe("runCli", () => {
       "Skipped pnpm install: run it before you build the package; pnpm-lock.yaml then gains",
     );
     expect(out()).toContain(
-      "Check it: pnpm turbo run lint typecheck build test --filter=@orderflow/task-gift-wrap",
+      "Check it: pnpm lint && pnpm typecheck && pnpm turbo run build test --filter=@orderflow/task-gift-wrap",
     );
     expect(out()).toContain(
       "task registry: rewrote packages/task-registry/src/registry.ts, packages/task-registry/package.json\n",

@@ -131,12 +131,19 @@ describe("ci.yml", () => {
     expect(triggersOf(ci.doc)).toEqual(expect.arrayContaining(["pull_request", "workflow_call"]));
   });
 
-  it("checks only affected packages on pull requests, against the base commit, with full history", () => {
+  it("builds and tests only affected packages on pull requests, against the base commit, with full history", () => {
     const affected = check.steps?.find((step) => step.run?.includes("--affected"));
     expect(affected?.if).toBe("github.event_name == 'pull_request'");
-    expect(affected?.run).toMatch(/turbo run lint typecheck build test --affected/);
+    expect(affected?.run).toMatch(/turbo run build test --affected/);
     expect(affected?.env?.TURBO_SCM_BASE).toBe(gh("github.event.pull_request.base.sha"));
     expect(stepUsing(check, "actions/checkout").with?.["fetch-depth"]).toBe(0);
+  });
+
+  it("lints and typechecks the whole tree on pull requests: root tasks, which --affected would skip", () => {
+    const affected = check.steps?.find((step) => step.run?.includes("--affected"));
+    const wholeTree = affected?.run?.split("\n").find((line) => /turbo run lint typecheck\b/.test(line));
+    expect(wholeTree).toBeDefined();
+    expect(wholeTree).not.toContain("--affected");
   });
 
   it("checks everything when not on a pull request", () => {
