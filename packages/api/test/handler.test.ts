@@ -2,7 +2,7 @@ import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-s
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { type CapturedLogs, captureLogs } from "@orderflow/task-kit/testing";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bodyOf, getOrder, httpEvent, listOrders, postOrder, sampleOrder } from "./support/events";
 import { OrdersTable, uniqueCustomer, uniqueOrderId } from "./support/local-orders";
 
@@ -10,6 +10,10 @@ const ARN = "arn:aws:states:eu-central-1:123456789012:stateMachine:orderflow-tes
 const db = await useLocalTables(["orders"]);
 process.env.STATE_MACHINE_ARN = ARN;
 const sfn = mockClient(SFNClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  sfn.restore();
+});
 const { handler } = await import("../src/handler");
 const table = new OrdersTable(db.names.orders);
 

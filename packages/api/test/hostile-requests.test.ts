@@ -3,7 +3,7 @@ import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { type CapturedLogs, captureLogs } from "@orderflow/task-kit/testing";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bodyOf, httpEvent, type OrderBody, sampleOrder } from "./support/events";
 import { OrdersTable, uniqueCustomer, uniqueOrderId } from "./support/local-orders";
 
@@ -11,6 +11,10 @@ const ARN = "arn:aws:states:eu-central-1:123456789012:stateMachine:orderflow-tes
 const db = await useLocalTables(["orders"]);
 process.env.STATE_MACHINE_ARN = ARN;
 const sfn = mockClient(SFNClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  sfn.restore();
+});
 const { handler } = await import("../src/handler");
 const table = new OrdersTable(db.names.orders);
 

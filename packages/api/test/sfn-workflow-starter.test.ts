@@ -6,12 +6,16 @@ import {
 } from "@aws-sdk/client-sfn";
 import type { Order } from "@orderflow/domain";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { SfnWorkflowStarter } from "../src/sfn-workflow-starter";
 import { sampleOrder } from "./support/events";
 
 const ARN = "arn:aws:states:eu-central-1:123456789012:stateMachine:orderflow-dev-orders:live";
 const sfn = mockClient(SFNClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  sfn.restore();
+});
 afterEach(() => {
   sfn.reset();
 });

@@ -8,7 +8,7 @@ import {
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { useLocalTables } from "@orderflow/dynamodb-local/vitest";
 import { mockClient } from "aws-sdk-client-mock";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../src/commands/command";
 import { reconcileCommand } from "../src/commands/reconcile";
 import { main } from "../src/main";
@@ -17,6 +17,10 @@ const MACHINE = "arn:aws:states:eu-central-1:123456789012:stateMachine:orderflow
 const db = await useLocalTables(["orders"]);
 const documents = DynamoDBDocumentClient.from(db.client);
 const sfn = mockClient(SFNClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  sfn.restore();
+});
 const clients = () => ({
   dynamodb: new DynamoDBClient({ endpoint: db.endpoint }),
   sfn: new SFNClient({ region: "eu-central-1" }),

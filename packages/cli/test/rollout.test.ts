@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-sfn";
 import { type AliasState, aliasDescription, aliasRoutes } from "@orderflow/infra/canary";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CliError } from "../src/commands/command";
 import {
   parseRolloutArgs,
@@ -32,6 +32,11 @@ const ROLLED_BACK: AliasState = { phase: "rolled-back", stable: v(4), aborted: v
 
 const sfn = mockClient(SFNClient);
 const cloudwatch = mockClient(CloudWatchClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  sfn.restore();
+  cloudwatch.restore();
+});
 const credentials = { accessKeyId: "AKIDTEST", secretAccessKey: "test" };
 
 /** The live alias as AWS describes it. */

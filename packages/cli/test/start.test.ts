@@ -10,7 +10,7 @@ import {
 import { executionArnOf, parseStateMachineArn } from "@orderflow/workflow/asl";
 import { mockClient } from "aws-sdk-client-mock";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CliError } from "../src/commands/command";
 import type { ProgramResult, RunProgram } from "../src/commands/run-program";
 import { parseStartArgs, type StartCommandDeps, startCommand } from "../src/commands/start";
@@ -25,6 +25,10 @@ const EXECUTION_ARN = `arn:aws:states:eu-west-1:${ACCOUNT}:execution:orderflow-d
 const STARTED_AT = new Date("2026-11-25T10:00:00.000Z");
 
 const sfn = mockClient(SFNClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  sfn.restore();
+});
 
 interface Harness {
   readonly deps: StartCommandDeps;

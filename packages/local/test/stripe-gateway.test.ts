@@ -13,6 +13,10 @@ import { freshSku, orderFor, PRICE, recordShippingTo, startTestRuntime, US_ADDRE
 const stripe = await startStripeServer();
 const PARAMETER = "/orderflow/local/stripe-secret-key";
 const ssm = mockClient(SSMClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  ssm.restore();
+});
 ssm.on(GetParameterCommand, { Name: PARAMETER, WithDecryption: true }).resolves({
   Parameter: { Name: PARAMETER, Type: "SecureString", Value: stripe.secretKey, Version: 1 },
 });

@@ -2,11 +2,15 @@ import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge
 import { EVENT_SOURCE } from "@orderflow/domain";
 import type { Context, DynamoDBRecord } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.stubEnv("EVENT_BUS_NAME", "orderflow-dev-orders");
 vi.stubEnv("POWERTOOLS_LOG_LEVEL", "SILENT");
 const events = mockClient(EventBridgeClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  events.restore();
+});
 const { handler } = await import("../src/handler");
 
 const context = {} as Context;

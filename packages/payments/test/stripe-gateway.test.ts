@@ -11,6 +11,10 @@ import { STRIPE_TEST_CARDS, startStripeServer } from "../testing";
 const server = await startStripeServer();
 afterAll(() => server.close());
 const ssm = mockClient(SSMClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  ssm.restore();
+});
 const PARAMETER = "/orderflow/test/stripe-secret-key";
 /** SSM as the payment functions see it: the SecureString parameter with the server's key. */
 function parameterHolds(value: string) {

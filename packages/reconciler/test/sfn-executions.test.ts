@@ -5,12 +5,16 @@ import {
   SFNClient,
 } from "@aws-sdk/client-sfn";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { sfnExecutions } from "../src/sfn-executions";
 
 const MACHINE = "arn:aws:states:eu-central-1:123456789012:stateMachine:orderflow-dev-orders";
 const EXECUTION = "arn:aws:states:eu-central-1:123456789012:execution:orderflow-dev-orders:ord_1";
 const sfn = mockClient(SFNClient);
+// The mock replaces the client's send for the whole worker: later files that share it get the real one.
+afterAll(() => {
+  sfn.restore();
+});
 const executions = sfnExecutions(new SFNClient({ region: "eu-central-1" }), MACHINE);
 const write = { Key: { orderId: { S: "ord_1" } }, UpdateExpression: "SET #status = :status" };
 
