@@ -1,7 +1,11 @@
 import { cp, readFile, symlink } from "node:fs/promises";
 import { join, relative } from "node:path";
 
-const NOT_COPIED = new Set([".git", ".turbo", "coverage"]);
+/**
+ * What a copy has no use for: history, caches, and the toolchain `./dev` fetched into .tools (200 MB; the
+ * copy runs with the PATH of the process that made it) and the local cloud's state in .orderflow.
+ */
+const NOT_COPIED = new Set([".git", ".turbo", "coverage", ".tools", ".orderflow"]);
 
 /** A task whose links a generated task takes: the same dependencies at the same depth. */
 export const LINKS_LIKE = "packages/tasks/validate-order";

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { discoverTaskPackages, renderedRegistryFiles } from "@orderflow/task-registry/discover";
 import {
@@ -32,16 +32,24 @@ let pkg = "";
 let exitCode = -1;
 let printed = "";
 
-/** Every file under `root` outside node_modules, dist and the new package, by repository-relative path. */
-async function sourceFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)))
-    .filter(
-      (path) =>
-        !/(^|\/)(node_modules|dist|\.git|\.turbo|coverage)(\/|$)/.test(path) && !path.startsWith(`${DIR}/`),
-    );
+/** Folders no source file is in: installs, builds, history, caches, the fetched toolchain, local state. */
+const NOT_SOURCES = new Set(["node_modules", "dist", ".git", ".turbo", "coverage", ".tools", ".orderflow"]);
+
+/**
+ * Every file under `root` outside {@link NOT_SOURCES} and the new package, by repository-relative path.
+ * The walk never enters those folders: the root node_modules alone holds tens of thousands of files.
+ */
+async function sourceFiles(root: string, dir = ""): Promise<string[]> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isFile()) return [path];
+      if (!entry.isDirectory() || NOT_SOURCES.has(entry.name) || path === DIR) return [];
+      return sourceFiles(root, path);
+    }),
+  );
+  return nested.flat();
 }
 
 /** The lines of `after` that `before` lacks, and those it lost (as multisets). */
