@@ -34,7 +34,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     project.provide("dynamoDbLocalEndpoint", shared);
     return async () => undefined;
   }
-  const db = await startDynamoDbLocal();
+  const db = await startDynamoDbLocal({ quickStart: true });
   project.provide("dynamoDbLocalEndpoint", db.endpoint);
   return () => db.stop();
 }

@@ -13,7 +13,8 @@ if (command === undefined) {
   process.exit(2);
 }
 
-const db = await startDynamoDbLocal();
+// A test run lasts minutes: the JVM set up for that (see `quickStart`).
+const db = await startDynamoDbLocal({ quickStart: true });
 const child = spawn(command, args, {
   stdio: "inherit",
   env: { ...process.env, [SHARED_ENDPOINT_ENV]: db.endpoint },

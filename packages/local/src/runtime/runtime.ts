@@ -158,7 +158,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const local = localDefinition(tablePrefix, options.tasks);
   const machine = localEngine(local.definition);
 
-  const server: DynamoDbLocal | undefined = options.endpoint ? undefined : await startDynamoDbLocal();
+  // Without an endpoint this is a one-off run (`orderflow run`, the demo): a JVM set up to start quickly.
+  const server: DynamoDbLocal | undefined = options.endpoint
+    ? undefined
+    : await startDynamoDbLocal({ quickStart: true });
   const endpoint = options.endpoint ?? (server as DynamoDbLocal).endpoint;
   const client = new DynamoDBClient({
     endpoint,
