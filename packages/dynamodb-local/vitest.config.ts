@@ -1,5 +1,3 @@
 import { dynamoDbTestConfig } from "./src/vitest-config";
 
-// The files share one worker and its module cache (isolate: false), half the CPU of a fresh worker per
-// file: none of them leaves module-level state another depends on (shuffled file orders pass alike).
-export default dynamoDbTestConfig({ globalSetup: ["./src/global-setup.ts"], isolate: false });
+export default dynamoDbTestConfig({ globalSetup: ["./src/global-setup.ts"] });

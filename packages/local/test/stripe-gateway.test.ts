@@ -2,12 +2,12 @@
  * The charge and refund tasks on the Stripe gateway, in the local runtime: the real definition and
  * handlers, `PAYMENT_GATEWAY=stripe` with the official SDK pointed at a Stripe-shaped server, and the
  * secret key read from (a mocked) SSM Parameter Store as the deployed functions read it. A file of its own:
- * handlers read their environment once per process.
+ * handlers read their environment when they load.
  */
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { STRIPE_TEST_CARDS, startStripeServer } from "@orderflow/payments/testing";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { freshSku, orderFor, PRICE, recordShippingTo, startTestRuntime, US_ADDRESS } from "./support";
 
 const stripe = await startStripeServer();
@@ -21,15 +21,15 @@ ssm.on(GetParameterCommand, { Name: PARAMETER, WithDecryption: true }).resolves(
   Parameter: { Name: PARAMETER, Type: "SecureString", Value: stripe.secretKey, Version: 1 },
 });
 // Set before the runtime loads the handlers: a value already in the environment wins over the manifests'.
-Object.assign(process.env, {
-  PAYMENT_GATEWAY: "stripe",
-  STRIPE_SECRET_KEY_PARAMETER_NAME: PARAMETER,
-  STRIPE_API_BASE_URL: stripe.url,
-});
+// Stubbed, so that the files after this one in the worker get the sandbox gateway again.
+vi.stubEnv("PAYMENT_GATEWAY", "stripe");
+vi.stubEnv("STRIPE_SECRET_KEY_PARAMETER_NAME", PARAMETER);
+vi.stubEnv("STRIPE_API_BASE_URL", stripe.url);
 const runtime = await startTestRuntime();
 afterAll(async () => {
   await runtime.stop();
   await stripe.close();
+  vi.unstubAllEnvs();
 });
 
 const intentsOf = (orderId: string) =>
