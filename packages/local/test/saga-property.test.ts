@@ -4,8 +4,9 @@
  * model can hit every Task state. Seeded and reproducible: the seed is printed; rerun one with
  * ORDERFLOW_SAGA_SEED=<seed>. ORDERFLOW_SAGA_RUNS sets how many schedules run (default 1,000, the count
  * the coverage bar is set for; the nightly workflow runs 20,000). Every state × outcome pair must be hit
- * at least 12 times and every state of the definition entered. With ORDERFLOW_SAGA_COVERAGE=1 the counts, the endings and the states reached
- * are written to bench/saga-coverage.json, the committed table; a plain run leaves the tree clean.
+ * at least 12 times and every state of the definition entered. With ORDERFLOW_SAGA_COVERAGE=1 the counts,
+ * the endings and the states reached are written to bench/saga-coverage.json, the committed table; a plain
+ * run leaves the tree clean.
  */
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
